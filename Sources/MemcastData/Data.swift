@@ -1,0 +1,4 @@
+import MemcastStatistics
+
+/// Namespace of the data layer (CSV, schemas, periods, datasets, vintages).
+public enum MemcastDataModule {}

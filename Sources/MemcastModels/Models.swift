@@ -1,0 +1,4 @@
+import MemcastData
+
+/// Namespace of the models layer (supply, prices, BOM, ASP, shipments, vendors, Monte Carlo).
+public enum MemcastModelsModule {}

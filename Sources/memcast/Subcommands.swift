@@ -1,0 +1,8 @@
+import ArgumentParser
+
+extension Memcast {
+    /// Every subcommand, in the order `--help` lists them. Add one line per command file.
+    static let registeredSubcommands: [ParsableCommand.Type] = [
+        InfoCommand.self,
+    ]
+}

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs what memcast needs on a fresh Debian machine, only when missing:
+# the BLAS/LAPACK libraries (always) and, with --python, the Python stack the
+# cross-check tests compare against (numpy, scipy, pandas, statsmodels).
+set -euo pipefail
+
+need=()
+for p in libopenblas-dev liblapacke-dev; do
+  dpkg -s "$p" >/dev/null 2>&1 || need+=("$p")
+done
+if [ ${#need[@]} -gt 0 ]; then
+  sudo=""
+  if [ "$(id -u)" != 0 ]; then
+    if command -v sudo >/dev/null 2>&1; then sudo="sudo"; else
+      echo "memcast: need root or sudo to install: ${need[*]}" >&2; exit 1; fi
+  fi
+  echo "memcast: installing ${need[*]} with apt-get" >&2
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+for arg in "$@"; do
+  case "$arg" in
+    --python)
+      if ! python3 -c "import numpy, scipy, pandas, statsmodels" >/dev/null 2>&1; then
+        echo "memcast: installing numpy scipy pandas statsmodels with pip" >&2
+        python3 -m pip install -q numpy scipy pandas statsmodels
+      fi ;;
+  esac
+done
