@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import MemcastNumerics
 
 /// The `memcast` command: forecasts how memory-chip supply shocks reach handset costs.
@@ -13,6 +14,9 @@ struct Memcast: ParsableCommand {
         The chain: memory supply and demand → DRAM/NAND contract prices → OEM memory cost
         and memory share of BOM → ASP by segment and region → shipments → SoC vendors.
 
+        Exit status: 0 ok, 64 usage error, 65 bad input data, 66 missing input,
+        70 internal error, 73 cannot write output.
+
         Examples:
           memcast --version
           memcast info
@@ -20,4 +24,27 @@ struct Memcast: ParsableCommand {
         version: "memcast \(version)",
         subcommands: Memcast.registeredSubcommands
     )
+
+    /// Parses, runs, and maps errors to sysexits statuses: argument errors keep
+    /// ArgumentParser's 64; `CLIError` carries its own status; any other error
+    /// thrown while running comes from the input data (65).
+    static func main() {
+        var command: ParsableCommand
+        do {
+            command = try parseAsRoot()
+        } catch {
+            exit(withError: error)
+        }
+        do {
+            try command.run()
+        } catch let error as CLIError {
+            FileHandle.standardError.write(Data("memcast: error: \(error)\n".utf8))
+            Foundation.exit(error.exitCode.rawValue)
+        } catch let error where exitCode(for: error) != .failure {
+            exit(withError: error)  // help, validation and explicit exit codes
+        } catch {
+            FileHandle.standardError.write(Data("memcast: error: \(error)\n".utf8))
+            Foundation.exit(65)
+        }
+    }
 }

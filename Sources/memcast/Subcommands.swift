@@ -4,5 +4,6 @@ extension Memcast {
     /// Every subcommand, in the order `--help` lists them. Add one line per command file.
     static let registeredSubcommands: [ParsableCommand.Type] = [
         InfoCommand.self,
+        NotebookCommand.self,
     ]
 }
