@@ -1,0 +1,363 @@
+import CLapack
+import Foundation
+
+/// A reusable least-squares engine: the same algorithm and results as
+/// `LeastSquares.solve`, but keeps its scratch memory between calls, so a
+/// loop of many small fits (rolling windows, bootstrap replications)
+/// allocates only the result arrays.
+///
+///     let solver = LeastSquaresSolver()
+///     for window in windows { let fit = try solver.solve(window.X, window.y) … }
+///
+/// Not thread-safe: use one solver per thread (and set BLAS to one thread
+/// with `NumericsInfo.setBlasThreads(1)` when parallelising above it).
+public final class LeastSquaresSolver {
+    let ws = Workspace()
+    private let xs = Scratch<Double>()      // n×k equilibrated design
+    private let fac = Scratch<Double>()     // n×kk QR factors, or SVD input/U
+    private let small = Scratch<Double>()   // k×k: B = R·Pᵀ or Σ·Vᵀ, later Vᵀ
+    private let small2 = Scratch<Double>()  // k×k: copies for dgesdd/dgeqp3/dtrtri
+    private let small3 = Scratch<Double>()  // k×k: Vᵀ of the SVD
+    private let aux = Scratch<Double>()     // n×k: dgesdd input (destroyed)
+    private let vec = Scratch<Double>()     // n-vectors: rr, f, t, hi, lo
+    private let kvec = Scratch<Double>()    // k-vectors: tau, sv, u, du, g, av, d
+    private let ivec = Scratch<Int32>()     // jpvt
+
+    public init() {}
+
+    /// Same contract as `LeastSquares.solve` (see there for the algorithm).
+    public func solve(_ X: Matrix, _ y: [Double], columnNames: [String]? = nil,
+                      method: LeastSquaresMethod = .qr, rankTolerance: Double? = nil,
+                      refine: Bool = true) throws -> LeastSquaresSolution {
+        let n = X.rows, k = X.cols
+        // 1. Input checks: everything a user or a file can get wrong throws here.
+        if X.isEmpty { throw LapackError.empty(operation: "least squares design X", shape: X.shape) }
+        guard y.count == n else {
+            throw LapackError.dimensionMismatch(operation: "least squares X·b ≈ y", lhs: X.shape, rhs: (y.count, 1))
+        }
+        if let c = columnNames, c.count != k {
+            throw LapackError.dimensionMismatch(operation: "least squares column names for X", lhs: X.shape, rhs: (1, c.count))
+        }
+        let names = columnNames ?? (1...k).map { "x\($0)" }
+        guard k <= n else { throw LapackError.underdetermined(operation: "least squares", rows: n, cols: k) }
+        if let (i, j) = X.firstNonFinite() {
+            throw LapackError.nonFinite(operand: "least squares X column '\(names[j])'", row: i, column: j, value: X[i, j])
+        }
+        if let i = y.firstIndex(where: { !$0.isFinite }) {
+            throw LapackError.nonFinite(operand: "least squares y", row: i, column: 0, value: y[i])
+        }
+        let tol = rankTolerance ?? LeastSquares.defaultRankTolerance(rows: n, cols: k)
+        guard tol > 0 && tol < 1 else {
+            throw LapackError.invalidArgument(operation: "least squares", message: "rank tolerance \(tol) is not in (0, 1)")
+        }
+
+        // Scratch layout (pointers stay valid: no scratch grows after this).
+        let xsP = xs.get(n * k), facP = fac.get(n * k)
+        let bP = small.get(k * k), cP = small2.get(k * k), vtP = small3.get(k * k)
+        let nv = vec.get(5 * n)
+        let (rr, f, t, hi, lo) = (nv, nv + n, nv + 2 * n, nv + 3 * n, nv + 4 * n)
+        let kv = kvec.get(9 * k)
+        let (tau, sv, u, du, g, av, d, svRaw, sw) = (kv, kv + k, kv + 2 * k, kv + 3 * k, kv + 4 * k,
+                                                     kv + 5 * k, kv + 6 * k, kv + 7 * k, kv + 8 * k)
+        let jpvt = ivec.get(k)
+
+        // 2. Equilibrate by powers of two (exact).
+        X.storage.withUnsafeBufferPointer { x in
+            for j in 0..<k {
+                let norm = cblas_dnrm2(Int32(n), x.baseAddress! + j * n, 1)
+                d[j] = norm > 0 && norm.isFinite ? Double(sign: .plus, exponent: -norm.exponent, significand: 1) : 1
+                for i in 0..<n { xsP[i + j * n] = x[i + j * n] * d[j] }
+            }
+        }
+
+        // 3. Rank-revealing factorization of all k columns; B (k×k) is an
+        //    isometric image of the scaled columns (XsᵀXs = BᵀB).
+        var reference = 0.0  // |R₁₁| or σ₁
+        var fullRank = 0
+        switch method {
+        case .qr:
+            facP.update(from: xsP, count: n * k)
+            LAPACK.geqp3(m: n, n: k, a: facP, lda: n, jpvt: jpvt, tau: tau, ws: ws)
+            bP.update(repeating: 0, count: k * k)
+            for i in 0..<k {
+                let p = Int(jpvt[i]) - 1
+                for r in 0...i { bP[r + p * k] = facP[r + i * n] }
+            }
+            reference = abs(facP[0])
+            while fullRank < k && abs(facP[fullRank + fullRank * n]) > tol * reference { fullRank += 1 }
+        case .svd:
+            let auxP = aux.get(n * k)
+            auxP.update(from: xsP, count: n * k)
+            try LAPACK.gesdd(thin: true, m: n, n: k, a: auxP, lda: n, s: sv, u: facP, vt: vtP, ws: ws)
+            for j in 0..<k { for i in 0..<k { bP[i + j * k] = sv[i] * vtP[i + j * k] } }
+            reference = sv[0]
+            while fullRank < k && sv[fullRank] > tol * reference { fullRank += 1 }
+        }
+        if reference == 0 { fullRank = 0 }
+        let threshold = tol * reference
+
+        // Singular values of X as given: σ(X) = σ(B·D⁻¹).
+        for j in 0..<k { for i in 0..<k { cP[i + j * k] = bP[i + j * k] / d[j] } }
+        try LAPACK.gesdd(thin: false, m: k, n: k, a: cP, lda: k, s: svRaw, u: nil, vt: nil, ws: ws)
+        let singularValues = Array(UnsafeBufferPointer(start: svRaw, count: k))
+        let conditionNumber = svRaw[k - 1] > 0 ? svRaw[0] / svRaw[k - 1] : .infinity
+
+        // 4. Which columns to keep: all, or greedily in the caller's order.
+        var kept = Array(0..<k)
+        if fullRank < k {
+            kept = fullRank == 0 ? [] : greedyColumns(b: bP, k: k, threshold: threshold, target: fullRank, scratch: cP, tau: sw)
+        }
+
+        // Factor the kept columns (scaled) for solving; `col[i]` is the
+        // original column behind unknown u[i].
+        var col: [Int] = []
+        var kk = kept.count
+        while kk > 0 {
+            var full = true
+            if kk == k {
+                // Step 3 already factored all columns, and they are all kept.
+                col = method == .qr ? (0..<k).map { Int(jpvt[$0]) - 1 } : kept
+            } else {
+                switch method {
+                case .qr:
+                    for (c, j) in kept.enumerated() { (facP + c * n).update(from: xsP + j * n, count: n) }
+                    LAPACK.geqp3(m: n, n: kk, a: facP, lda: n, jpvt: jpvt, tau: tau, ws: ws)
+                    col = (0..<kk).map { kept[Int(jpvt[$0]) - 1] }
+                    full = abs(facP[(kk - 1) * (n + 1)]) > threshold
+                case .svd:
+                    let auxP = aux.get(n * k)
+                    for (c, j) in kept.enumerated() { (auxP + c * n).update(from: xsP + j * n, count: n) }
+                    try LAPACK.gesdd(thin: true, m: n, n: kk, a: auxP, lda: n, s: sv, u: facP, vt: vtP, ws: ws)
+                    col = kept
+                    full = sv[kk - 1] > threshold
+                }
+            }
+            if full { break }
+            kept.removeLast()  // borderline pivot after re-factoring: alias the latest column too
+            kk -= 1
+        }
+
+        var coefficients = [Double](repeating: .nan, count: k)
+        var residuals = [Double](repeating: 0, count: n)
+        var fitted = [Double](repeating: 0, count: n)
+        var cov = Matrix(rows: k, cols: k, repeating: .nan)
+        var warnings: [String] = []
+        var steps = 0
+        var estimate = refine ? 0.0 : .nan
+        let aliased = (0..<k).filter { !col.contains($0) }
+        if !aliased.isEmpty {
+            warnings.append("aliased columns (linear combinations of earlier columns; coefficients set to NaN, as R's lm reports NA): "
+                + aliased.map { names[$0] }.joined(separator: ", ")
+                + "; rank \(kk) of \(k) at relative tolerance \(shortNumber(tol))")
+        }
+
+        if kk > 0 {
+            // Initial solve.
+            let zP = xsP  // column c of Z·P is xs column col[c]
+            y.withUnsafeBufferPointer { yp in
+                switch method {
+                case .qr:
+                    t.update(from: yp.baseAddress!, count: n)
+                    LAPACK.ormqr(.transpose, m: n, n: 1, k: kk, a: facP, lda: n, tau: tau, c: t, ldc: n, ws: ws)
+                    u.update(from: t, count: kk)
+                case .svd:
+                    cblas_dgemv(CblasColMajor, CblasTrans, Int32(n), Int32(kk), 1, facP, Int32(n), yp.baseAddress!, 1, 0, du, 1)
+                    for i in 0..<kk { du[i] /= sv[i] }
+                    cblas_dgemv(CblasColMajor, CblasTrans, Int32(kk), Int32(kk), 1, vtP, Int32(kk), du, 1, 0, u, 1)
+                }
+            }
+            if method == .qr { try LAPACK.trtrs(.upper, .none, n: kk, nrhs: 1, a: facP, lda: n, b: u, ldb: kk) }
+
+            // Refinement of the augmented system [I Z; Zᵀ 0][e; u] = [y; 0].
+            y.withUnsafeBufferPointer { yp in
+                residualDD(n: n, y: yp.baseAddress!, rr: nil, z: zP, col: col, u: u, out: rr, hi: hi, lo: lo)
+            }
+            if refine {
+                var previous = Double.infinity
+                for _ in 0..<maxRefinementSteps {
+                    y.withUnsafeBufferPointer { yp in
+                        residualDD(n: n, y: yp.baseAddress!, rr: rr, z: zP, col: col, u: u, out: f, hi: hi, lo: lo)
+                    }
+                    for c in 0..<kk { g[c] = -DoubleDouble.dot(UnsafeBufferPointer(start: zP + col[c] * n, count: n),
+                                                                UnsafeBufferPointer(start: rr, count: n)) }
+                    try correction(method, n: n, kk: kk, f: f, g: g, du: du, dr: t, av: av, fac: facP,
+                                   tau: tau, sv: sv, vt: vtP)
+                    var dn = 0.0, un = 0.0
+                    for c in 0..<kk { dn = max(dn, abs(du[c])); un = max(un, abs(u[c])) }
+                    let rel = un > 0 ? dn / un : (dn > 0 ? Double.infinity : 0)
+                    if dn > 0.5 * previous { estimate = rel; break }  // stagnated: keep the last good iterate
+                    for c in 0..<kk { u[c] += du[c] }
+                    for i in 0..<n { rr[i] += t[i] }
+                    steps += 1
+                    estimate = rel
+                    previous = dn
+                    if rel <= Double.ulpOfOne { break }
+                }
+                if estimate > maxTrustedRelativeError {
+                    throw LapackError.illConditioned(operation: "least squares", conditionNumber: conditionNumber,
+                                                     estimatedRelativeError: estimate)
+                }
+                if estimate > 1e-12 {
+                    warnings.append("iterative refinement stopped with relative correction \(shortNumber(estimate)): "
+                        + "coefficients carry about \(Int(-log10(estimate))) significant digits (condition number \(shortNumber(conditionNumber)))")
+                }
+            }
+
+            for c in 0..<kk { coefficients[col[c]] = u[c] * d[col[c]] }
+            // Fitted values and residuals from the final coefficients, in double-double.
+            y.withUnsafeBufferPointer { yp in
+                for i in 0..<n { hi[i] = 0; lo[i] = 0 }
+                accumulateDD(n: n, z: zP, col: col, u: u, sign: 1, hi: hi, lo: lo)
+                for i in 0..<n {
+                    fitted[i] = hi[i] + lo[i]
+                    let (s, e) = DoubleDouble.twoSum(yp[i], -hi[i])
+                    residuals[i] = s + (e - lo[i])
+                }
+            }
+
+            try fillCovariance(method, n: n, kk: kk, col: col, d: d, fac: facP, sv: sv, vt: vtP, scratch: bP, into: &cov)
+        } else {
+            residuals = y
+        }
+
+        return LeastSquaresSolution(
+            coefficients: coefficients, rank: kk, aliased: aliased, aliasedNames: aliased.map { names[$0] },
+            residuals: residuals, fitted: fitted, unscaledCovariance: cov, singularValues: singularValues,
+            conditionNumber: conditionNumber, rankTolerance: tol, warnings: warnings, method: method,
+            refinementSteps: steps, estimatedRelativeError: estimate, columnNames: names)
+    }
+
+    let maxRefinementSteps = 20
+    /// Beyond this estimated relative error the fit is refused (about 8 digits).
+    let maxTrustedRelativeError = 1e-8
+
+    // MARK: - Pieces
+
+    /// Keeps columns in the caller's order when each adds rank: column j is
+    /// kept if pivoted QR of B[:, kept + [j]] has all |Rᵢᵢ| > threshold.
+    /// Stops once `target` columns are kept. O(k⁴) on the k×k B.
+    private func greedyColumns(b: UnsafeMutablePointer<Double>, k: Int, threshold: Double, target: Int,
+                               scratch: UnsafeMutablePointer<Double>, tau: UnsafeMutablePointer<Double>) -> [Int] {
+        var kept: [Int] = []
+        var piv = [Int32](repeating: 0, count: k)
+        for j in 0..<k where kept.count < target {
+            let cand = kept + [j]
+            for (c, src) in cand.enumerated() { (scratch + c * k).update(from: b + src * k, count: k) }
+            piv.withUnsafeMutableBufferPointer { p in
+                LAPACK.geqp3(m: k, n: cand.count, a: scratch, lda: k, jpvt: p.baseAddress!, tau: tau, ws: ws)
+            }
+            let last = cand.count - 1
+            if abs(scratch[last + last * k]) > threshold { kept.append(j) }
+        }
+        return kept
+    }
+
+    /// out = y − rr − Z·u, each row accumulated in double-double (rr optional).
+    private func residualDD(n: Int, y: UnsafePointer<Double>, rr: UnsafePointer<Double>?, z: UnsafePointer<Double>,
+                            col: [Int], u: UnsafePointer<Double>, out: UnsafeMutablePointer<Double>,
+                            hi: UnsafeMutablePointer<Double>, lo: UnsafeMutablePointer<Double>) {
+        for i in 0..<n { hi[i] = y[i]; lo[i] = 0 }
+        if let rr = rr {
+            for i in 0..<n {
+                let (s, e) = DoubleDouble.twoSum(hi[i], -rr[i])
+                hi[i] = s; lo[i] = e
+            }
+        }
+        accumulateDD(n: n, z: z, col: col, u: u, sign: -1, hi: hi, lo: lo)
+        for i in 0..<n { out[i] = hi[i] + lo[i] }
+    }
+
+    /// (hi, lo) += sign·Z·u in double-double, column by column (stride-1 access).
+    private func accumulateDD(n: Int, z: UnsafePointer<Double>, col: [Int], u: UnsafePointer<Double>, sign: Double,
+                              hi: UnsafeMutablePointer<Double>, lo: UnsafeMutablePointer<Double>) {
+        for (c, j) in col.enumerated() {
+            let uj = sign * u[c]
+            let zc = z + j * n
+            for i in 0..<n {
+                let (p, ep) = DoubleDouble.twoProduct(zc[i], uj)
+                let (s, es) = DoubleDouble.twoSum(hi[i], p)
+                hi[i] = s
+                lo[i] += es + ep
+            }
+        }
+    }
+
+    /// Solves the augmented correction system δr + Z·δu = f, Zᵀ·δr = g.
+    /// QR (Z = Q·R): a = R⁻ᵀg, d = Qᵀf, δu = R⁻¹(d₁ − a), δr = Q·[a; d₂].
+    /// SVD (Z = U·Σ·Vᵀ): c = Uᵀf − Σ⁻¹Vᵀg, δu = V·Σ⁻¹·c, δr = f − U·c.
+    private func correction(_ method: LeastSquaresMethod, n: Int, kk: Int, f: UnsafePointer<Double>,
+                            g: UnsafePointer<Double>, du: UnsafeMutablePointer<Double>, dr: UnsafeMutablePointer<Double>,
+                            av: UnsafeMutablePointer<Double>, fac: UnsafePointer<Double>, tau: UnsafePointer<Double>,
+                            sv: UnsafePointer<Double>, vt: UnsafePointer<Double>) throws {
+        switch method {
+        case .qr:
+            av.update(from: g, count: kk)
+            try LAPACK.trtrs(.upper, .transpose, n: kk, nrhs: 1, a: fac, lda: n, b: av, ldb: kk)
+            dr.update(from: f, count: n)
+            LAPACK.ormqr(.transpose, m: n, n: 1, k: kk, a: fac, lda: n, tau: tau, c: dr, ldc: n, ws: ws)
+            for c in 0..<kk { du[c] = dr[c] - av[c]; dr[c] = av[c] }
+            try LAPACK.trtrs(.upper, .none, n: kk, nrhs: 1, a: fac, lda: n, b: du, ldb: kk)
+            LAPACK.ormqr(.none, m: n, n: 1, k: kk, a: fac, lda: n, tau: tau, c: dr, ldc: n, ws: ws)
+        case .svd:
+            // av = Uᵀf − Σ⁻¹·(Vᵀg)
+            cblas_dgemv(CblasColMajor, CblasNoTrans, Int32(kk), Int32(kk), 1, vt, Int32(kk), g, 1, 0, du, 1)
+            cblas_dgemv(CblasColMajor, CblasTrans, Int32(n), Int32(kk), 1, fac, Int32(n), f, 1, 0, av, 1)
+            for c in 0..<kk { av[c] -= du[c] / sv[c] }
+            dr.update(from: f, count: n)
+            cblas_dgemv(CblasColMajor, CblasNoTrans, Int32(n), Int32(kk), -1, fac, Int32(n), av, 1, 1, dr, 1)
+            for c in 0..<kk { av[c] /= sv[c] }
+            cblas_dgemv(CblasColMajor, CblasTrans, Int32(kk), Int32(kk), 1, vt, Int32(kk), av, 1, 0, du, 1)
+        }
+    }
+
+    /// (XᵀX)⁻¹ over kept columns, unscaled, in the caller's order.
+    /// QR: R⁻¹R⁻ᵀ (dtrtri); SVD: V·Σ⁻²·Vᵀ; then D·C·D.
+    private func fillCovariance(_ method: LeastSquaresMethod, n: Int, kk: Int, col: [Int], d: UnsafePointer<Double>,
+                                fac: UnsafePointer<Double>, sv: UnsafePointer<Double>, vt: UnsafePointer<Double>,
+                                scratch: UnsafeMutablePointer<Double>, into cov: inout Matrix) throws {
+        let k = cov.rows
+        var c = [Double](repeating: 0, count: kk * kk)
+        switch method {
+        case .qr:
+            for j in 0..<kk { for i in 0..<kk { scratch[i + j * kk] = i <= j ? fac[i + j * n] : 0 } }
+            try LAPACK.trtri(.upper, n: kk, a: scratch, lda: kk)
+            for j in 0..<kk {
+                for i in 0...j {
+                    var s = 0.0
+                    for l in j..<kk { s += scratch[i + l * kk] * scratch[j + l * kk] }
+                    c[i + j * kk] = s; c[j + i * kk] = s
+                }
+            }
+        case .svd:
+            for j in 0..<kk {
+                for i in 0...j {
+                    var s = 0.0
+                    for l in 0..<kk { s += vt[l + i * kk] * vt[l + j * kk] / (sv[l] * sv[l]) }
+                    c[i + j * kk] = s; c[j + i * kk] = s
+                }
+            }
+        }
+        for j in 0..<kk {
+            for i in 0..<kk {
+                cov.storage[col[i] + col[j] * k] = c[i + j * kk] * d[col[i]] * d[col[j]]
+            }
+        }
+    }
+}
+
+/// Raw scratch memory that only grows; pointers from `get` stay valid until
+/// the next larger `get`.
+final class Scratch<T> {
+    private var pointer: UnsafeMutablePointer<T>
+    private var capacity: Int
+    init() { capacity = 1; pointer = .allocate(capacity: 1) }
+    deinit { pointer.deallocate() }
+    func get(_ count: Int) -> UnsafeMutablePointer<T> {
+        if count > capacity {
+            pointer.deallocate()
+            capacity = max(count, 2 * capacity)
+            pointer = .allocate(capacity: capacity)
+        }
+        return pointer
+    }
+}
