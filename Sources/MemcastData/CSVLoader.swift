@@ -1,0 +1,543 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Dispatch
+import MemcastStatistics
+
+/// Loads a CSV file into a columnar `DataFrame`, typed by a schema or by inference.
+///
+/// Design for speed: the file is memory-mapped and scanned once at the byte
+/// level (`CSVScanner`); numbers are parsed straight from the bytes
+/// (`DecimalParser`, correctly rounded); text is dictionary-encoded from the
+/// bytes (`ByteDictionary`), so no `String` is made per field, only one per
+/// distinct value. With `threads > 1` the file is cut at record boundaries
+/// into chunks parsed in parallel and merged in file order, so the result
+/// (values, level order, errors) is the same for any thread count.
+///
+/// Errors: every problem (bad number, unknown period, ragged row, unit not
+/// declared, duplicate key…) is collected with its line and column, up to
+/// `CSVOptions.maxIssues`, and thrown together as a `CSVError`.
+///
+/// - Complexity: O(file bytes); memory O(rows × columns) for the values kept
+///   (none with `keepValues = false`) plus the distinct text values.
+public enum CSVLoader {
+    /// Loads `path` (shown as `label` in errors, default the path itself).
+    /// `schema == nil` infers each column: number when every sampled value parses as one, else text.
+    public static func load(path: String, label: String? = nil, schema: CSVSchema? = nil,
+                            options: CSVOptions = CSVOptions()) throws -> DataFrame {
+        let name = label ?? path
+        let file: MappedFile
+        do { file = try MappedFile(path: path, label: name) } catch let e as CSVIssue { throw CSVError(e) }
+        return try load(file: file, label: name, schema: schema, options: options)
+    }
+
+    /// Loads CSV text held in memory (tests, stdin).
+    public static func load(text: String, label: String = "<text>", schema: CSVSchema? = nil,
+                            options: CSVOptions = CSVOptions()) throws -> DataFrame {
+        try load(file: MappedFile(bytes: Array(text.utf8)), label: label, schema: schema, options: options)
+    }
+
+    /// Loads bytes held in memory.
+    public static func load(bytes: [UInt8], label: String = "<bytes>", schema: CSVSchema? = nil,
+                            options: CSVOptions = CSVOptions()) throws -> DataFrame {
+        try load(file: MappedFile(bytes: bytes), label: label, schema: schema, options: options)
+    }
+
+    static func load(file: MappedFile, label: String, schema: CSVSchema?, options: CSVOptions) throws -> DataFrame {
+        let p = file.base
+        let n = file.count
+        func fail(_ line: Int?, _ message: String) -> CSVError {
+            CSVError(CSVIssue(file: label, line: line, message: message))
+        }
+        if n == 0 { throw fail(nil, "the file is empty (expected a header line)") }
+        if let z = memchr(p, 0, n) {
+            let at = UnsafePointer<UInt8>(z.assumingMemoryBound(to: UInt8.self)) - p
+            throw fail(lineNumber(p, at), "binary data (a NUL byte at offset \(at)); not a CSV text file")
+        }
+        var start = 0
+        if n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF { start = 3 }  // UTF-8 BOM
+
+        // Header.
+        var scanner = CSVScanner(p, from: start, to: n, delimiter: options.delimiter)
+        var step = scanner.next()
+        while case .blank = step { step = scanner.next() }
+        var names: [String] = []
+        switch step {
+        case .done:
+            scanner.release()
+            throw fail(nil, "the file is empty (expected a header line)")
+        case .unterminatedQuote(let line):
+            scanner.release()
+            throw fail(line, "a quoted field opened here is never closed")
+        case .blank:
+            preconditionFailure("blank lines skipped above")
+        case .record:
+            var issues: [CSVIssue] = []
+            if let problem = scanner.problem {
+                issues.append(CSVIssue(file: label, line: scanner.recordLine, message: "header: \(problem.message)"))
+            }
+            for k in 0..<scanner.fieldCount {
+                let text = fieldText(p, scanner.fieldStart[k], scanner.fieldEnd[k], scanner.fieldFlags[k])
+                guard let name = text else {
+                    issues.append(CSVIssue(file: label, line: scanner.recordLine, message: "header field \(k + 1) is not valid UTF-8"))
+                    names.append("?")
+                    continue
+                }
+                if name.isEmpty {
+                    issues.append(CSVIssue(file: label, line: scanner.recordLine, message: "header field \(k + 1) has no name"))
+                } else if names.contains(name) {
+                    issues.append(CSVIssue(file: label, line: scanner.recordLine, column: name, message: "appears twice in the header"))
+                }
+                names.append(name)
+            }
+            if !issues.isEmpty { scanner.release(); throw CSVError(issues: issues) }
+        }
+        let headerLine = scanner.recordLine
+        let bodyStart = scanner.pos
+        let bodyLine = scanner.line
+        scanner.release()
+
+        // Column types from the schema or inferred.
+        var types: [CSVColumnType] = []
+        var allowsMissing: [Bool] = []
+        var inferring = false
+        if let schema {
+            var issues: [CSVIssue] = []
+            for spec in schema.columns where !names.contains(spec.name) {
+                issues.append(CSVIssue(file: label, line: headerLine, column: spec.name,
+                                       message: "missing from the header (schema '\(schema.name)' requires it)"))
+            }
+            for name in names {
+                if let spec = schema.spec(named: name) {
+                    types.append(spec.type); allowsMissing.append(spec.allowsMissing)
+                } else if schema.allowsExtraColumns {
+                    types.append(.text); allowsMissing.append(true)
+                } else {
+                    issues.append(CSVIssue(file: label, line: headerLine, column: name,
+                                           message: "not in schema '\(schema.name)' (expected: \(schema.columns.map(\.name).joined(separator: ", ")))"))
+                    types.append(.text); allowsMissing.append(true)
+                }
+            }
+            if !issues.isEmpty { throw CSVError(issues: issues) }
+        } else {
+            inferring = true
+            types = inferTypes(p, from: bodyStart, to: n, columns: names.count, options: options)
+            allowsMissing = Array(repeating: true, count: names.count)
+        }
+
+        // Body: parse; when inference guessed "number" for a column that later holds text, retry it as text.
+        let missing = options.missingValues.map { Array($0.utf8) }
+        while true {
+            let chunks = splitPoints(p, from: bodyStart, to: n, parts: max(1, options.threads))
+            var results = [ChunkResult?](repeating: nil, count: chunks.count - 1)
+            let job = ChunkJob(p: p, names: names, types: types, allowsMissing: allowsMissing,
+                               missing: missing, options: options, inferring: inferring,
+                               label: label, bytesTotal: n - bodyStart)
+            if chunks.count == 2 {
+                results[0] = job.parse(from: chunks[0], to: chunks[1], firstLine: bodyLine)
+            } else {
+                let box = ResultsBox(count: chunks.count - 1)
+                DispatchQueue.concurrentPerform(iterations: chunks.count - 1) { k in
+                    // Each chunk counts lines from 1; shifted once all earlier chunks are known.
+                    box.set(k, job.parse(from: chunks[k], to: chunks[k + 1], firstLine: k == 0 ? bodyLine : 1))
+                }
+                results = box.values
+            }
+            let parts = results.map { $0! }
+            let demote = parts.reduce(into: Set<Int>()) { $0.formUnion($1.demote) }
+            if inferring && !demote.isEmpty {
+                for c in demote { types[c] = .text }
+                continue
+            }
+            return try merge(parts, names: names, types: types, schema: schema, label: label,
+                             bodyLine: bodyLine, options: options)
+        }
+    }
+
+    // MARK: - Chunks
+
+    /// Byte offsets `[start, …, end]` cutting the body into about `parts` pieces at
+    /// record boundaries. A cut is a line end outside quotes: the number of quote
+    /// bytes before it is even (doubled quotes keep the parity).
+    static func splitPoints(_ p: UnsafePointer<UInt8>, from start: Int, to end: Int, parts: Int) -> [Int] {
+        let size = end - start
+        if parts <= 1 || size < (1 << 20) { return [start, end] }
+        var cuts = [start]
+        var quotes = 0
+        var scanned = start
+        for k in 1..<parts {
+            let target = start + size * k / parts
+            // Count quotes up to the target with memchr (quotes are rare, so this is fast).
+            var i = scanned
+            while i < target, let q = memchr(p + i, Int32(CSVScanner.quote), target - i) {
+                quotes += 1
+                i = UnsafePointer<UInt8>(q.assumingMemoryBound(to: UInt8.self)) - p + 1
+            }
+            var j = target
+            // Advance to an LF that is outside quotes.
+            while j < end {
+                let c = p[j]
+                if c == CSVScanner.quote { quotes += 1 } else if c == CSVScanner.lf && quotes % 2 == 0 { break }
+                j += 1
+            }
+            if j >= end { break }
+            if j + 1 > cuts.last! { cuts.append(j + 1) }
+            scanned = j + 1
+        }
+        cuts.append(end)
+        return cuts
+    }
+
+    /// Everything needed to parse one chunk (immutable, shared by threads).
+    struct ChunkJob: @unchecked Sendable {
+        let p: UnsafePointer<UInt8>
+        let names: [String]
+        let types: [CSVColumnType]
+        let allowsMissing: [Bool]
+        let missing: [[UInt8]]
+        let options: CSVOptions
+        let inferring: Bool
+        let label: String
+        let bytesTotal: Int
+
+        func parse(from start: Int, to end: Int, firstLine: Int) -> ChunkResult {
+            var r = ChunkResult(types: types, keep: options.keepValues)
+            let ncols = names.count
+            // Reserve from the average row length of the first rows.
+            var scanner = CSVScanner(p, from: start, to: end, delimiter: options.delimiter, firstLine: firstLine)
+            defer { scanner.release() }
+            var scratch: [UInt8] = []
+            let estimate = max(16, (end - start) / max(1, estimatedRowBytes(from: start, to: end)))
+            if options.keepValues { r.reserve(estimate) }
+            let hasNA = missing.contains { !$0.isEmpty }
+            loop: while true {
+                switch scanner.next() {
+                case .done:
+                    break loop
+                case .blank:
+                    continue
+                case .unterminatedQuote(let line):
+                    r.issue(CSVIssue(file: label, line: line, message: "a quoted field opened here is never closed (unbalanced quotes)"), limit: options.maxIssues)
+                    r.fatal = true
+                    break loop
+                case .record:
+                    let line = scanner.recordLine
+                    if let problem = scanner.problem {
+                        let col = problem.field < ncols ? names[problem.field] : nil
+                        r.issue(CSVIssue(file: label, line: line, column: col, message: problem.message), limit: options.maxIssues)
+                        r.badRows += 1
+                        if r.full { break loop }
+                        continue
+                    }
+                    if scanner.fieldCount != ncols {
+                        r.issue(CSVIssue(file: label, line: line,
+                                         message: "expected \(ncols) fields (as in the header), found \(scanner.fieldCount)"),
+                                limit: options.maxIssues)
+                        r.badRows += 1
+                        if r.full { break loop }
+                        continue
+                    }
+                    r.lines.append(Int32(truncatingIfNeeded: line))
+                    for c in 0..<ncols {
+                        var s = scanner.fieldStart[c]
+                        var e = scanner.fieldEnd[c]
+                        var base = p
+                        if scanner.fieldFlags[c] & CSVScanner.escaped != 0 {
+                            unescape(p, s, e, into: &scratch)
+                            s = 0; e = scratch.count
+                            base = scratch.withUnsafeBufferPointer { $0.baseAddress! }
+                        }
+                        let len = e - s
+                        var isMissing = len == 0
+                        if !isMissing && hasNA && len <= 4 {
+                            for m in missing where m.count == len {
+                                if m.withUnsafeBufferPointer({ memcmp($0.baseAddress!, base + s, len) == 0 }) { isMissing = true; break }
+                            }
+                        }
+                        if isMissing {
+                            if !allowsMissing[c] {
+                                r.issue(CSVIssue(file: label, line: line, column: names[c], message: "a value is required here (found none)"), limit: options.maxIssues)
+                            }
+                            r.appendMissing(c)
+                            continue
+                        }
+                        switch types[c] {
+                        case .number:
+                            if let v = DecimalParser.parse(base, s, e) {
+                                r.appendNumber(c, v)
+                            } else if inferring {
+                                r.demote.insert(c)
+                                r.appendMissing(c)
+                            } else {
+                                r.issue(CSVIssue(file: label, line: line, column: names[c],
+                                                 message: "cannot parse '\(preview(base, s, e))' as a number"), limit: options.maxIssues)
+                                r.appendMissing(c)
+                            }
+                        default:
+                            if let message = r.appendText(c, base, s, e, type: types[c]) {
+                                r.issue(CSVIssue(file: label, line: line, column: names[c], message: message), limit: options.maxIssues)
+                            }
+                        }
+                    }
+                    if r.full { break loop }
+                }
+            }
+            r.endLine = scanner.line
+            return r
+        }
+
+        private func estimatedRowBytes(from start: Int, to end: Int) -> Int {
+            var i = start, rows = 0
+            while i < end && rows < 64 { if p[i] == CSVScanner.lf { rows += 1 }; i += 1 }
+            return rows == 0 ? max(1, end - start) : max(1, (i - start) / rows)
+        }
+    }
+
+    /// What one chunk produced: per-column values or codes in chunk-local dictionaries.
+    struct ChunkResult {
+        var numbers: [[Double]]
+        var codes: [[Int32]]
+        var dictionaries: [ByteDictionary]
+        var lines: [Int32] = []
+        var issues: [CSVIssue] = []
+        var truncated = false
+        var fatal = false
+        var badRows = 0
+        var demote: Set<Int> = []
+        var endLine = 1
+        let keep: Bool
+        let isNumber: [Bool]
+
+        init(types: [CSVColumnType], keep: Bool) {
+            self.keep = keep
+            isNumber = types.map(\.isNumeric)
+            numbers = types.map { _ in [] }
+            codes = types.map { _ in [] }
+            dictionaries = types.map { _ in ByteDictionary() }
+        }
+
+        var full: Bool { truncated }
+
+        mutating func reserve(_ rows: Int) {
+            for c in 0..<isNumber.count {
+                if isNumber[c] { numbers[c].reserveCapacity(rows) } else { codes[c].reserveCapacity(rows) }
+            }
+            lines.reserveCapacity(rows)
+        }
+
+        mutating func issue(_ i: CSVIssue, limit: Int) {
+            if issues.count < limit { issues.append(i) } else { truncated = true }
+        }
+
+        @inline(__always)
+        mutating func appendNumber(_ c: Int, _ v: Double) { if keep { numbers[c].append(v) } }
+
+        @inline(__always)
+        mutating func appendMissing(_ c: Int) {
+            guard keep else { return }
+            if isNumber[c] { numbers[c].append(.nan) } else { codes[c].append(-1) }
+        }
+
+        /// Encodes a text field; returns an error message when the value is not allowed.
+        @inline(__always)
+        mutating func appendText(_ c: Int, _ p: UnsafePointer<UInt8>, _ s: Int, _ e: Int, type: CSVColumnType) -> String? {
+            let h = ByteDictionary.hash(p, s, e)
+            if let code = dictionaries[c].find(p, s, e, hash: h) {
+                if keep { codes[c].append(code) }
+                return nil
+            }
+            guard let text = String(validating: UnsafeBufferPointer(start: p + s, count: e - s), as: UTF8.self) else {
+                if keep { codes[c].append(-1) }
+                return "not valid UTF-8 text"
+            }
+            switch type {
+            case .period where Period(text) == nil:
+                if keep { codes[c].append(-1) }
+                return "cannot parse '\(clip(text))' as a period (expected YYYY, YYYYQn, YYYYHn, YYYY-MM or YYYY-MM-DD)"
+            case .publicationDate where PublicationDate(text) == nil:
+                if keep { codes[c].append(-1) }
+                return "cannot parse '\(clip(text))' as a date (expected YYYY, YYYY-MM or YYYY-MM-DD)"
+            case .category(let allowed) where !allowed.contains(text):
+                if keep { codes[c].append(-1) }
+                return "'\(clip(text))' is not one of the declared values (\(allowed.sorted().joined(separator: ", ")))"
+            default:
+                break
+            }
+            let code = dictionaries[c].insert(p, s, e, hash: h, text: text)
+            if keep { codes[c].append(code) }
+            return nil
+        }
+    }
+
+    /// Thread-safe slots for chunk results (each index written by one thread).
+    final class ResultsBox: @unchecked Sendable {
+        var values: [ChunkResult?]
+        private let lock = NSLockish()
+        init(count: Int) { values = Array(repeating: nil, count: count) }
+        func set(_ k: Int, _ r: ChunkResult) { lock.sync { values[k] = r } }
+    }
+
+    // MARK: - Merge
+
+    static func merge(_ parts: [ChunkResult], names: [String], types: [CSVColumnType], schema: CSVSchema?,
+                      label: String, bodyLine: Int, options: CSVOptions) throws -> DataFrame {
+        // Line numbers: chunk k > 0 counted from 1; shift by where the previous chunk ended.
+        var shifts = [Int](repeating: 0, count: parts.count)
+        for k in 1..<max(1, parts.count) { shifts[k] = shifts[k - 1] + parts[k - 1].endLine - (k == 1 ? 0 : 1) }
+        var issues: [CSVIssue] = []
+        var truncated = false
+        for (k, part) in parts.enumerated() {
+            for var i in part.issues {
+                if k > 0, let l = i.line { i.line = l + shifts[k] - 1 }
+                issues.append(i)
+            }
+            truncated = truncated || part.truncated
+            if part.fatal { break }
+        }
+        if issues.count > options.maxIssues { issues = Array(issues.prefix(options.maxIssues)); truncated = true }
+        if !issues.isEmpty { throw CSVError(issues: issues, truncated: truncated) }
+
+        var frame = DataFrame(source: label)
+        var lines: [Int] = []
+        if options.keepValues {
+            lines.reserveCapacity(parts.reduce(0) { $0 + $1.lines.count })
+            for (k, part) in parts.enumerated() {
+                let shift = k == 0 ? 0 : shifts[k] - 1
+                for l in part.lines { lines.append(Int(l) + shift) }
+            }
+        }
+        for c in 0..<names.count {
+            let column: Column
+            if types[c].isNumeric {
+                if parts.count == 1 { column = .numeric(parts[0].numbers[c]) } else {
+                    column = .numeric(parts.flatMap { $0.numbers[c] })
+                }
+            } else if parts.count == 1 {
+                column = .categorical(CategoricalColumn(codes: parts[0].codes[c], levels: parts[0].dictionaries[c].levels))
+            } else {
+                // Global levels in order of first appearance: chunk 0's, then new ones from chunk 1, …
+                var global = ByteDictionary()
+                var codes: [Int32] = []
+                codes.reserveCapacity(parts.reduce(0) { $0 + $1.codes[c].count })
+                for part in parts {
+                    let map = part.dictionaries[c].levels.map { global.intern($0) }
+                    for code in part.codes[c] { codes.append(code < 0 ? -1 : map[Int(code)]) }
+                }
+                column = .categorical(CategoricalColumn(codes: codes, levels: global.levels))
+            }
+            try frame.append(names[c], column)
+        }
+        if options.keepValues { frame.rowLines = lines }
+        if let schema, !schema.uniqueKey.isEmpty, options.keepValues {
+            try checkUniqueKey(frame, key: schema.uniqueKey, label: label, limit: options.maxIssues)
+        }
+        return frame
+    }
+
+    static func checkUniqueKey(_ frame: DataFrame, key: [String], label: String, limit: Int) throws {
+        let cols = key.compactMap { frame[$0] }
+        guard cols.count == key.count else { return }
+        var seen: [[UInt64]: Int] = [:]
+        var issues: [CSVIssue] = []
+        var truncated = false
+        for r in 0..<frame.rowCount {
+            let k: [UInt64] = cols.map { col in
+                switch col {
+                case .numeric(let v): return v[r].isNaN ? UInt64.max : v[r].bitPattern
+                case .categorical(let c): return UInt64(bitPattern: Int64(c.codes[r]))
+                }
+            }
+            if let first = seen[k] {
+                if issues.count >= limit { truncated = true; break }
+                let values = zip(key, cols).map { name, col -> String in
+                    switch col {
+                    case .numeric(let v): return "\(name)=\(v[r])"
+                    case .categorical(let c): return "\(name)=\(c[r] ?? "")"
+                    }
+                }
+                issues.append(CSVIssue(file: label, line: frame.rowLines?[r],
+                                       message: "duplicate key (\(values.joined(separator: ", "))) already on line \(frame.rowLines?[first] ?? first + 1)"))
+            } else {
+                seen[k] = r
+            }
+        }
+        if !issues.isEmpty { throw CSVError(issues: issues, truncated: truncated) }
+    }
+
+    // MARK: - Inference and helpers
+
+    /// Number when every non-missing sampled value parses as a number (all missing: number), else text.
+    static func inferTypes(_ p: UnsafePointer<UInt8>, from start: Int, to end: Int, columns: Int, options: CSVOptions) -> [CSVColumnType] {
+        var numeric = [Bool](repeating: true, count: columns)
+        var scanner = CSVScanner(p, from: start, to: end, delimiter: options.delimiter)
+        defer { scanner.release() }
+        let missing = Set(options.missingValues)
+        var rows = 0
+        var scratch: [UInt8] = []
+        while rows < options.inferenceRows {
+            let step = scanner.next()
+            if case .done = step { break }
+            if case .unterminatedQuote = step { break }
+            guard case .record = step, scanner.fieldCount == columns else { continue }
+            rows += 1
+            for c in 0..<columns where numeric[c] {
+                var s = scanner.fieldStart[c], e = scanner.fieldEnd[c]
+                var base = p
+                if scanner.fieldFlags[c] & CSVScanner.escaped != 0 {
+                    unescape(p, s, e, into: &scratch); s = 0; e = scratch.count
+                    base = scratch.withUnsafeBufferPointer { $0.baseAddress! }
+                }
+                if e - s <= 4, missing.contains(String(decoding: UnsafeBufferPointer(start: base + s, count: e - s), as: UTF8.self)) { continue }
+                if DecimalParser.parse(base, s, e) == nil { numeric[c] = false }
+            }
+        }
+        return numeric.map { $0 ? .number : .text }
+    }
+
+    /// Copies a quoted field's content with each `""` turned into `"`.
+    static func unescape(_ p: UnsafePointer<UInt8>, _ s: Int, _ e: Int, into out: inout [UInt8]) {
+        out.removeAll(keepingCapacity: true)
+        var i = s
+        while i < e {
+            out.append(p[i])
+            i += p[i] == CSVScanner.quote ? 2 : 1
+        }
+        if out.isEmpty { out.reserveCapacity(1) }
+    }
+
+    /// Decoded text of a field (nil when not UTF-8).
+    static func fieldText(_ p: UnsafePointer<UInt8>, _ s: Int, _ e: Int, _ flags: UInt8) -> String? {
+        if flags & CSVScanner.escaped != 0 {
+            var out: [UInt8] = []
+            unescape(p, s, e, into: &out)
+            return String(validating: out, as: UTF8.self)
+        }
+        return String(validating: UnsafeBufferPointer(start: p + s, count: e - s), as: UTF8.self)
+    }
+
+    static func preview(_ p: UnsafePointer<UInt8>, _ s: Int, _ e: Int) -> String {
+        clip(String(decoding: UnsafeBufferPointer(start: p + s, count: min(e - s, 60)), as: UTF8.self))
+    }
+
+    static func clip(_ s: String) -> String { s.count > 40 ? String(s.prefix(40)) + "…" : s }
+
+    /// 1-based line of byte offset `at`.
+    static func lineNumber(_ p: UnsafePointer<UInt8>, _ at: Int) -> Int {
+        var line = 1
+        for i in 0..<at where p[i] == CSVScanner.lf { line += 1 }
+        return line
+    }
+}
+
+/// A minimal mutex (pthread) so this module needs no Foundation.
+final class NSLockish: @unchecked Sendable {
+    private var m = pthread_mutex_t()
+    init() { pthread_mutex_init(&m, nil) }
+    deinit { pthread_mutex_destroy(&m) }
+    func sync<T>(_ body: () -> T) -> T {
+        pthread_mutex_lock(&m); defer { pthread_mutex_unlock(&m) }
+        return body()
+    }
+}

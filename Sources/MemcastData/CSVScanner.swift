@@ -1,0 +1,163 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Splits RFC 4180 records out of a byte range, field by field, without copying.
+///
+/// Fields are comma-separated (or another one-byte delimiter); a field may be
+/// quoted with `"`, and inside quotes `""` is a literal quote and commas,
+/// CR and LF are data. Records end at LF, CRLF or a lone CR. Each field is
+/// reported as a byte range plus flags (quoted; holds doubled quotes); the
+/// scanner tracks physical line numbers so errors can say where they are.
+struct CSVScanner {
+    static let quote = UInt8(ascii: "\"")
+    static let lf = UInt8(ascii: "\n")
+    static let cr = UInt8(ascii: "\r")
+
+    /// Field flag: the field was quoted.
+    static let quoted: UInt8 = 1
+    /// Field flag: the quoted field contains doubled quotes that must be unescaped.
+    static let escaped: UInt8 = 2
+
+    enum Step {
+        /// A record is in `fieldStart/fieldEnd/fieldFlags[0..<fieldCount]`.
+        case record
+        /// An empty line (skipped by the loader).
+        case blank
+        /// End of the range.
+        case done
+        /// A quoted field opened on `line` never closes: nothing after it can be read.
+        case unterminatedQuote(line: Int)
+    }
+
+    let p: UnsafePointer<UInt8>
+    let end: Int
+    let delimiter: UInt8
+    var pos: Int
+    /// Physical line (1-based, relative to where scanning began) at `pos`.
+    var line: Int
+    /// Line on which the current record starts.
+    var recordLine = 0
+    /// A problem found in the current record that does not stop scanning: (message, field index).
+    var problem: (message: String, field: Int)?
+
+    private(set) var fieldStart: UnsafeMutablePointer<Int>
+    private(set) var fieldEnd: UnsafeMutablePointer<Int>
+    private(set) var fieldFlags: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private(set) var fieldCount = 0
+
+    init(_ p: UnsafePointer<UInt8>, from start: Int, to end: Int, delimiter: UInt8, firstLine: Int = 1) {
+        self.p = p; self.pos = start; self.end = end; self.delimiter = delimiter; self.line = firstLine
+        capacity = 64
+        fieldStart = .allocate(capacity: capacity)
+        fieldEnd = .allocate(capacity: capacity)
+        fieldFlags = .allocate(capacity: capacity)
+    }
+
+    /// Frees the field buffers (call once when done).
+    func release() {
+        fieldStart.deallocate(); fieldEnd.deallocate(); fieldFlags.deallocate()
+    }
+
+    private mutating func growFields() {
+        let n = capacity * 2
+        let s = UnsafeMutablePointer<Int>.allocate(capacity: n)
+        let e = UnsafeMutablePointer<Int>.allocate(capacity: n)
+        let f = UnsafeMutablePointer<UInt8>.allocate(capacity: n)
+        s.update(from: fieldStart, count: capacity)
+        e.update(from: fieldEnd, count: capacity)
+        f.update(from: fieldFlags, count: capacity)
+        release()
+        fieldStart = s; fieldEnd = e; fieldFlags = f; capacity = n
+    }
+
+    @inline(__always)
+    private mutating func addField(_ s: Int, _ e: Int, _ flags: UInt8) {
+        if fieldCount == capacity { growFields() }
+        fieldStart[fieldCount] = s
+        fieldEnd[fieldCount] = e
+        fieldFlags[fieldCount] = flags
+        fieldCount += 1
+    }
+
+    /// Reads the next record.
+    @inline(__always)
+    mutating func next() -> Step {
+        if pos >= end { return .done }
+        recordLine = line
+        fieldCount = 0
+        problem = nil
+        let c0 = p[pos]
+        if c0 == CSVScanner.lf {
+            pos += 1; line += 1; return .blank
+        }
+        if c0 == CSVScanner.cr {
+            pos += 1
+            if pos < end && p[pos] == CSVScanner.lf { pos += 1 }
+            line += 1
+            return .blank
+        }
+        let d = delimiter
+        while true {
+            if pos < end && p[pos] == CSVScanner.quote {
+                let openLine = line
+                var flags = CSVScanner.quoted
+                var i = pos + 1
+                let s = i
+                var e = i
+                while true {
+                    guard let q = memchr(p + i, Int32(CSVScanner.quote), end - i) else {
+                        return .unterminatedQuote(line: openLine)
+                    }
+                    let j = UnsafePointer<UInt8>(q.assumingMemoryBound(to: UInt8.self)) - p
+                    var k = i
+                    while k < j { if p[k] == CSVScanner.lf { line += 1 }; k += 1 }
+                    if j + 1 < end && p[j + 1] == CSVScanner.quote {
+                        flags |= CSVScanner.escaped
+                        i = j + 2
+                        continue
+                    }
+                    e = j
+                    pos = j + 1
+                    break
+                }
+                if pos < end {
+                    let c = p[pos]
+                    if c != d && c != CSVScanner.lf && c != CSVScanner.cr {
+                        if problem == nil {
+                            problem = ("unexpected text after the closing quote of a quoted field", fieldCount)
+                        }
+                        while pos < end && p[pos] != d && p[pos] != CSVScanner.lf && p[pos] != CSVScanner.cr { pos += 1 }
+                    }
+                }
+                addField(s, e, flags)
+            } else {
+                var i = pos
+                while i < end {
+                    let c = p[i]
+                    if c == d || c == CSVScanner.lf || c == CSVScanner.cr { break }
+                    if c == CSVScanner.quote && problem == nil {
+                        problem = ("a quote inside an unquoted field (quote the whole field and double the quote)", fieldCount)
+                    }
+                    i += 1
+                }
+                addField(pos, i, 0)
+                pos = i
+            }
+            if pos < end && p[pos] == d { pos += 1; continue }
+            if pos < end {
+                if p[pos] == CSVScanner.cr {
+                    pos += 1
+                    if pos < end && p[pos] == CSVScanner.lf { pos += 1 }
+                } else {
+                    pos += 1
+                }
+                line += 1
+            }
+            return .record
+        }
+    }
+}

@@ -1,0 +1,68 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A file's bytes, memory-mapped read-only (or held in memory for small
+/// in-memory inputs), so the CSV scanner walks them once without copying.
+///
+/// Mapping keeps resident memory bounded by what the kernel pages in, not by
+/// the file size: a 2 GB file is not read into the heap.
+public final class MappedFile: @unchecked Sendable {
+    /// Start of the bytes (valid while `self` lives); never nil, even for an empty file.
+    public let base: UnsafePointer<UInt8>
+    public let count: Int
+    private let mapped: Bool
+    private let owned: UnsafeMutablePointer<UInt8>?
+
+    /// Maps `path`. Throws a `CSVIssue` naming `label` when it cannot be opened.
+    public init(path: String, label: String) throws {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else {
+            throw CSVIssue(file: label, line: nil, message: "cannot open: \(String(cString: strerror(errno)))")
+        }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else {
+            throw CSVIssue(file: label, line: nil, message: "cannot stat: \(String(cString: strerror(errno)))")
+        }
+        if (st.st_mode & S_IFMT) == S_IFDIR {
+            throw CSVIssue(file: label, line: nil, message: "is a directory, not a CSV file")
+        }
+        let size = Int(st.st_size)
+        if (st.st_mode & S_IFMT) == S_IFREG && size > 0 {
+            guard let p = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), p != MAP_FAILED else {
+                throw CSVIssue(file: label, line: nil, message: "cannot map: \(String(cString: strerror(errno)))")
+            }
+            _ = madvise(p, size, MADV_SEQUENTIAL)
+            base = UnsafePointer(p.assumingMemoryBound(to: UInt8.self))
+            count = size; mapped = true; owned = nil
+        } else {
+            // Pipes and other non-regular files: read everything (rare; not mappable).
+            var buf: [UInt8] = []
+            var chunk = [UInt8](repeating: 0, count: 1 << 16)
+            while true {
+                let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+                if n < 0 { throw CSVIssue(file: label, line: nil, message: "read failed: \(String(cString: strerror(errno)))") }
+                if n == 0 { break }
+                buf.append(contentsOf: chunk[0..<n])
+            }
+            let p = UnsafeMutablePointer<UInt8>.allocate(capacity: max(buf.count, 1))
+            if !buf.isEmpty { p.initialize(from: buf, count: buf.count) }
+            base = UnsafePointer(p); count = buf.count; mapped = false; owned = p
+        }
+    }
+
+    /// Holds a copy of `bytes` (for text given in memory, e.g. tests).
+    public init(bytes: [UInt8]) {
+        let p = UnsafeMutablePointer<UInt8>.allocate(capacity: max(bytes.count, 1))
+        if !bytes.isEmpty { p.initialize(from: bytes, count: bytes.count) }
+        base = UnsafePointer(p); count = bytes.count; mapped = false; owned = p
+    }
+
+    deinit {
+        if mapped { munmap(UnsafeMutableRawPointer(mutating: base), count) }
+        owned?.deallocate()
+    }
+}

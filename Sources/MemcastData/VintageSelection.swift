@@ -1,0 +1,67 @@
+/// What was known on a date: the `--as-of` rule.
+///
+/// 1. Keep rows published on or before the date. A coarse publication date
+///    counts at the end of what is known (`2026-01` → 2026-01-31; see
+///    `PublicationDate`); rows without a publication date are dropped.
+/// 2. Group by what the figure is about — dataset, series (or topic), market,
+///    product, entity, region, period and metric — and keep, per group, the
+///    latest vintage: the latest publication day wins; on the same day a more
+///    final kind wins (actual > estimate > revised forecast > forecast).
+/// 3. Rows the source flags as doubtful (`reliability = low`) are used only
+///    when nothing else is known for their group.
+/// 4. Remaining ties (same day, same kind: trackers or reposts side by side)
+///    keep the row that comes first in the dataset, so the choice is stable.
+///
+/// Without a date (`asOf: nil`) step 1 keeps every dated row and the rest is
+/// the same: the latest vintage of everything.
+public enum VintageSelection {
+    /// The key of a group of vintages of one figure.
+    public struct Key: Hashable, Sendable {
+        public var dataset, series, market, product, entity, region, period, metric: String
+    }
+
+    public static func key(_ o: Observation) -> Key {
+        Key(dataset: o.dataset, series: o.series, market: o.market, product: o.product, entity: o.entity,
+            region: o.region, period: o.periodText, metric: o.metric)
+    }
+
+    /// Rows published on or before `date` (all dated rows when `date` is nil), order kept.
+    public static func known(_ rows: [Observation], asOf date: CalendarDate?) -> [Observation] {
+        rows.filter { o in
+            guard let p = o.published else { return false }
+            return date.map { p.isKnown(asOf: $0) } ?? true
+        }
+    }
+
+    /// The latest vintage per key known on `date`, in dataset order of the chosen rows.
+    public static func latest(_ rows: [Observation], asOf date: CalendarDate?) -> [Observation] {
+        var best: [Key: Int] = [:]
+        let candidates = known(rows, asOf: date)
+        for (i, o) in candidates.enumerated() {
+            let k = key(o)
+            guard let j = best[k] else { best[k] = i; continue }
+            if supersedes(o, candidates[j]) { best[k] = i }
+        }
+        return best.values.sorted().map { candidates[$0] }
+    }
+
+    /// The latest vintage of one figure known on `date`, or nil.
+    public static func latest(_ rows: [Observation], series: String, period: String, metric: String,
+                              market: String = "contract", product: String = "", entity: String = "industry",
+                              asOf date: CalendarDate?) -> Observation? {
+        let matching = rows.filter {
+            $0.series == series && $0.periodText == period && $0.metric == metric && $0.market == market
+                && $0.product == product && $0.entity == entity
+        }
+        return latest(matching, asOf: date).first
+    }
+
+    /// Whether `a` replaces `b` as the vintage to use (rules 2–4; `b` came first in the dataset).
+    static func supersedes(_ a: Observation, _ b: Observation) -> Bool {
+        if a.isLowReliability != b.isLowReliability { return b.isLowReliability }
+        let pa = a.published!, pb = b.published!
+        if pa.latest != pb.latest { return pa.latest > pb.latest }
+        if a.kind != b.kind { return a.kind > b.kind }
+        return false
+    }
+}

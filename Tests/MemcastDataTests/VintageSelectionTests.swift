@@ -1,0 +1,104 @@
+import Testing
+@testable import MemcastData
+
+/// The `--as-of` rule on the real datasets and on synthetic rows.
+@Suite struct VintageSelectionTests {
+    static func memoryPrices() throws -> [Observation] { try TestPaths.catalog().observations("memory_prices") }
+
+    /// TrendForce's first 1Q26 conventional DRAM contract call (+55–60%, dated 2026-01-05 in
+    /// shared/data/memory_prices.csv line 61) is what was known on 2026-01-05.
+    @Test func firstCallKnownOnJanuary5() throws {
+        let rows = try Self.memoryPrices()
+        let o = try #require(VintageSelection.latest(rows, series: "conventional_dram", period: "2026Q1",
+                                                     metric: "qoq_pct", asOf: CalendarDate("2026-01-05")))
+        #expect(o.low == 55 && o.high == 60)
+        #expect(o.kind == .forecast)
+        #expect(o.published?.description == "2026-01-05")
+        #expect(o.publisher == "TrendForce")
+        #expect(o.value == 57.5)
+    }
+
+    /// The February revision (+90–95%, 2026-02-02, line 62) replaces it from that day.
+    @Test func revisionKnownOnFebruary2() throws {
+        let rows = try Self.memoryPrices()
+        let o = try #require(VintageSelection.latest(rows, series: "conventional_dram", period: "2026Q1",
+                                                     metric: "qoq_pct", asOf: CalendarDate("2026-02-02")))
+        #expect(o.low == 90 && o.high == 95)
+        #expect(o.kind == .revisedForecast)
+        #expect(o.published?.description == "2026-02-02")
+        let dayBefore = try #require(VintageSelection.latest(rows, series: "conventional_dram", period: "2026Q1",
+                                                             metric: "qoq_pct", asOf: CalendarDate("2026-02-01")))
+        #expect(dayBefore.low == 55 && dayBefore.high == 60)
+    }
+
+    @Test func nothingKnownBeforeTheFirstCall() throws {
+        let rows = try Self.memoryPrices()
+        #expect(VintageSelection.latest(rows, series: "conventional_dram", period: "2026Q1", metric: "qoq_pct",
+                                        asOf: CalendarDate("2026-01-04")) == nil)
+    }
+
+    @Test func sameDayMoreFinalKindWins() {
+        let rows: [Observation] = [
+            .make(low: 1, high: 2, kind: .actual, published: "2025-05-01", id: "a"),
+            .make(low: 3, high: 4, kind: .forecast, published: "2025-05-01", id: "f"),
+            .make(low: 5, high: 6, kind: .revisedForecast, published: "2025-05-01", id: "r"),
+        ]
+        #expect(VintageSelection.latest(rows, asOf: nil).map(\.id) == ["a"])
+        #expect(VintageSelection.latest(Array(rows.dropFirst()), asOf: nil).map(\.id) == ["r"])
+    }
+
+    @Test func laterPublicationWinsOverKind() {
+        let rows: [Observation] = [
+            .make(point: 10, kind: .actual, published: "2025-05-01", id: "old-actual"),
+            .make(point: 12, kind: .forecast, published: "2025-05-02", id: "new-forecast"),
+        ]
+        #expect(VintageSelection.latest(rows, asOf: nil).map(\.id) == ["new-forecast"])
+        #expect(VintageSelection.latest(rows, asOf: CalendarDate("2025-05-01")).map(\.id) == ["old-actual"])
+    }
+
+    @Test func coarseDateCountsAtMonthEndAndUndatedRowsAreDropped() {
+        let rows: [Observation] = [
+            .make(point: 1, published: "2026-01", id: "month"),
+            .make(point: 2, published: nil, id: "undated"),
+        ]
+        #expect(VintageSelection.latest(rows, asOf: CalendarDate("2026-01-30")).isEmpty)
+        #expect(VintageSelection.latest(rows, asOf: CalendarDate("2026-01-31")).map(\.id) == ["month"])
+        #expect(VintageSelection.latest(rows, asOf: nil).map(\.id) == ["month"])
+    }
+
+    @Test func lowReliabilityOnlyWhenNothingElse() {
+        let doubtful = Observation.make(point: 32, kind: .estimate, published: "2026-01-20", reliability: "low", id: "low")
+        let solid = Observation.make(low: 45, high: 50, kind: .estimate, published: "2026-01-10", id: "ok")
+        #expect(VintageSelection.latest([solid, doubtful], asOf: nil).map(\.id) == ["ok"])
+        #expect(VintageSelection.latest([doubtful], asOf: nil).map(\.id) == ["low"])
+    }
+
+    @Test func tiesKeepDatasetOrder() {
+        let rows: [Observation] = [
+            .make(point: 90, kind: .revisedForecast, published: "2026-02-02", id: "first"),
+            .make(low: 88, high: 93, kind: .revisedForecast, published: "2026-02-02", id: "second"),
+        ]
+        #expect(VintageSelection.latest(rows, asOf: nil).map(\.id) == ["first"])
+    }
+
+    @Test func separatesPeriodsAndSeries() {
+        let rows: [Observation] = [
+            .make(period: "2025Q4", point: 1, published: "2025-10-01", id: "a"),
+            .make(period: "2026Q1", point: 2, published: "2025-10-01", id: "b"),
+            .make(period: "2026Q1", point: 3, published: "2025-10-01", series: "nand", id: "c"),
+        ]
+        #expect(VintageSelection.latest(rows, asOf: nil).map(\.id) == ["a", "b", "c"])
+    }
+}
+
+@Suite struct ObservationTests {
+    @Test func valueIsPointElseMidpointElseOneBound() {
+        #expect(Observation.make(low: 55, high: 60, published: "2026").value == 57.5)
+        #expect(Observation.make(low: 1, high: 3, point: 7, published: "2026").value == 7)
+        let over = Observation.make(low: 40, published: "2026")
+        #expect(over.value == 40 && over.isOneSided && over.valueText == ">40")
+        let under = Observation.make(high: -10, published: "2026")
+        #expect(under.value == -10 && under.isOneSided && under.valueText == "<-10")
+        #expect(Observation.make(published: "2026").value == nil)
+    }
+}
