@@ -1,0 +1,168 @@
+import Foundation
+
+extension Scenario {
+    /// Reads a scenario from TOML text. Unknown keys, wrong types and implausible values
+    /// (a percent written as a fraction, a share written as a percent) are errors naming
+    /// file:line:column.
+    ///
+    /// - Throws: `TOMLError`.
+    public init(toml text: String, file: String) throws {
+        let doc = try TOMLDocument(parsing: text, file: file)
+        var s = Scenario(name: "", origin: file)
+        var sawName = false
+        let knownTables: Set<String> = ["", "prices", "prices.dram", "prices.nand", "supply",
+                                        "supply.gap_pp", "supply.hbm_wafer_share_pct", "levers", "parameters"]
+        for t in doc.tables where !knownTables.contains(t.path.joined(separator: ".")) {
+            throw TOMLError(file: file, line: t.line, column: 1,
+                            message: "unknown table [\(t.path.joined(separator: "."))]; known: "
+                                + knownTables.filter { !$0.isEmpty }.sorted().map { "[\($0)]" }.joined(separator: ", "))
+        }
+        for e in doc.entries {
+            let at = ScenarioField(file: file, entry: e)
+            switch (e.table.joined(separator: "."), e.key) {
+            case ("", "name"):
+                s.name = try at.string()
+                guard !s.name.isEmpty, s.name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
+                    throw at.error("name must be letters, digits, '-' or '_'")
+                }
+                sawName = true
+            case ("", "description"): s.description = try at.string()
+            case ("prices.dram", _), ("prices.nand", _):
+                let kind: MemoryKind = e.table.last == "dram" ? .dram : .nand
+                guard let q = Quarter(e.key) else { throw at.error("'\(e.key)' is not a quarter; write e.g. 2026Q1") }
+                let r = try at.percentRange(plausible: -80...300, what: "\(kind.rawValue.uppercased()) contract change for \(q)")
+                s.prices[kind, default: [:]][q] = PriceChangeRange(lowPct: r.low, highPct: r.high,
+                                                                    origin: .scenario("\(file):\(e.line)"))
+            case ("supply.gap_pp", _):
+                s.gapPP[try at.year()] = try at.range(plausible: -40...40, what: "bit demand − supply gap (pp)")
+            case ("supply.hbm_wafer_share_pct", _):
+                let v = try at.percentRange(plausible: 0...100, what: "HBM share of DRAM wafers")
+                guard v.low == v.high else { throw at.error("expected one number, not a range") }
+                s.hbmWaferSharePct[try at.year()] = v.low
+            case ("levers", "pass_through"):
+                let r = try at.range(plausible: 0...3, what: "pass_through")
+                s.levers.passThrough = r
+            case ("levers", "trim_dram_pct"):
+                let r = try at.percentRange(plausible: 0...75, what: "trim_dram_pct")
+                guard r.low == r.high else { throw at.error("expected one number, not a range") }
+                s.levers.trimDRAMPct = r.low
+            case ("levers", "trim_from"): s.levers.trimFrom = try at.quarter()
+            case ("levers", "ship_less_pct"):
+                let r = try at.percentRange(plausible: 0...90, what: "ship_less_pct")
+                guard r.low == r.high else { throw at.error("expected one number, not a range") }
+                s.levers.shipLessPct = r.low
+            case ("levers", "ship_less_from"): s.levers.shipLessFrom = try at.quarter()
+            case ("parameters", "elasticity"):
+                s.parameters.elasticity = try at.range(plausible: -6...0, what: "elasticity (negative, e.g. -1.1)")
+            case ("parameters", "adjustment_speed"):
+                s.parameters.adjustmentSpeed = try at.range(plausible: 0...1, what: "adjustment_speed (a share, 0…1)")
+            case ("parameters", "inventory_cover_weeks"):
+                s.parameters.inventoryCoverWeeks = try at.range(plausible: 0...26, what: "inventory_cover_weeks")
+            case ("parameters", "baseline_growth_pct"):
+                s.parameters.baselineGrowthPct = try at.range(plausible: -30...30, what: "baseline_growth_pct")
+            case ("parameters", "baseline_asp_growth_pct"):
+                s.parameters.baselineASPGrowthPct = try at.range(plausible: -30...30, what: "baseline_asp_growth_pct")
+            default:
+                throw at.error("unknown key '\((e.table + [e.key]).joined(separator: "."))'"
+                               + Scenario.knownKeysHint(table: e.table.joined(separator: ".")), column: 1)
+            }
+        }
+        guard sawName else { throw TOMLError(file: file, line: 1, column: 1, message: "missing key 'name'") }
+        self = s
+    }
+
+    static func knownKeysHint(table: String) -> String {
+        switch table {
+        case "": return "; known top-level keys: name, description"
+        case "levers": return "; known in [levers]: pass_through, trim_dram_pct, trim_from, ship_less_pct, ship_less_from"
+        case "parameters":
+            return "; known in [parameters]: elasticity, adjustment_speed, inventory_cover_weeks, "
+                + "baseline_growth_pct, baseline_asp_growth_pct"
+        case "supply": return "; known in [supply]: gap_pp.YEAR, hbm_wafer_share_pct.YEAR"
+        default: return ""
+        }
+    }
+}
+
+/// One entry being decoded, with helpers that produce positioned errors.
+struct ScenarioField {
+    let file: String
+    let entry: TOMLDocument.Entry
+
+    func error(_ message: String, column: Int? = nil) -> TOMLError {
+        let key = (entry.table + [entry.key]).joined(separator: ".")
+        return TOMLError(file: file, line: entry.line, column: column ?? entry.column, message: "\(key): \(message)")
+    }
+
+    func string() throws -> String {
+        guard case .string(let s) = entry.value else { throw error("expected a string, found \(entry.value.kindDescription)") }
+        return s
+    }
+
+    func quarter() throws -> Quarter {
+        guard let q = Quarter(try string()) else { throw error("expected a quarter such as \"2026Q2\"") }
+        return q
+    }
+
+    func year() throws -> Int {
+        guard let y = Int(entry.key), (1990...2100).contains(y) else {
+            throw error("'\(entry.key)' is not a year; write e.g. 2027")
+        }
+        return y
+    }
+
+    /// A number or `[low, high]` within `plausible`.
+    func range(plausible: ClosedRange<Double>, what: String) throws -> ValueRange {
+        let (lo, hi) = try numbers(allowPercentStrings: false)
+        for v in [lo, hi] where !plausible.contains(v) {
+            throw error("\(what) = \(fmt(v)) is implausible (expected \(fmt(plausible.lowerBound))…\(fmt(plausible.upperBound)))"
+                        + (plausible.upperBound <= 3 && v > 3 ? "; it looks like a percent, but this is a share (0.6 = 60%)" : ""))
+        }
+        return ValueRange(lo, hi)
+    }
+
+    /// Percent values: a non-zero number between −1 and 1 is taken for a fraction written
+    /// by mistake (0.9 where 90 is meant) unless written as a string with '%' ("0.9%").
+    func percentRange(plausible: ClosedRange<Double>, what: String) throws -> ValueRange {
+        let values: [TOMLValue]
+        if case .array(let a) = entry.value { values = a } else { values = [entry.value] }
+        for v in values {
+            if case .number(let x, _) = v, x != 0, abs(x) < 1 {
+                throw error("\(what) = \(fmt(x)) looks like a fraction, but memcast reads percent "
+                            + "(\(fmt(x)) means \(fmt(x))%, not \(fmt(x * 100))%). Write \(fmt(x * 100)) for \(fmt(x * 100))%, "
+                            + "or \"\(fmt(x))%\" if you really mean \(fmt(x))%")
+            }
+        }
+        let (lo, hi) = try numbers(allowPercentStrings: true)
+        for v in [lo, hi] where !plausible.contains(v) {
+            throw error("\(what) = \(fmt(v))% is implausible (expected \(fmt(plausible.lowerBound))…\(fmt(plausible.upperBound)) percent)")
+        }
+        return ValueRange(lo, hi)
+    }
+
+    private func numbers(allowPercentStrings: Bool) throws -> (Double, Double) {
+        func one(_ v: TOMLValue) throws -> Double {
+            switch v {
+            case .number(let x, _): return x
+            case .string(let s) where allowPercentStrings && s.hasSuffix("%"):
+                guard let x = Double(s.dropLast().trimmingCharacters(in: .whitespaces)) else {
+                    throw error("cannot read \"\(s)\" as a percent")
+                }
+                return x
+            default: throw error("expected a number or [low, high], found \(v.kindDescription)")
+            }
+        }
+        if case .array(let a) = entry.value {
+            guard a.count == 2 else { throw error("a range is [low, high]: expected 2 numbers, found \(a.count)") }
+            let lo = try one(a[0]), hi = try one(a[1])
+            guard lo <= hi else { throw error("range [\(fmt(lo)), \(fmt(hi))] has low above high") }
+            return (lo, hi)
+        }
+        let x = try one(entry.value)
+        return (x, x)
+    }
+
+    private func fmt(_ x: Double) -> String {
+        x == x.rounded() && abs(x) < 1e9 ? String(Int(x)) : String(x)
+    }
+}

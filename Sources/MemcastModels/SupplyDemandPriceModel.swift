@@ -1,0 +1,108 @@
+/// Stage 1 — memory supply and demand → quarterly contract price changes.
+///
+/// A quarter's DRAM (or NAND) contract price change comes, in this order, from
+/// 1. the scenario, when it pins the quarter (a range, drawn uniformly);
+/// 2. the latest vintage published by `--as-of` (its range drawn uniformly);
+/// 3. this model's projection:
+///
+///     Δpₜ = α + β·Δpₜ₋₁ + γ·gap_y(t) + σ·zₜ,   zₜ ~ N(0, 1)
+///
+/// - `Δp` in percent quarter on quarter;
+/// - `gap_y` = bit demand growth − bit supply growth of the quarter's year, in
+///   percentage points (positive = shortage). Supply is total bits and so already
+///   carries the HBM crowd-out; a scenario that moves the HBM wafer share shifts it by
+///   `adjustedSupplyGrowthPct` (HBM needs about `k = 3` times the wafer area per bit);
+/// - α, β, γ, σ are estimated by OLS on the quarters of the datasets where the
+///   realized (else latest) change of the quarter and of the one before are known
+///   (see `SupplyDemandPriceFit`); when too few years carry a gap the model drops γ
+///   and says so. β < 1 makes a shock fade: with a constant gap the change tends to
+///   (α + γ·gap)/(1 − β).
+///
+/// Assumptions: one equation for DRAM and one for NAND; no structural break between
+/// the 2016–2024 cycles and 2025–27; inventory and momentum enter only through Δpₜ₋₁.
+public struct SupplyDemandPriceModel: Sendable, Equatable {
+    /// α: drift, percent per quarter.
+    public var interceptPct: Double
+    /// β: momentum, share of last quarter's change carried into this one.
+    public var momentum: Double
+    /// γ: percent per quarter per percentage point of (demand − supply) bit growth gap.
+    public var gapCoefficient: Double
+    /// σ: residual standard deviation, percent per quarter.
+    public var residualSDPct: Double
+    /// A quarterly change is never below this (a contract price cannot vanish), percent.
+    public static let floorPct = -60.0
+
+    public init(interceptPct: Double, momentum: Double, gapCoefficient: Double, residualSDPct: Double) {
+        self.interceptPct = interceptPct
+        self.momentum = momentum
+        self.gapCoefficient = gapCoefficient
+        self.residualSDPct = residualSDPct
+    }
+
+    /// Projected change in percent: `α + β·previous + γ·gap + σ·z`, floored at −60%.
+    ///
+    /// - Parameters:
+    ///   - previousPct: last quarter's change, percent.
+    ///   - gapPP: the year's bit demand − supply growth, percentage points.
+    ///   - shock: a standard normal draw (0 for the central path).
+    public func projectedChangePct(previousPct: Double, gapPP: Double, shock: Double = 0) -> Double {
+        let v = interceptPct + momentum * previousPct + gapCoefficient * gapPP + residualSDPct * shock
+        return Swift.max(v, SupplyDemandPriceModel.floorPct)
+    }
+
+    /// The change the projection settles at with a constant gap (β < 1): (α + γ·gap)/(1 − β).
+    public func steadyStateChangePct(gapPP: Double) -> Double? {
+        guard momentum < 1 else { return nil }
+        return (interceptPct + gapCoefficient * gapPP) / (1 - momentum)
+    }
+
+    /// Bits a wafer yields, relative to an all-conventional wafer, when a share `w` of
+    /// wafers makes HBM at `k` times the area per bit: `(1 − w) + w/k`.
+    public static func bitsPerWafer(hbmWaferShare w: Double, areaPerBitRatio k: Double = 3) -> Double {
+        precondition(w >= 0 && w <= 1 && k >= 1)
+        return (1 - w) + w / k
+    }
+
+    /// HBM's share of bits when it takes a share `w` of wafers: `(w/k) / ((1 − w) + w/k)`.
+    /// Example: w = 18%, k = 3 → 6.8% of bits (TrendForce reported ~8% for end-2025).
+    public static func hbmBitShare(hbmWaferShare w: Double, areaPerBitRatio k: Double = 3) -> Double {
+        (w / k) / bitsPerWafer(hbmWaferShare: w, areaPerBitRatio: k)
+    }
+
+    /// Bit supply growth after moving the HBM wafer share from `baselineShare` (the one the
+    /// published growth assumed) to `scenarioShare`, in percent:
+    /// `(1 + g)·bits(w₁)/bits(w₀) − 1`.
+    public static func adjustedSupplyGrowthPct(publishedGrowthPct g: Double, baselineShare w0: Double,
+                                               scenarioShare w1: Double, areaPerBitRatio k: Double = 3) -> Double {
+        ((1 + g / 100) * bitsPerWafer(hbmWaferShare: w1, areaPerBitRatio: k)
+            / bitsPerWafer(hbmWaferShare: w0, areaPerBitRatio: k) - 1) * 100
+    }
+}
+
+/// Where a quarter's contract price change came from.
+public enum PriceChangeOrigin: Sendable, Equatable {
+    /// Pinned by a scenario file (its name and line).
+    case scenario(String)
+    /// The latest vintage published by the as-of date (publisher and publication date).
+    case published(publisher: String, date: String)
+    /// Carried by the supply–demand model.
+    case projected
+}
+
+/// A quarter's contract price change input: a range in percent QoQ (equal ends = a point).
+public struct PriceChangeRange: Sendable, Equatable {
+    public var lowPct: Double
+    public var highPct: Double
+    public var origin: PriceChangeOrigin
+
+    public init(lowPct: Double, highPct: Double, origin: PriceChangeOrigin) {
+        precondition(lowPct <= highPct, "range low \(lowPct) above high \(highPct)")
+        self.lowPct = lowPct; self.highPct = highPct; self.origin = origin
+    }
+
+    /// Range midpoint, percent.
+    public var midPct: Double { (lowPct + highPct) / 2 }
+
+    /// The value at uniform quantile `u` ∈ [0, 1]: `low + u·(high − low)`.
+    public func value(at u: Double) -> Double { lowPct + u * (highPct - lowPct) }
+}

@@ -1,0 +1,103 @@
+import Testing
+@testable import MemcastModels
+
+@Suite struct ScenarioTests {
+    static let good = """
+    # TrendForce's calls pinned
+    name = "shock-test"
+    description = "test"
+
+    [prices.dram]
+    2025Q4 = [45, 50]
+    2026Q1 = [90, 95]   # February revision
+    [prices.nand]
+    2026Q1 = 57.5
+
+    [supply]
+    gap_pp.2027 = [0, 4]
+    hbm_wafer_share_pct.2027 = 30
+
+    [levers]
+    pass_through = [0.4, 0.8]
+    trim_dram_pct = 10
+    trim_from = "2026Q2"
+
+    [parameters]
+    elasticity = -1.1
+    inventory_cover_weeks = [6, 10]
+    """
+
+    @Test func readsEverySection() throws {
+        let s = try Scenario(toml: Self.good, file: "shock.toml")
+        #expect(s.name == "shock-test")
+        let q = try #require(Quarter("2026Q1"))
+        #expect(s.prices[.dram]?[q]?.lowPct == 90 && s.prices[.dram]?[q]?.highPct == 95)
+        #expect(s.prices[.dram]?[q]?.origin == .scenario("shock.toml:7"))
+        #expect(s.prices[.nand]?[q]?.midPct == 57.5)
+        #expect(s.gapPP[2027] == ValueRange(0, 4))
+        #expect(s.hbmWaferSharePct[2027] == 30)
+        #expect(s.levers.passThrough == ValueRange(0.4, 0.8))
+        #expect(s.levers.trimDRAMPct == 10 && s.levers.trimFrom == Quarter("2026Q2"))
+        #expect(s.parameters.elasticity == ValueRange(point: -1.1))
+        #expect(s.parameters.inventoryCoverWeeks == ValueRange(6, 10))
+    }
+
+    @Test func unknownKeyNamesFileLineAndKnownKeys() {
+        let text = "name = \"x\"\n[levers]\npass_thru = 0.5\n"
+        #expect {
+            _ = try Scenario(toml: text, file: "s.toml")
+        } throws: { e in
+            let d = String(describing: e)
+            return d.hasPrefix("s.toml:3:1: levers.pass_thru: unknown key 'levers.pass_thru'") && d.contains("pass_through")
+        }
+    }
+
+    @Test func unknownTableIsRefused() {
+        #expect(throws: TOMLError.self) { _ = try Scenario(toml: "name = \"x\"\n[leverz]\n", file: "s.toml") }
+    }
+
+    /// 0.9 where 90 is meant: refused with the fix spelled out; "0.9%" is accepted as 0.9 percent.
+    @Test func fractionWrittenForPercentIsRefused() throws {
+        let text = "name = \"x\"\n[prices.dram]\n2026Q1 = [0.9, 0.95]\n"
+        #expect {
+            _ = try Scenario(toml: text, file: "s.toml")
+        } throws: { e in
+            let d = String(describing: e)
+            return d.hasPrefix("s.toml:3:10:") && d.contains("looks like a fraction") && d.contains("Write 90")
+        }
+        let ok = try Scenario(toml: "name = \"x\"\n[prices.dram]\n2026Q1 = \"0.9%\"\n", file: "s.toml")
+        #expect(ok.prices[.dram]?[Quarter("2026Q1")!]?.lowPct == 0.9)
+    }
+
+    @Test func shareWrittenAsPercentIsRefused() {
+        #expect {
+            _ = try Scenario(toml: "name = \"x\"\n[levers]\npass_through = 60\n", file: "s.toml")
+        } throws: { e in String(describing: e).contains("looks like a percent") }
+    }
+
+    @Test func implausibleAndMalformedValues() {
+        let cases: [(String, String)] = [
+            ("name = \"x\"\n[prices.dram]\n2026Q1 = 900\n", "implausible"),
+            ("name = \"x\"\n[prices.dram]\n2026Q5 = 10\n", "not a quarter"),
+            ("name = \"x\"\n[prices.dram]\n2026Q1 = [95, 90]\n", "low above high"),
+            ("name = \"x\"\n[prices.dram]\n2026Q1 = [1, 2, 3]\n", "expected 2 numbers"),
+            ("name = \"x\"\nname = \"y\"\n", "defined twice"),
+            ("name = \"x\"\n[levers]\ntrim_from = 2026\n", "expected a string"),
+            ("name = \"x\"\nfoo = {a = 1}\n", "inline tables"),
+            ("name = \"x\nbar\n", "unterminated string"),
+            ("description = \"no name\"\n", "missing key 'name'"),
+            ("name = \"x\"\n[parameters]\nelasticity = 1.1\n", "implausible"),
+        ]
+        for (text, needle) in cases {
+            #expect(performing: { _ = try Scenario(toml: text, file: "s.toml") },
+                    throws: { String(describing: $0).contains(needle) })
+        }
+    }
+
+    @Test func quarterParsingAndArithmetic() {
+        #expect(Quarter("2026Q1")?.advanced(by: 3) == Quarter("2026Q4"))
+        #expect(Quarter("2026Q4")?.advanced(by: 1) == Quarter("2027Q1"))
+        #expect(Quarter("2026Q0") == nil && Quarter("26Q1") == nil && Quarter("2026Q12") == nil)
+        #expect(Quarter("2025Q3")!.through(Quarter("2026Q1")!).map(\.description) == ["2025Q3", "2025Q4", "2026Q1"])
+    }
+}
