@@ -1,4 +1,5 @@
 import Foundation
+import MemcastData
 
 extension Scenario {
     /// Reads a scenario from TOML text. Unknown keys, wrong types and implausible values
@@ -29,7 +30,7 @@ extension Scenario {
             case ("", "description"): s.description = try at.string()
             case ("prices.dram", _), ("prices.nand", _):
                 let kind: MemoryKind = e.table.last == "dram" ? .dram : .nand
-                guard let q = Quarter(e.key) else { throw at.error("'\(e.key)' is not a quarter; write e.g. 2026Q1") }
+                guard let q = Period(quarterText: e.key) else { throw at.error("'\(e.key)' is not a quarter; write e.g. 2026Q1") }
                 let r = try at.percentRange(plausible: -80...300, what: "\(kind.rawValue.uppercased()) contract change for \(q)")
                 s.prices[kind, default: [:]][q] = PriceChangeRange(lowPct: r.low, highPct: r.high,
                                                                     origin: .scenario("\(file):\(e.line)"))
@@ -99,8 +100,8 @@ struct ScenarioField {
         return s
     }
 
-    func quarter() throws -> Quarter {
-        guard let q = Quarter(try string()) else { throw error("expected a quarter such as \"2026Q2\"") }
+    func quarter() throws -> Period {
+        guard let q = Period(quarterText: try string()) else { throw error("expected a quarter such as \"2026Q2\"") }
         return q
     }
 

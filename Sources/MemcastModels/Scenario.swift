@@ -1,4 +1,5 @@
 import Foundation
+import MemcastData
 
 /// A forecast scenario: which inputs are pinned, which levers OEMs pull, which
 /// parameters are overridden. Everything not set falls back to the datasets
@@ -39,7 +40,7 @@ public struct Scenario: Sendable, Equatable {
     /// Where it was read from (a path, or "built-in").
     public var origin: String
     /// Pinned contract price changes by memory family and quarter.
-    public var prices: [MemoryKind: [Quarter: PriceChangeRange]]
+    public var prices: [MemoryKind: [Period: PriceChangeRange]]
     /// Pinned bit demand − supply growth gaps by year, percentage points.
     public var gapPP: [Int: ValueRange]
     /// HBM share of DRAM wafer input by year, percent (moves bit supply; see Stage 1).
@@ -48,7 +49,7 @@ public struct Scenario: Sendable, Equatable {
     public var parameters: ParameterOverrides
 
     public init(name: String, description: String = "", origin: String = "built-in",
-                prices: [MemoryKind: [Quarter: PriceChangeRange]] = [:], gapPP: [Int: ValueRange] = [:],
+                prices: [MemoryKind: [Period: PriceChangeRange]] = [:], gapPP: [Int: ValueRange] = [:],
                 hbmWaferSharePct: [Int: Double] = [:], levers: Levers = Levers(),
                 parameters: ParameterOverrides = ParameterOverrides()) {
         self.name = name; self.description = description; self.origin = origin
@@ -88,13 +89,13 @@ public struct Levers: Sendable, Equatable {
     /// DRAM GB cut, percent, on phones built from `trimFrom` (default 0: the seed report says
     /// China OEMs still favour 16/24 GB configurations).
     public var trimDRAMPct: Double = 0
-    public var trimFrom: Quarter?
+    public var trimFrom: Period?
     /// Units not built for lack of memory, percent, from `shipLessFrom` (default 0).
     public var shipLessPct: Double = 0
-    public var shipLessFrom: Quarter?
+    public var shipLessFrom: Period?
 
-    public init(passThrough: ValueRange? = nil, trimDRAMPct: Double = 0, trimFrom: Quarter? = nil,
-                shipLessPct: Double = 0, shipLessFrom: Quarter? = nil) {
+    public init(passThrough: ValueRange? = nil, trimDRAMPct: Double = 0, trimFrom: Period? = nil,
+                shipLessPct: Double = 0, shipLessFrom: Period? = nil) {
         self.passThrough = passThrough; self.trimDRAMPct = trimDRAMPct; self.trimFrom = trimFrom
         self.shipLessPct = shipLessPct; self.shipLessFrom = shipLessFrom
     }

@@ -1,5 +1,6 @@
 import Testing
 @testable import MemcastModels
+import MemcastData
 
 @Suite struct ScenarioTests {
     static let good = """
@@ -30,14 +31,14 @@ import Testing
     @Test func readsEverySection() throws {
         let s = try Scenario(toml: Self.good, file: "shock.toml")
         #expect(s.name == "shock-test")
-        let q = try #require(Quarter("2026Q1"))
+        let q = try #require(Period(quarterText: "2026Q1"))
         #expect(s.prices[.dram]?[q]?.lowPct == 90 && s.prices[.dram]?[q]?.highPct == 95)
         #expect(s.prices[.dram]?[q]?.origin == .scenario("shock.toml:7"))
         #expect(s.prices[.nand]?[q]?.midPct == 57.5)
         #expect(s.gapPP[2027] == ValueRange(0, 4))
         #expect(s.hbmWaferSharePct[2027] == 30)
         #expect(s.levers.passThrough == ValueRange(0.4, 0.8))
-        #expect(s.levers.trimDRAMPct == 10 && s.levers.trimFrom == Quarter("2026Q2"))
+        #expect(s.levers.trimDRAMPct == 10 && s.levers.trimFrom == Period(quarterText: "2026Q2"))
         #expect(s.parameters.elasticity == ValueRange(point: -1.1))
         #expect(s.parameters.inventoryCoverWeeks == ValueRange(6, 10))
     }
@@ -66,7 +67,7 @@ import Testing
             return d.hasPrefix("s.toml:3:10:") && d.contains("looks like a fraction") && d.contains("Write 90")
         }
         let ok = try Scenario(toml: "name = \"x\"\n[prices.dram]\n2026Q1 = \"0.9%\"\n", file: "s.toml")
-        #expect(ok.prices[.dram]?[Quarter("2026Q1")!]?.lowPct == 0.9)
+        #expect(ok.prices[.dram]?[Period(quarterText: "2026Q1")!]?.lowPct == 0.9)
     }
 
     @Test func shareWrittenAsPercentIsRefused() {
@@ -94,10 +95,10 @@ import Testing
         }
     }
 
-    @Test func quarterParsingAndArithmetic() {
-        #expect(Quarter("2026Q1")?.advanced(by: 3) == Quarter("2026Q4"))
-        #expect(Quarter("2026Q4")?.advanced(by: 1) == Quarter("2027Q1"))
-        #expect(Quarter("2026Q0") == nil && Quarter("26Q1") == nil && Quarter("2026Q12") == nil)
-        #expect(Quarter("2025Q3")!.through(Quarter("2026Q1")!).map(\.description) == ["2025Q3", "2025Q4", "2026Q1"])
+    @Test func quarterParsing() {
+        #expect(Period(quarterText: "2026Q1")?.advanced(by: 3) == Period(quarterText: "2026Q4"))
+        #expect(Period(quarterText: "2026") == nil && Period(quarterText: "2026-03") == nil)
+        #expect(Period(quarterText: "2025Q3")!.quarters(through: Period(quarterText: "2026Q1")!).map(\.description)
+                == ["2025Q3", "2025Q4", "2026Q1"])
     }
 }
