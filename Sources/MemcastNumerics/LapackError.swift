@@ -25,6 +25,8 @@ public enum LapackError: Error, Equatable, CustomStringConvertible {
     /// asked for; `estimatedRelativeError` is what iterative refinement left.
     case illConditioned(operation: String, conditionNumber: Double, estimatedRelativeError: Double)
 
+    /// A matrix that must be symmetric differs from its transpose at (row, column), 0-based.
+    case notSymmetric(operation: String, row: Int, column: Int)
     /// An argument outside its documented range (e.g. a rank tolerance ≥ 1).
     case invalidArgument(operation: String, message: String)
 
@@ -40,6 +42,8 @@ public enum LapackError: Error, Equatable, CustomStringConvertible {
         case let .nonFinite(name, r, c, v): return "\(name): non-finite value \(v) at row \(r + 1), column \(c + 1)"
         case let .underdetermined(op, m, n):
             return "\(op): \(m) rows but \(n) columns; least squares needs at least as many observations as parameters"
+        case let .notSymmetric(op, r, c):
+            return "\(op): matrix is not symmetric (entries (\(r + 1), \(c + 1)) and (\(c + 1), \(r + 1)) differ)"
         case let .invalidArgument(op, m): return "\(op): \(m)"
         case let .illConditioned(op, c, e):
             return "\(op): design is numerically rank-deficient for double precision (condition number \(shortNumber(c)), "

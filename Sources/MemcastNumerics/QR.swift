@@ -107,7 +107,7 @@ public struct PivotedQR: Sendable {
 /// `t` is square; only its `triangle` is read.
 /// - Throws: `dimensionMismatch`; `LapackError.singular(routine: "dtrtrs", minor:)` on a zero diagonal.
 /// - Complexity: O(n²·b.cols).
-public func triangularSolve(_ t: Matrix, _ triangle: Triangle, _ trans: Transpose = .none,
+public func triangularSolve(_ t: Matrix, _ triangle: Triangle, transpose trans: Transpose = .none,
                             diagonal: Diagonal = .nonUnit, _ b: inout Matrix) throws {
     guard t.rows == t.cols, b.rows == t.rows else {
         throw LapackError.dimensionMismatch(operation: "dtrtrs T·X = B", lhs: t.shape, rhs: b.shape)

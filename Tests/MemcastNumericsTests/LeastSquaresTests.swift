@@ -3,19 +3,9 @@ import Testing
 
 /// Least squares: identities and refusals that must hold for any correct solver.
 @Suite struct LeastSquaresTests {
-    /// A small deterministic generator (SplitMix64) so designs are reproducible.
-    struct SplitMix { var s: UInt64
-        mutating func next() -> Double {
-            s &+= 0x9E37_79B9_7F4A_7C15
-            var z = s
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Double((z ^ (z >> 31)) >> 11) / Double(1 << 53) - 0.5
-        }
-    }
 
     static func design(n: Int, k: Int, seed: UInt64) -> Matrix {
-        var g = SplitMix(s: seed)
+        var g = SplitMix(state: seed)
         var a = Matrix(rows: n, cols: k)
         for j in 0..<k { for i in 0..<n { a[i, j] = j == 0 ? 1 : g.next() } }
         return a
@@ -36,7 +26,7 @@ import Testing
     @Test(arguments: [LeastSquaresMethod.qr, .svd])
     func residualIdentities(method: LeastSquaresMethod) throws {
         let x = Self.design(n: 50, k: 4, seed: 7)
-        var g = SplitMix(s: 99)
+        var g = SplitMix(state: 99)
         let y = (0..<50).map { i in 1 + 2 * x[i, 1] - x[i, 2] + 0.5 * x[i, 3] + 0.1 * g.next() }
         let s = try LeastSquares.solve(x, y, method: method)
         for i in 0..<50 { #expect(abs(s.fitted[i] + s.residuals[i] - y[i]) <= 4e-16 * max(1, abs(y[i]))) }
@@ -49,7 +39,7 @@ import Testing
     /// QR and SVD solutions agree to near working precision on a well-conditioned design.
     @Test func qrAndSvdAgree() throws {
         let x = Self.design(n: 40, k: 5, seed: 3)
-        var g = SplitMix(s: 5)
+        var g = SplitMix(state: 5)
         let y = (0..<40).map { _ in g.next() }
         let q = try LeastSquares.solve(x, y, method: .qr)
         let v = try LeastSquares.solve(x, y, method: .svd)
