@@ -49,8 +49,13 @@ public struct LeastSquaresSolution: Sendable {
     /// refinement was off.
     public var estimatedRelativeError: Double
 
+    /// Column names as given to `solve`, nil for the default `x1`…`xk`.
+    var givenColumnNames: [String]?
+
     /// Column names as resolved for this fit (given, or `x1`…`xk`).
-    public var columnNames: [String]
+    public var columnNames: [String] {
+        givenColumnNames ?? (0..<coefficients.count).map { "x\($0 + 1)" }
+    }
 
     /// Residual sum of squares ‖e‖², accumulated in double-double.
     public var residualSumOfSquares: Double { DoubleDouble.dot(residuals, residuals) }

@@ -16,7 +16,7 @@ public final class LeastSquaresSolver {
     private let xs = Scratch<Double>()      // n×k equilibrated design
     private let fac = Scratch<Double>()     // n×kk QR factors, or SVD input/U
     private let small = Scratch<Double>()   // k×k: B = R·Pᵀ or Σ·Vᵀ, later Vᵀ
-    private let small2 = Scratch<Double>()  // k×k: copies for dgesdd/dgeqp3/dtrtri
+    private let small2 = Scratch<Double>()  // k×k: copies for dgesdd/dgeqp3
     private let small3 = Scratch<Double>()  // k×k: Vᵀ of the SVD
     private let aux = Scratch<Double>()     // n×k: dgesdd input (destroyed)
     private let vec = Scratch<Double>()     // n-vectors: rr, f, t, hi, lo
@@ -38,10 +38,11 @@ public final class LeastSquaresSolver {
         if let c = columnNames, c.count != k {
             throw LapackError.dimensionMismatch(operation: "least squares column names for X", lhs: X.shape, rhs: (1, c.count))
         }
-        let names = columnNames ?? (1...k).map { "x\($0)" }
+        // Names are built only when a message needs them (none on the hot path).
+        let name = { (j: Int) in columnNames?[j] ?? "x\(j + 1)" }
         guard k <= n else { throw LapackError.underdetermined(operation: "least squares", rows: n, cols: k) }
         if let (i, j) = X.firstNonFinite() {
-            throw LapackError.nonFinite(operand: "least squares X column '\(names[j])'", row: i, column: j, value: X[i, j])
+            throw LapackError.nonFinite(operand: "least squares X column '\(name(j))'", row: i, column: j, value: X[i, j])
         }
         if let i = y.firstIndex(where: { !$0.isFinite }) {
             throw LapackError.nonFinite(operand: "least squares y", row: i, column: 0, value: y[i])
@@ -147,7 +148,7 @@ public final class LeastSquaresSolver {
         let aliased = (0..<k).filter { !col.contains($0) }
         if !aliased.isEmpty {
             warnings.append("aliased columns (linear combinations of earlier columns; coefficients set to NaN, as R's lm reports NA): "
-                + aliased.map { names[$0] }.joined(separator: ", ")
+                + aliased.map(name).joined(separator: ", ")
                 + "; rank \(kk) of \(k) at relative tolerance \(shortNumber(tol))")
         }
 
@@ -158,7 +159,7 @@ public final class LeastSquaresSolver {
                 switch method {
                 case .qr:
                     t.update(from: yp.baseAddress!, count: n)
-                    LAPACK.ormqr(.transpose, m: n, n: 1, k: kk, a: facP, lda: n, tau: tau, c: t, ldc: n, ws: ws)
+                    applyQ(.transpose, n: n, kk: kk, fac: facP, tau: tau, c: t)
                     u.update(from: t, count: kk)
                 case .svd:
                     cblas_dgemv(CblasColMajor, CblasTrans, Int32(n), Int32(kk), 1, facP, Int32(n), yp.baseAddress!, 1, 0, du, 1)
@@ -166,13 +167,19 @@ public final class LeastSquaresSolver {
                     cblas_dgemv(CblasColMajor, CblasTrans, Int32(kk), Int32(kk), 1, vtP, Int32(kk), du, 1, 0, u, 1)
                 }
             }
-            if method == .qr { try LAPACK.trtrs(.upper, .none, n: kk, nrhs: 1, a: facP, lda: n, b: u, ldb: kk) }
+            if method == .qr { solveR(.none, n: n, kk: kk, fac: facP, b: u) }
 
             // Refinement of the augmented system [I Z; Zᵀ 0][e; u] = [y; 0].
-            y.withUnsafeBufferPointer { yp in
-                residualDD(n: n, y: yp.baseAddress!, rr: nil, z: zP, col: col, u: u, out: rr, hi: hi, lo: lo)
-            }
             if refine {
+                // Starting residual in plain double: the first refinement step
+                // recomputes y − e − Z·u in double-double anyway.
+                y.withUnsafeBufferPointer { yp in
+                    rr.update(from: yp.baseAddress!, count: n)
+                    for (c, j) in col.enumerated() {
+                        let uc = u[c], zc = zP + j * n
+                        for i in 0..<n { rr[i] -= zc[i] * uc }
+                    }
+                }
                 var previous = Double.infinity
                 for _ in 0..<maxRefinementSteps {
                     y.withUnsafeBufferPointer { yp in
@@ -180,7 +187,7 @@ public final class LeastSquaresSolver {
                     }
                     for c in 0..<kk { g[c] = -DoubleDouble.dot(UnsafeBufferPointer(start: zP + col[c] * n, count: n),
                                                                 UnsafeBufferPointer(start: rr, count: n)) }
-                    try correction(method, n: n, kk: kk, f: f, g: g, du: du, dr: t, av: av, fac: facP,
+                    correction(method, n: n, kk: kk, f: f, g: g, du: du, dr: t, av: av, fac: facP,
                                    tau: tau, sv: sv, vt: vtP)
                     var dn = 0.0, un = 0.0
                     for c in 0..<kk { dn = max(dn, abs(du[c])); un = max(un, abs(u[c])) }
@@ -221,10 +228,10 @@ public final class LeastSquaresSolver {
         }
 
         return LeastSquaresSolution(
-            coefficients: coefficients, rank: kk, aliased: aliased, aliasedNames: aliased.map { names[$0] },
+            coefficients: coefficients, rank: kk, aliased: aliased, aliasedNames: aliased.map(name),
             residuals: residuals, fitted: fitted, unscaledCovariance: cov, singularValues: singularValues,
             conditionNumber: conditionNumber, rankTolerance: tol, warnings: warnings, method: method,
-            refinementSteps: steps, estimatedRelativeError: estimate, columnNames: names)
+            refinementSteps: steps, estimatedRelativeError: estimate, givenColumnNames: columnNames)
     }
 
     let maxRefinementSteps = 20
@@ -282,22 +289,62 @@ public final class LeastSquaresSolver {
         }
     }
 
+    /// c ← Qᵀc or Q·c for one vector, Q = H₁⋯H_kk from dgeqp3's compact
+    /// reflectors Hᵢ = I − τᵢvᵢvᵢᵀ (vᵢ = [0…0, 1, fac[i+1…, i]]). This is what
+    /// LAPACK's dorm2r does for one column; done here because for the small
+    /// k of most regressions the call overhead of dormqr (workspace query,
+    /// ilaenv) exceeded the arithmetic. O(n·kk).
+    @inline(__always)
+    private func applyQ(_ trans: Transpose, n: Int, kk: Int, fac: UnsafePointer<Double>, tau: UnsafePointer<Double>,
+                        c: UnsafeMutablePointer<Double>) {
+        func reflect(_ i: Int) {
+            let v = fac + i * n
+            var s = c[i]
+            for r in (i + 1)..<n { s += v[r] * c[r] }
+            s *= tau[i]
+            c[i] -= s
+            for r in (i + 1)..<n { c[r] -= s * v[r] }
+        }
+        if trans == .transpose { for i in 0..<kk { reflect(i) } } else { for i in stride(from: kk - 1, through: 0, by: -1) { reflect(i) } }
+    }
+
+    /// b ← R⁻¹b or R⁻ᵀb with R the kk×kk upper triangle of `fac` (lda n);
+    /// back/forward substitution as dtrtrs would do, without the call
+    /// overhead. R's diagonal is nonzero: the rank decision kept only
+    /// pivots above the tolerance. O(kk²).
+    @inline(__always)
+    private func solveR(_ trans: Transpose, n: Int, kk: Int, fac: UnsafePointer<Double>, b: UnsafeMutablePointer<Double>) {
+        if trans == .none {
+            for i in stride(from: kk - 1, through: 0, by: -1) {
+                var s = b[i]
+                for j in (i + 1)..<kk { s -= fac[i + j * n] * b[j] }
+                b[i] = s / fac[i + i * n]
+            }
+        } else {
+            for i in 0..<kk {
+                var s = b[i]
+                for j in 0..<i { s -= fac[j + i * n] * b[j] }
+                b[i] = s / fac[i + i * n]
+            }
+        }
+    }
+
     /// Solves the augmented correction system δr + Z·δu = f, Zᵀ·δr = g.
     /// QR (Z = Q·R): a = R⁻ᵀg, d = Qᵀf, δu = R⁻¹(d₁ − a), δr = Q·[a; d₂].
     /// SVD (Z = U·Σ·Vᵀ): c = Uᵀf − Σ⁻¹Vᵀg, δu = V·Σ⁻¹·c, δr = f − U·c.
     private func correction(_ method: LeastSquaresMethod, n: Int, kk: Int, f: UnsafePointer<Double>,
                             g: UnsafePointer<Double>, du: UnsafeMutablePointer<Double>, dr: UnsafeMutablePointer<Double>,
                             av: UnsafeMutablePointer<Double>, fac: UnsafePointer<Double>, tau: UnsafePointer<Double>,
-                            sv: UnsafePointer<Double>, vt: UnsafePointer<Double>) throws {
+                            sv: UnsafePointer<Double>, vt: UnsafePointer<Double>) {
         switch method {
         case .qr:
             av.update(from: g, count: kk)
-            try LAPACK.trtrs(.upper, .transpose, n: kk, nrhs: 1, a: fac, lda: n, b: av, ldb: kk)
+            solveR(.transpose, n: n, kk: kk, fac: fac, b: av)
             dr.update(from: f, count: n)
-            LAPACK.ormqr(.transpose, m: n, n: 1, k: kk, a: fac, lda: n, tau: tau, c: dr, ldc: n, ws: ws)
+            applyQ(.transpose, n: n, kk: kk, fac: fac, tau: tau, c: dr)
             for c in 0..<kk { du[c] = dr[c] - av[c]; dr[c] = av[c] }
-            try LAPACK.trtrs(.upper, .none, n: kk, nrhs: 1, a: fac, lda: n, b: du, ldb: kk)
-            LAPACK.ormqr(.none, m: n, n: 1, k: kk, a: fac, lda: n, tau: tau, c: dr, ldc: n, ws: ws)
+            solveR(.none, n: n, kk: kk, fac: fac, b: du)
+            applyQ(.none, n: n, kk: kk, fac: fac, tau: tau, c: dr)
         case .svd:
             // av = Uᵀf − Σ⁻¹·(Vᵀg)
             cblas_dgemv(CblasColMajor, CblasNoTrans, Int32(kk), Int32(kk), 1, vt, Int32(kk), g, 1, 0, du, 1)
@@ -311,7 +358,7 @@ public final class LeastSquaresSolver {
     }
 
     /// (XᵀX)⁻¹ over kept columns, unscaled, in the caller's order.
-    /// QR: R⁻¹R⁻ᵀ (dtrtri); SVD: V·Σ⁻²·Vᵀ; then D·C·D.
+    /// QR: R⁻¹R⁻ᵀ; SVD: V·Σ⁻²·Vᵀ; then D·C·D.
     private func fillCovariance(_ method: LeastSquaresMethod, n: Int, kk: Int, col: [Int], d: UnsafePointer<Double>,
                                 fac: UnsafePointer<Double>, sv: UnsafePointer<Double>, vt: UnsafePointer<Double>,
                                 scratch: UnsafeMutablePointer<Double>, into cov: inout Matrix) throws {
@@ -319,8 +366,16 @@ public final class LeastSquaresSolver {
         var c = [Double](repeating: 0, count: kk * kk)
         switch method {
         case .qr:
-            for j in 0..<kk { for i in 0..<kk { scratch[i + j * kk] = i <= j ? fac[i + j * n] : 0 } }
-            try LAPACK.trtri(.upper, n: kk, a: scratch, lda: kk)
+            // R⁻¹ column by column (back substitution, as dtrtri; O(kk³/3)).
+            for j in 0..<kk {
+                for i in 0..<kk { scratch[i + j * kk] = 0 }
+                scratch[j + j * kk] = 1 / fac[j + j * n]
+                for i in stride(from: j - 1, through: 0, by: -1) {
+                    var s = 0.0
+                    for l in (i + 1)...j { s += fac[i + l * n] * scratch[l + j * kk] }
+                    scratch[i + j * kk] = -s / fac[i + i * n]
+                }
+            }
             for j in 0..<kk {
                 for i in 0...j {
                     var s = 0.0

@@ -131,11 +131,13 @@ enum LAPACK {
     static func geqp3(m: Int, n: Int, a: UnsafeMutablePointer<Double>, lda: Int,
                       jpvt: UnsafeMutablePointer<Int32>, tau: UnsafeMutablePointer<Double>, ws: Workspace) {
         for j in 0..<n { jpvt[j] = 0 }
-        var query = 0.0
-        var info = LAPACKE_dgeqp3_work(colMajor, Int32(m), Int32(n), a, Int32(lda), jpvt, tau, &query, -1)
-        LapackError.check(info, "dgeqp3 (workspace query)")
-        let lwork = max(Int(query), 3 * n + 1)
-        info = ws.withDoubles(lwork) { w in
+        let lwork = ws.optimalSize(.init(routine: "dgeqp3", m: m, n: n, k: lda)) {
+            var query = 0.0
+            let info = LAPACKE_dgeqp3_work(colMajor, Int32(m), Int32(n), a, Int32(lda), jpvt, tau, &query, -1)
+            LapackError.check(info, "dgeqp3 (workspace query)")
+            return max(Int(query), 3 * n + 1)
+        }
+        let info = ws.withDoubles(lwork) { w in
             LAPACKE_dgeqp3_work(colMajor, Int32(m), Int32(n), a, Int32(lda), jpvt, tau, w, Int32(lwork))
         }
         LapackError.check(info, "dgeqp3")
@@ -177,10 +179,3 @@ extension Matrix {
     }
 }
 
-extension LAPACK {
-    /// dtrtri: overwrites the `uplo` triangle of a (n×n, lda) with its inverse.
-    static func trtri(_ uplo: Triangle, n: Int, a: UnsafeMutablePointer<Double>, lda: Int) throws {
-        let info = LAPACKE_dtrtri_work(colMajor, uplo.lapack, Diagonal.nonUnit.lapack, Int32(n), a, Int32(lda))
-        try LapackError.check(info, "dtrtri") { .singular(routine: "dtrtri", minor: $0) }
-    }
-}

@@ -18,12 +18,14 @@ extension LAPACK {
         try withUnsafeMutablePointer(to: &dummy) { d in
         let u = u ?? d, vt = vt ?? d
         try ws.withInts(8 * mn) { iwork in
-            var query = 0.0
-            var info = LAPACKE_dgesdd_work(colMajor, jobz, Int32(m), Int32(n), a, Int32(lda), s,
-                                           u, Int32(ldu), vt, Int32(ldvt), &query, -1, iwork)
-            LapackError.check(info, "dgesdd (workspace query)")
-            let lwork = Int(query) + 1
-            info = ws.withDoubles(lwork) { w in
+            let lwork = ws.optimalSize(.init(routine: thin ? "dgesdd S" : "dgesdd N", m: m, n: n, k: lda)) {
+                var query = 0.0
+                let info = LAPACKE_dgesdd_work(colMajor, jobz, Int32(m), Int32(n), a, Int32(lda), s,
+                                               u, Int32(ldu), vt, Int32(ldvt), &query, -1, iwork)
+                LapackError.check(info, "dgesdd (workspace query)")
+                return Int(query) + 1
+            }
+            let info = ws.withDoubles(lwork) { w in
                 LAPACKE_dgesdd_work(colMajor, jobz, Int32(m), Int32(n), a, Int32(lda), s,
                                     u, Int32(ldu), vt, Int32(ldvt), w, Int32(lwork), iwork)
             }

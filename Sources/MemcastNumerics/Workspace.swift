@@ -6,6 +6,20 @@ final class Workspace {
     private(set) var doubles: [Double] = []
     private(set) var ints: [Int32] = []
 
+    /// Workspace sizes from LAPACK's LWORK = −1 queries, by routine and shape;
+    /// a repeated shape skips the query call.
+    struct QueryKey: Hashable { let routine: String; let m: Int, n: Int, k: Int }
+    private var optimalSizes: [QueryKey: Int] = [:]
+
+    /// The cached optimal workspace for `key`, or `query()` (then cached).
+    @inline(__always)
+    func optimalSize(_ key: QueryKey, _ query: () -> Int) -> Int {
+        if let size = optimalSizes[key] { return size }
+        let size = query()
+        optimalSizes[key] = size
+        return size
+    }
+
     /// Runs `body` with at least `count` doubles of scratch (contents undefined).
     @inline(__always)
     func withDoubles<R>(_ count: Int, _ body: (UnsafeMutablePointer<Double>) throws -> R) rethrows -> R {
