@@ -36,6 +36,11 @@ public struct LeastSquaresSolution: Sendable {
     public var singularValues: [Double]
     /// σ_max/σ_min of X (statsmodels' `condition_number`); `.infinity` when σ_min = 0.
     public var conditionNumber: Double
+    /// σ_max/σ_min of X after scaling each column to unit length (by a power
+    /// of two): the amplification of relative perturbations of the inputs,
+    /// independent of units. About 16 − log10(this) digits of b̂ survive a
+    /// one-ulp change of the data; a warning is added when that is below 8.
+    public var scaledConditionNumber: Double
     /// The relative rank tolerance τ used (see `LeastSquares.solve`).
     public var rankTolerance: Double
     /// Human-readable conditions that did not stop the fit (aliasing, slow refinement).

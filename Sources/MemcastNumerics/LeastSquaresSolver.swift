@@ -102,6 +102,10 @@ public final class LeastSquaresSolver {
         try LAPACK.gesdd(thin: false, m: k, n: k, a: cP, lda: k, s: svRaw, u: nil, vt: nil, ws: ws)
         let singularValues = Array(UnsafeBufferPointer(start: svRaw, count: k))
         let conditionNumber = svRaw[k - 1] > 0 ? svRaw[0] / svRaw[k - 1] : .infinity
+        // Condition of the equilibrated design: what input rounding is amplified by.
+        cP.update(from: bP, count: k * k)
+        try LAPACK.gesdd(thin: false, m: k, n: k, a: cP, lda: k, s: sw, u: nil, vt: nil, ws: ws)
+        let scaledConditionNumber = sw[k - 1] > 0 ? sw[0] / sw[k - 1] : .infinity
 
         // 4. Which columns to keep: all, or greedily in the caller's order.
         var kept = Array(0..<k)
@@ -153,6 +157,20 @@ public final class LeastSquaresSolver {
         }
 
         if kk > 0 {
+            // Sensitivity to input rounding, for the columns actually used.
+            var keptCondition = scaledConditionNumber
+            if kk < k {
+                for (c, j) in col.enumerated() { (cP + c * k).update(from: bP + j * k, count: k) }
+                try LAPACK.gesdd(thin: false, m: k, n: kk, a: cP, lda: k, s: sw, u: nil, vt: nil, ws: ws)
+                keptCondition = sw[0] / sw[kk - 1]
+            }
+            let stableDigits = -log10(keptCondition * Double.ulpOfOne)
+            if stableDigits < minimumStableDigits {
+                warnings.append("ill-conditioned design (condition number after column scaling \(shortNumber(keptCondition))): "
+                    + "only about \(max(0, Int(stableDigits.rounded(.down)))) significant digits of the coefficients are "
+                    + "stable under rounding of the inputs to double precision")
+            }
+
             // Initial solve.
             let zP = xsP  // column c of Z·P is xs column col[c]
             y.withUnsafeBufferPointer { yp in
@@ -230,11 +248,13 @@ public final class LeastSquaresSolver {
         return LeastSquaresSolution(
             coefficients: coefficients, rank: kk, aliased: aliased, aliasedNames: aliased.map(name),
             residuals: residuals, fitted: fitted, unscaledCovariance: cov, singularValues: singularValues,
-            conditionNumber: conditionNumber, rankTolerance: tol, warnings: warnings, method: method,
+            conditionNumber: conditionNumber, scaledConditionNumber: scaledConditionNumber, rankTolerance: tol, warnings: warnings, method: method,
             refinementSteps: steps, estimatedRelativeError: estimate, givenColumnNames: columnNames)
     }
 
     let maxRefinementSteps = 20
+    /// Below this many input-stable digits (16 − log10 κ_scaled) a warning is added.
+    let minimumStableDigits = 8.0
     /// Beyond this estimated relative error the fit is refused (about 8 digits).
     let maxTrustedRelativeError = 1e-8
 

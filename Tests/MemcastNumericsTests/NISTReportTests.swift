@@ -6,7 +6,7 @@ import Testing
 /// beyond "it ran"; the floors live in NISTLeastSquaresTests).
 @Suite struct NISTReportTests {
     @Test func printLRETable() throws {
-        var lines = ["| dataset | κ(X) | coefficients | SDs | residual SD | R² | coefficients, no refinement |"]
+        var lines = ["| dataset | κ(X) | κ scaled | coefficients | SDs | residual SD | R² | coefficients, no refinement |"]
         for name in ["Norris", "Pontius", "NoInt1", "NoInt2", "Longley", "Wampler1", "Wampler2", "Wampler3",
                      "Wampler4", "Wampler5", "Filip"] {
             let d = try NISTDataset.load(name)
@@ -14,7 +14,7 @@ import Testing
             let p = try LeastSquares.solve(d.design, d.y, refine: false)
             let l = NISTStatistics(s, d).lres(d), lp = NISTStatistics(p, d).lres(d)
             let f = { (x: Double) in String(format: "%.1f", x) }
-            lines.append("| \(name) | \(String(format: "%.1e", s.conditionNumber)) | \(f(l.coef)) | \(f(l.sd)) | \(f(l.resSD)) | \(f(l.r2)) | \(f(lp.coef)) |")
+            lines.append("| \(name) | \(String(format: "%.1e", s.conditionNumber)) | \(String(format: "%.1e", s.scaledConditionNumber)) | \(f(l.coef)) | \(f(l.sd)) | \(f(l.resSD)) | \(f(l.r2)) | \(f(lp.coef)) |")
         }
         print(lines.joined(separator: "\n"))
         #expect(lines.count == 12)
