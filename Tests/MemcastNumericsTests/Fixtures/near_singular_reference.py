@@ -8,7 +8,12 @@ doubles the Swift test builds), y_i = sin(i) rounded to 4 decimals. For each
 degree d = 1..12 the solution of min ||y - X b|| for exactly these doubles
 is computed in rational arithmetic (fractions.Fraction, normal equations
 solved exactly) and rounded once to double. So the reference tests the
-solver, not the representation of the data. Standard library only:
+solver, not the representation of the data.
+
+Also "filip": the same for NIST's Filip data (nist/Filip.dat) as doubles,
+x, x^2, ..., x^10 by repeated double multiplication: the exact answer to the
+problem the solver is actually given, which differs from NIST's certified
+values (exact decimal data) in the 8th digit. Standard library only:
 
     python3 Tests/MemcastNumericsTests/Fixtures/near_singular_reference.py
 """
@@ -33,6 +38,7 @@ def design(d):
 
 def exact_solution(cols, yy):
     k = len(cols)
+    n = len(yy)
     X = [[Fraction(c[i]) for c in cols] for i in range(n)]
     Y = [Fraction(v) for v in yy]
     A = [[sum(X[i][a] * X[i][b] for i in range(n)) for b in range(k)] + [sum(X[i][a] * Y[i] for i in range(n))]
@@ -53,6 +59,17 @@ out = {"_about": "Exact (rational) least-squares solutions for polynomial design
 for d in range(1, 13):
     b = exact_solution(design(d), y)
     out["cases"].append({"degree": d, "coefficients": [float(v) for v in b]})
+here = os.path.dirname(os.path.abspath(__file__))
+lines = open(os.path.join(here, "nist", "Filip.dat")).read().split("\n")
+data = [[float(t) for t in line.split()] for line in lines[60:142]]
+fx, fy = [r[1] for r in data], [r[0] for r in data]
+fcols = [[1.0] * len(fx)]
+p = fx[:]
+for _ in range(10):
+    fcols.append(p)
+    p = [a * b for a, b in zip(p, fx)]
+out["filip"] = {"coefficients": [float(v) for v in exact_solution(fcols, fy)]}
+
 path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "near_singular_reference.json")
 with open(path, "w") as f:
     json.dump(out, f, indent=1)
