@@ -1,0 +1,221 @@
+import Testing
+@testable import MemcastData
+import MemcastStatistics
+
+/// RFC 4180 reading and every error the loader reports.
+@Suite struct CSVLoaderTests {
+    static let schema = CSVSchema(name: "t", columns: [
+        .init("period", .period, allowsMissing: false),
+        .init("name", .text),
+        .init("low", .number),
+        .init("unit", .category(["pct", "usd"])),
+    ], uniqueKey: ["period", "name"])
+
+    func texts(_ f: DataFrame, _ c: String) -> [String?] {
+        let col = f[c]!.categoricalValues!
+        return (0..<f.rowCount).map { col[$0] }
+    }
+
+    func numbers(_ f: DataFrame, _ c: String) -> [Double] { f[c]!.numericValues! }
+
+    // MARK: RFC 4180
+
+    @Test func quotedFieldsHoldCommasQuotesAndNewlines() throws {
+        let text = "period,name,low,unit\n2026Q1,\"a, b\",1.5,pct\n2026Q2,\"say \"\"hi\"\"\",2,usd\n2026Q3,\"two\nlines\",3,pct\n2026Q4,plain,4,pct\n"
+        let f = try CSVLoader.load(text: text, schema: Self.schema)
+        #expect(texts(f, "name") == ["a, b", "say \"hi\"", "two\nlines", "plain"])
+        #expect(numbers(f, "low") == [1.5, 2, 3, 4])
+        // Physical lines: the record after the embedded newline starts on line 6.
+        #expect(f.rowLines == [2, 3, 4, 6])
+    }
+
+    @Test func crlfBomAndNoFinalNewline() throws {
+        let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("period,name,low,unit\r\n2026Q1,x,1,pct\r\n2026Q2,\"y\r\nz\",2,usd".utf8)
+        let f = try CSVLoader.load(bytes: bytes, schema: Self.schema)
+        #expect(f.names == ["period", "name", "low", "unit"])  // BOM not part of the first name
+        #expect(texts(f, "name") == ["x", "y\r\nz"])
+        #expect(numbers(f, "low") == [1, 2])
+        #expect(f.rowLines == [2, 3])
+    }
+
+    @Test func loneCRAndBlankLines() throws {
+        let f = try CSVLoader.load(text: "period,name,low,unit\r2026Q1,x,1,pct\r\r\n\n2026Q2,y,2,usd\n", schema: Self.schema)
+        #expect(texts(f, "name") == ["x", "y"])
+        #expect(f.rowLines == [2, 5])
+    }
+
+    @Test func missingValuesEmptyQuotedEmptyAndNA() throws {
+        let f = try CSVLoader.load(text: "period,name,low,unit\n2026Q1,,NA,\n2026Q2,\"\",,NA\n2026Q3,NA,\"7\",pct\n", schema: Self.schema)
+        #expect(texts(f, "name") == [nil, nil, nil])
+        #expect(texts(f, "unit") == [nil, nil, "pct"])
+        let low = numbers(f, "low")
+        #expect(low[0].isNaN && low[1].isNaN && low[2] == 7)
+    }
+
+    @Test func trailingEmptyField() throws {
+        let f = try CSVLoader.load(text: "a,b\n1,\n2,3", options: CSVOptions())
+        #expect(f.rowCount == 2)
+        #expect(numbers(f, "b")[0].isNaN && numbers(f, "b")[1] == 3)
+    }
+
+    @Test func headerOnlyGivesNoRows() throws {
+        let f = try CSVLoader.load(text: "period,name,low,unit\n", schema: Self.schema)
+        #expect(f.rowCount == 0 && f.names.count == 4)
+    }
+
+    @Test func levelsInOrderOfFirstAppearance() throws {
+        let f = try CSVLoader.load(text: "s\nmid\nentry\nmid\npremium\nentry\n")
+        let c = f["s"]!.categoricalValues!
+        #expect(c.levels == ["mid", "entry", "premium"])
+        #expect(c.codes == [0, 1, 0, 2, 1])
+    }
+
+    // MARK: Inference
+
+    @Test func infersNumbersAndText() throws {
+        let f = try CSVLoader.load(text: "q,x,y,z\n2026Q1,1,a,\n2026Q2,2.5e3,b,\n2026Q3,-0.125,NA,\n")
+        #expect(f["q"]!.categoricalValues != nil)
+        #expect(numbers(f, "x") == [1, 2500, -0.125])
+        #expect(f["y"]!.categoricalValues!.levels == ["a", "b"])
+        #expect(numbers(f, "z").allSatisfy { $0.isNaN })   // all missing: numeric, as pandas does
+    }
+
+    @Test func textAfterTheSampleTurnsAColumnToText() throws {
+        var o = CSVOptions()
+        o.inferenceRows = 2
+        let f = try CSVLoader.load(text: "x\n1\n2\n3\nthree\n", options: o)
+        #expect(texts(f, "x") == ["1", "2", "3", "three"])
+    }
+
+    // MARK: Errors, each with its place
+
+    func issues(_ text: String, schema: CSVSchema? = CSVLoaderTests.schema, label: String = "t.csv",
+                options: CSVOptions = CSVOptions()) -> [String] {
+        do {
+            _ = try CSVLoader.load(text: text, label: label, schema: schema, options: options)
+            return []
+        } catch let e as CSVError {
+            return e.issues.map(\.description)
+        } catch {
+            return ["unexpected \(error)"]
+        }
+    }
+
+    @Test func badNumberNamesFileLineColumnAndType() {
+        let text = "period,name,low,unit\n2026Q1,a,1,pct\n2026Q2,b,9O,pct\n"
+        #expect(issues(text, label: "memory_prices.csv") == ["memory_prices.csv:3: column 'low': cannot parse '9O' as a number"])
+    }
+
+    @Test func severalProblemsAreAllReported() {
+        let text = "period,name,low,unit\n2026Q5,a,1,pct\n2026Q2,b,x,pct\n2026Q3,c,3,percent\n2026Q4,d,4\n,e,5,pct\n"
+        #expect(issues(text) == [
+            "t.csv:2: column 'period': cannot parse '2026Q5' as a period (expected YYYY, YYYYQn, YYYYHn, YYYY-MM or YYYY-MM-DD)",
+            "t.csv:3: column 'low': cannot parse 'x' as a number",
+            "t.csv:4: column 'unit': 'percent' is not one of the declared values (pct, usd)",
+            "t.csv:5: expected 4 fields (as in the header), found 3",
+            "t.csv:6: column 'period': a value is required here (found none)",
+        ])
+    }
+
+    @Test func stopsAtTheIssueLimitAndSaysSo() throws {
+        var o = CSVOptions()
+        o.maxIssues = 3
+        let rows = (0..<10).map { "2026Q1,n\($0),bad,pct" }.joined(separator: "\n")
+        let e = try #require(throws: CSVError.self) {
+            try CSVLoader.load(text: "period,name,low,unit\n" + rows, label: "t.csv", schema: Self.schema, options: o)
+        }
+        #expect(e.issues.count == 3 && e.truncated)
+        #expect(e.description.hasSuffix("(more problems not shown: stopped after 3)"))
+    }
+
+    @Test func emptyFile() {
+        #expect(issues("") == ["t.csv: the file is empty (expected a header line)"])
+        #expect(issues("\n\n") == ["t.csv: the file is empty (expected a header line)"])
+    }
+
+    @Test func binaryFile() {
+        let bytes: [UInt8] = Array("period,name\n2026Q1,".utf8) + [0, 1, 2, 0xFF]
+        #expect(throws: CSVError.self) { try CSVLoader.load(bytes: bytes, label: "x.bin") }
+        do { _ = try CSVLoader.load(bytes: bytes, label: "x.bin") } catch {
+            #expect("\(error)" == "x.bin:2: binary data (a NUL byte at offset 19); not a CSV text file")
+        }
+    }
+
+    @Test func unbalancedQuote() {
+        let text = "period,name,low,unit\n2026Q1,a,1,pct\n2026Q2,\"open,2,pct\n2026Q3,c,3,pct\n"
+        #expect(issues(text) == ["t.csv:3: a quoted field opened here is never closed (unbalanced quotes)"])
+    }
+
+    @Test func strayQuotesAndTextAfterClosingQuote() {
+        let text = "period,name,low,unit\n2026Q1,a\"b,1,pct\n2026Q2,\"c\"d,2,pct\n"
+        #expect(issues(text) == [
+            "t.csv:2: column 'name': a quote inside an unquoted field (quote the whole field and double the quote)",
+            "t.csv:3: column 'name': unexpected text after the closing quote of a quoted field",
+        ])
+    }
+
+    @Test func raggedRows() {
+        let text = "period,name,low,unit\n2026Q1,a,1,pct,extra\n2026Q2\n"
+        #expect(issues(text) == [
+            "t.csv:2: expected 4 fields (as in the header), found 5",
+            "t.csv:3: expected 4 fields (as in the header), found 1",
+        ])
+    }
+
+    @Test func duplicateKeys() {
+        let text = "period,name,low,unit\n2026Q1,a,1,pct\n2026Q2,a,1,pct\n2026Q1,a,2,usd\n"
+        #expect(issues(text) == ["t.csv:4: duplicate key (period=2026Q1, name=a) already on line 2"])
+    }
+
+    @Test func headerProblems() {
+        #expect(issues("period,name,low\n2026Q1,a,1\n") == ["t.csv:1: column 'unit': missing from the header (schema 't' requires it)"])
+        #expect(issues("period,name,low,unit,extra\n") ==
+                ["t.csv:1: column 'extra': not in schema 't' (expected: period, name, low, unit)"])
+        #expect(issues("a,a\n1,2\n", schema: nil) == ["t.csv:1: column 'a': appears twice in the header"])
+        #expect(issues("a,,b\n1,2,3\n", schema: nil) == ["t.csv:1: header field 2 has no name"])
+    }
+
+    @Test func invalidUTF8Text() {
+        let bytes: [UInt8] = Array("a\n".utf8) + [0xC3, 0x28] + Array("\n".utf8)
+        do { _ = try CSVLoader.load(bytes: bytes, label: "u.csv"); Issue.record("expected an error") } catch {
+            #expect("\(error)" == "u.csv:2: column 'a': not valid UTF-8 text")
+        }
+    }
+
+    @Test func missingFileIsAnErrorNamingIt() {
+        #expect(throws: CSVError.self) { try CSVLoader.load(path: "/nonexistent/x.csv") }
+    }
+
+    // MARK: Threads
+
+    /// Chunked parsing gives the same frame and the same errors as one thread.
+    @Test func resultIndependentOfThreadCount() throws {
+        var rows = ["id,label,x"]
+        for i in 0..<60_000 {
+            let label = i % 7 == 3 ? "\"multi\nline \(i % 11), \"\"q\"\"\"" : "L\(i % 13)"
+            rows.append("\(i),\(label),\(Double(i) * 0.125 - 3)")
+        }
+        let text = rows.joined(separator: "\n") + "\n"
+        var one = CSVOptions(); one.threads = 1
+        var two = CSVOptions(); two.threads = 2
+        var four = CSVOptions(); four.threads = 4
+        let a = try CSVLoader.load(text: text, options: one)
+        let bytes = Array(text.utf8)
+        let cuts = bytes.withUnsafeBufferPointer { CSVLoader.splitPoints($0.baseAddress!, from: 0, to: bytes.count, parts: 4) }
+        #expect(cuts.count == 5)   // the text is big enough to be cut in four
+        for o in [two, four] {
+            let b = try CSVLoader.load(text: text, options: o)
+            #expect(b.rowCount == 60_000)
+            #expect(b["x"]!.numericValues! == a["x"]!.numericValues!)
+            #expect(b["label"]!.categoricalValues! == a["label"]!.categoricalValues!)
+            #expect(b.rowLines == a.rowLines)
+        }
+        // Errors late in the file keep their true line numbers across threads.
+        let bad = text + "60000,x,oops\n"
+        var s1: [String] = [], s2: [String] = []
+        do { _ = try CSVLoader.load(text: bad, schema: CSVSchema(name: "n", columns: [.init("id", .number), .init("label", .text), .init("x", .number)]), options: one) } catch { s1 = ["\(error)"] }
+        do { _ = try CSVLoader.load(text: bad, schema: CSVSchema(name: "n", columns: [.init("id", .number), .init("label", .text), .init("x", .number)]), options: two) } catch { s2 = ["\(error)"] }
+        #expect(s1 == s2 && s1.count == 1)
+        #expect(s1.first?.contains(":68573: column 'x': cannot parse 'oops'") == true)
+    }
+}
