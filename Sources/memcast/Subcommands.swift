@@ -5,5 +5,6 @@ extension Memcast {
     static let registeredSubcommands: [ParsableCommand.Type] = [
         InfoCommand.self,
         NotebookCommand.self,
+        DataCommand.self,
     ]
 }

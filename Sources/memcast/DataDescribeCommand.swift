@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import MemcastData
+import MemcastOutput
+
+/// `memcast data describe FILE`: pandas-style describe of every numeric column.
+struct DataDescribeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "describe",
+        abstract: "Count, mean, std, min, quartiles, max and missing values of each column of a CSV file.",
+        discussion: """
+        Statistics match pandas' describe(): std with n−1, quartiles by linear
+        interpolation, missing values (empty, NA) excluded and counted. Column types come
+        from the dataset's schema when the file is an embedded dataset (or --schema), and
+        are inferred otherwise (or with --infer).
+
+        Examples:
+          memcast data describe panel.csv
+          memcast data describe memory_prices
+          memcast data describe panel.csv --format json --threads 2
+        """
+    )
+
+    @Argument(help: "A CSV file, or the name of a dataset.") var file: String
+    @OptionGroup var datasets: DatasetOptions
+    @Option(help: "Read with this dataset's schema.") var schema: String?
+    @Flag(help: "Infer column types even when a schema is known.") var infer = false
+    @Option(help: "Threads for parsing and statistics (results do not depend on it).") var threads: Int = 2
+    @Option(help: "Output format: text, csv or json.") var format: DataFormat = .text
+
+    func validate() throws {
+        if threads < 1 { throw ValidationError("--threads must be at least 1") }
+        if infer && schema != nil { throw ValidationError("--infer and --schema exclude each other") }
+    }
+
+    func run() throws {
+        let (path, label) = try DataFileResolver.resolve(file, datasets: datasets)
+        let chosen = try DataFileResolver.schema(named: schema, for: path, infer: infer)
+        var options = CSVOptions()
+        options.threads = threads
+        let frame = try CSVLoader.load(path: path, label: label, schema: chosen, options: options)
+        let summary = DataSummary(frame, threads: threads)
+        print(DataRendering.summary(summary, source: label, format: format), terminator: "")
+    }
+}
+
+/// Finds the file a data command names: a path, else a dataset in the catalog.
+enum DataFileResolver {
+    static func resolve(_ file: String, datasets: DatasetOptions) throws -> (path: String, label: String) {
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: file, isDirectory: &isDir) {
+            if isDir.boolValue { throw CLIError.dataError("\(file): is a folder, not a CSV file") }
+            return (file, file)
+        }
+        if !file.contains("/"), let entry = try? datasets.catalog().entry(file) {
+            return (entry.path, (entry.path as NSString).lastPathComponent)
+        }
+        throw CLIError.noInput(path: file)
+    }
+
+    static func schema(named name: String?, for path: String, infer: Bool) throws -> CSVSchema? {
+        if infer { return nil }
+        if let name {
+            guard let s = EmbeddedDatasets.schema(for: name) else {
+                throw ValidationError("unknown schema '\(name)' (known: \(EmbeddedDatasets.schemas.keys.sorted().joined(separator: ", ")))")
+            }
+            return s
+        }
+        return EmbeddedDatasets.schema(for: path)
+    }
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import MemcastData
+import MemcastOutput
+
+/// `memcast data show NAME`: the rows of a dataset, optionally as known on a date.
+struct DataShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Show a dataset's rows (every vintage, or the latest known on --as-of).",
+        discussion: """
+        Without --as-of every vintage is shown (first forecast, revisions, realized).
+        With --as-of only rows published by then, and per figure the latest of them
+        (rules in Datasets/README.md). --latest applies that rule to all dated rows.
+
+        Examples:
+          memcast data show memory_prices --series conventional_dram --period 2026Q1
+          memcast data show memory_prices --series conventional_dram --as-of 2026-02-02
+          memcast data show handset_market --series shipments --format csv
+        """
+    )
+
+    @Argument(help: "Dataset name (memory_prices, handset_market, supply_demand, seed_figures, or a file in --data).")
+    var name: String
+    @OptionGroup var datasets: DatasetOptions
+    @Option(help: "Only this series (memory_prices) or topic (other datasets); repeatable.")
+    var series: [String] = []
+    @Option(help: "Only this period (e.g. 2026Q1); repeatable.") var period: [String] = []
+    @Flag(help: "Latest vintage per figure among all dated rows.") var latest = false
+    @Option(help: "Output format: text, csv or json.") var format: DataFormat = .text
+
+    func run() throws {
+        let catalog = try datasets.catalog()
+        guard let entry = catalog.entry(name) else {
+            throw CLIError.dataError("no dataset '\(name)' (available: \(catalog.entries.map(\.name).joined(separator: ", ")))")
+        }
+        guard entry.schema != nil else {
+            throw CLIError.dataError("'\(name)' has no declared schema; use `memcast data describe \(entry.path)`")
+        }
+        var rows = try datasets.observations(entry.name, latestOnly: latest)
+        if !series.isEmpty { rows = rows.filter { series.contains($0.series) } }
+        if !period.isEmpty { rows = rows.filter { period.contains($0.periodText) } }
+        print(DataRendering.observations(rows, format: format), terminator: "")
+    }
+}

@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import MemcastData
+import MemcastOutput
+
+/// `--data DIR` and `--as-of DATE`: which datasets a command reads and what was known when.
+/// Shared by every command that reads the embedded datasets (data, forecast, backtest).
+struct DatasetOptions: ParsableArguments {
+    @Option(name: .customLong("data"), help: ArgumentHelp(
+        "A folder of CSV files laid over the embedded datasets (same-named files replace them).",
+        valueName: "DIR"))
+    var dataDirectory: String?
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp(
+        "Use only what was published on or before DATE, latest vintage per figure (YYYY-MM-DD). A date known only to the month counts at the month's end.",
+        valueName: "DATE"))
+    var asOf: CalendarDate?
+
+    /// The datasets visible with these options.
+    func catalog() throws -> DatasetCatalog {
+        do { return try DatasetCatalog(overlay: dataDirectory) } catch let issue as CSVIssue {
+            if let dir = dataDirectory, !FileManager.default.fileExists(atPath: dir) { throw CLIError.noInput(path: dir) }
+            throw CLIError.dataError(issue.description)
+        }
+    }
+
+    /// Rows of a dataset with the as-of rule applied (all vintages when no date and `latestOnly` is false).
+    func observations(_ name: String, latestOnly: Bool = false) throws -> [Observation] {
+        let rows = try catalog().observations(name)
+        if asOf != nil || latestOnly { return VintageSelection.latest(rows, asOf: asOf) }
+        return rows
+    }
+}
+
+extension CalendarDate: ExpressibleByArgument {
+    public init?(argument: String) { self.init(argument) }
+}
+
+extension DataFormat: ExpressibleByArgument {}
