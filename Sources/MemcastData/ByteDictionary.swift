@@ -8,21 +8,42 @@ import Darwin
 /// `Int32` code in order of first appearance, without making a `String` per
 /// lookup (only one per distinct value).
 ///
-/// Open addressing with linear probing over a power-of-two table, kept at
-/// most half full; values are kept back to back in one byte arena.
-struct ByteDictionary {
-    private var table: [Int32]
-    private var mask: Int
-    private(set) var arena: [UInt8] = []
-    private(set) var offsets: [Int] = [0]
-    private var hashes: [UInt64] = []
+/// Open addressing with linear probing over a power-of-two table kept at most
+/// half full; values live back to back in one byte arena. Storage is manual
+/// (unsafe buffers in a class) because this sits in the loader's inner loop,
+/// where copy-on-write checks of nested arrays cost more than the lookup.
+final class ByteDictionary {
+    private struct Entry {
+        var hash: UInt64
+        var offset: Int
+        var length: Int
+    }
+
+    private var table: UnsafeMutablePointer<Int32>
+    private var tableSize: Int
+    private var entries: UnsafeMutablePointer<Entry>
+    private var entryCapacity: Int
+    private var arena: UnsafeMutablePointer<UInt8>
+    private var arenaCount = 0
+    private var arenaCapacity: Int
     private(set) var levels: [String] = []
 
     init(capacity: Int = 64) {
         var n = 16
         while n < capacity * 2 { n <<= 1 }
-        table = [Int32](repeating: -1, count: n)
-        mask = n - 1
+        tableSize = n
+        table = .allocate(capacity: n)
+        table.initialize(repeating: -1, count: n)
+        entryCapacity = 16
+        entries = .allocate(capacity: entryCapacity)
+        arenaCapacity = 256
+        arena = .allocate(capacity: arenaCapacity)
+    }
+
+    deinit {
+        table.deallocate()
+        entries.deallocate()
+        arena.deallocate()
     }
 
     var count: Int { levels.count }
@@ -42,7 +63,7 @@ struct ByteDictionary {
         if i < end {
             var w: UInt64 = 0
             var shift: UInt64 = 0
-            while i < end { w |= UInt64(p[i]) << shift; shift += 8; i += 1 }
+            while i < end { w |= UInt64(p[i]) << shift; shift &+= 8; i += 1 }
             h = (h ^ w) &* 0x9E37_79B9_7F4A_7C15
         }
         h ^= h >> 29
@@ -50,44 +71,58 @@ struct ByteDictionary {
         return h ^ (h >> 32)
     }
 
+    /// Whether level `code` has exactly the bytes `p[start..<end]`.
+    @inline(__always)
+    func matches(_ code: Int32, _ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        let e = entries[Int(code)]
+        let len = end - start
+        return e.length == len && (len == 0 || memcmp(arena + e.offset, p + start, len) == 0)
+    }
+
     /// The code of `p[start..<end]`, or nil when it is not in the dictionary.
     @inline(__always)
     func find(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int, hash h: UInt64) -> Int32? {
-        let len = end - start
+        let mask = tableSize - 1
         var slot = Int(truncatingIfNeeded: h) & mask
-        return table.withUnsafeBufferPointer { t -> Int32? in
-            arena.withUnsafeBufferPointer { a -> Int32? in
-                while true {
-                    let code = t[slot]
-                    if code < 0 { return nil }
-                    let k = Int(code)
-                    if hashes[k] == h {
-                        let o = offsets[k]
-                        if offsets[k + 1] - o == len && (len == 0 || memcmp(a.baseAddress! + o, p + start, len) == 0) {
-                            return code
-                        }
-                    }
-                    slot = (slot + 1) & mask
-                }
-            }
+        while true {
+            let code = table[slot]
+            if code < 0 { return nil }
+            if entries[Int(code)].hash == h && matches(code, p, start, end) { return code }
+            slot = (slot + 1) & mask
         }
     }
 
     /// Adds a value known to be absent; `text` is its decoded form.
     @discardableResult
-    mutating func insert(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int, hash h: UInt64, text: String) -> Int32 {
+    func insert(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int, hash h: UInt64, text: String) -> Int32 {
         let code = Int32(levels.count)
-        arena.append(contentsOf: UnsafeBufferPointer(start: p + start, count: end - start))
-        offsets.append(arena.count)
-        hashes.append(h)
+        let len = end - start
+        if arenaCount + len > arenaCapacity {
+            var n = arenaCapacity * 2
+            while n < arenaCount + len { n *= 2 }
+            let a = UnsafeMutablePointer<UInt8>.allocate(capacity: n)
+            a.update(from: arena, count: arenaCount)
+            arena.deallocate()
+            arena = a; arenaCapacity = n
+        }
+        if len > 0 { (arena + arenaCount).update(from: p + start, count: len) }
+        if levels.count == entryCapacity {
+            let n = entryCapacity * 2
+            let e = UnsafeMutablePointer<Entry>.allocate(capacity: n)
+            e.moveInitialize(from: entries, count: entryCapacity)
+            entries.deallocate()
+            entries = e; entryCapacity = n
+        }
+        (entries + levels.count).initialize(to: Entry(hash: h, offset: arenaCount, length: len))
+        arenaCount += len
         levels.append(text)
-        if levels.count * 2 > table.count { grow() } else { place(code, h) }
+        if levels.count * 2 > tableSize { grow() } else { place(code, h) }
         return code
     }
 
     /// Adds a `String` (used when merging dictionaries); returns its code, old or new.
     @discardableResult
-    mutating func intern(_ text: String) -> Int32 {
+    func intern(_ text: String) -> Int32 {
         var bytes = Array(text.utf8)
         let n = bytes.count
         if bytes.isEmpty { bytes.append(0) }  // a valid pointer for the empty string
@@ -99,16 +134,50 @@ struct ByteDictionary {
         }
     }
 
-    private mutating func place(_ code: Int32, _ h: UInt64) {
+    private func place(_ code: Int32, _ h: UInt64) {
+        let mask = tableSize - 1
         var slot = Int(truncatingIfNeeded: h) & mask
         while table[slot] >= 0 { slot = (slot + 1) & mask }
         table[slot] = code
     }
 
-    private mutating func grow() {
-        let n = table.count * 2
-        table = [Int32](repeating: -1, count: n)
-        mask = n - 1
-        for k in 0..<levels.count { place(Int32(k), hashes[k]) }
+    private func grow() {
+        table.deallocate()
+        tableSize *= 2
+        table = .allocate(capacity: tableSize)
+        table.initialize(repeating: -1, count: tableSize)
+        for k in 0..<levels.count { place(Int32(k), entries[k].hash) }
     }
+}
+
+/// An append-only buffer of trivial values with manual storage (no copy-on-write
+/// checks in the loader's inner loop); `array` hands the values over once.
+final class GrowableBuffer<T: BitwiseCopyable> {
+    private(set) var base: UnsafeMutablePointer<T>
+    private(set) var count = 0
+    private var capacity: Int
+
+    init(capacity: Int = 16) {
+        self.capacity = max(capacity, 16)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    func reserve(_ n: Int) {
+        guard n > capacity else { return }
+        let b = UnsafeMutablePointer<T>.allocate(capacity: n)
+        b.update(from: base, count: count)
+        base.deallocate()
+        base = b; capacity = n
+    }
+
+    @inline(__always)
+    func append(_ v: T) {
+        if count == capacity { reserve(capacity * 2) }
+        base[count] = v
+        count += 1
+    }
+
+    var array: [T] { Array(UnsafeBufferPointer(start: base, count: count)) }
 }

@@ -263,8 +263,7 @@ public enum CSVLoader {
                             r.appendMissing(c)
                             continue
                         }
-                        switch types[c] {
-                        case .number:
+                        if r.isNumber[c] {
                             if let v = DecimalParser.parse(base, s, e) {
                                 r.appendNumber(c, v)
                             } else if inferring {
@@ -275,10 +274,8 @@ public enum CSVLoader {
                                                  message: "cannot parse '\(preview(base, s, e))' as a number"), limit: options.maxIssues)
                                 r.appendMissing(c)
                             }
-                        default:
-                            if let message = r.appendText(c, base, s, e, type: types[c]) {
-                                r.issue(CSVIssue(file: label, line: line, column: names[c], message: message), limit: options.maxIssues)
-                            }
+                        } else if let message = r.appendText(c, base, s, e) {
+                            r.issue(CSVIssue(file: label, line: line, column: names[c], message: message), limit: options.maxIssues)
                         }
                     }
                     if r.full { break loop }
@@ -297,10 +294,13 @@ public enum CSVLoader {
 
     /// What one chunk produced: per-column values or codes in chunk-local dictionaries.
     struct ChunkResult {
-        var numbers: [[Double]]
-        var codes: [[Int32]]
-        var dictionaries: [ByteDictionary]
-        var lines: [Int32] = []
+        let numbers: [GrowableBuffer<Double>]
+        let codes: [GrowableBuffer<Int32>]
+        let dictionaries: [ByteDictionary]
+        /// Per text column, the code of the previous row's value (sorted or repeated
+        /// values then skip the hash lookup), or -1.
+        var lastCode: [Int32]
+        let lines = GrowableBuffer<Int32>()
         var issues: [CSVIssue] = []
         var truncated = false
         var fatal = false
@@ -309,22 +309,25 @@ public enum CSVLoader {
         var endLine = 1
         let keep: Bool
         let isNumber: [Bool]
+        let types: [CSVColumnType]
 
         init(types: [CSVColumnType], keep: Bool) {
             self.keep = keep
+            self.types = types
             isNumber = types.map(\.isNumeric)
-            numbers = types.map { _ in [] }
-            codes = types.map { _ in [] }
+            numbers = types.map { _ in GrowableBuffer<Double>() }
+            codes = types.map { _ in GrowableBuffer<Int32>() }
             dictionaries = types.map { _ in ByteDictionary() }
+            lastCode = types.map { _ in -1 }
         }
 
         var full: Bool { truncated }
 
-        mutating func reserve(_ rows: Int) {
+        func reserve(_ rows: Int) {
             for c in 0..<isNumber.count {
-                if isNumber[c] { numbers[c].reserveCapacity(rows) } else { codes[c].reserveCapacity(rows) }
+                if isNumber[c] { numbers[c].reserve(rows) } else { codes[c].reserve(rows) }
             }
-            lines.reserveCapacity(rows)
+            lines.reserve(rows)
         }
 
         mutating func issue(_ i: CSVIssue, limit: Int) {
@@ -332,22 +335,35 @@ public enum CSVLoader {
         }
 
         @inline(__always)
-        mutating func appendNumber(_ c: Int, _ v: Double) { if keep { numbers[c].append(v) } }
+        func appendNumber(_ c: Int, _ v: Double) { if keep { numbers[c].append(v) } }
 
         @inline(__always)
-        mutating func appendMissing(_ c: Int) {
+        func appendMissing(_ c: Int) {
             guard keep else { return }
             if isNumber[c] { numbers[c].append(.nan) } else { codes[c].append(-1) }
         }
 
         /// Encodes a text field; returns an error message when the value is not allowed.
         @inline(__always)
-        mutating func appendText(_ c: Int, _ p: UnsafePointer<UInt8>, _ s: Int, _ e: Int, type: CSVColumnType) -> String? {
-            let h = ByteDictionary.hash(p, s, e)
-            if let code = dictionaries[c].find(p, s, e, hash: h) {
-                if keep { codes[c].append(code) }
+        mutating func appendText(_ c: Int, _ p: UnsafePointer<UInt8>, _ s: Int, _ e: Int) -> String? {
+            let dict = dictionaries[c]
+            let last = lastCode[c]
+            if last >= 0 && dict.matches(last, p, s, e) {
+                if keep { codes[c].append(last) }
                 return nil
             }
+            let h = ByteDictionary.hash(p, s, e)
+            if let code = dict.find(p, s, e, hash: h) {
+                if keep { codes[c].append(code) }
+                lastCode[c] = code
+                return nil
+            }
+            return appendNewText(c, p, s, e, hash: h, type: types[c])
+        }
+
+        /// A value not seen before in this chunk: validate, then add a level.
+        mutating func appendNewText(_ c: Int, _ p: UnsafePointer<UInt8>, _ s: Int, _ e: Int, hash h: UInt64,
+                                    type: CSVColumnType) -> String? {
             guard let text = String(validating: UnsafeBufferPointer(start: p + s, count: e - s), as: UTF8.self) else {
                 if keep { codes[c].append(-1) }
                 return "not valid UTF-8 text"
@@ -367,6 +383,7 @@ public enum CSVLoader {
             }
             let code = dictionaries[c].insert(p, s, e, hash: h, text: text)
             if keep { codes[c].append(code) }
+            lastCode[c] = code
             return nil
         }
     }
@@ -405,25 +422,30 @@ public enum CSVLoader {
             lines.reserveCapacity(parts.reduce(0) { $0 + $1.lines.count })
             for (k, part) in parts.enumerated() {
                 let shift = k == 0 ? 0 : shifts[k] - 1
-                for l in part.lines { lines.append(Int(l) + shift) }
+                let b = part.lines.base
+                for i in 0..<part.lines.count { lines.append(Int(b[i]) + shift) }
             }
         }
         for c in 0..<names.count {
             let column: Column
             if types[c].isNumeric {
-                if parts.count == 1 { column = .numeric(parts[0].numbers[c]) } else {
-                    column = .numeric(parts.flatMap { $0.numbers[c] })
+                if parts.count == 1 { column = .numeric(parts[0].numbers[c].array) } else {
+                    var v: [Double] = []
+                    v.reserveCapacity(parts.reduce(0) { $0 + $1.numbers[c].count })
+                    for part in parts { v.append(contentsOf: UnsafeBufferPointer(start: part.numbers[c].base, count: part.numbers[c].count)) }
+                    column = .numeric(v)
                 }
             } else if parts.count == 1 {
-                column = .categorical(CategoricalColumn(codes: parts[0].codes[c], levels: parts[0].dictionaries[c].levels))
+                column = .categorical(CategoricalColumn(codes: parts[0].codes[c].array, levels: parts[0].dictionaries[c].levels))
             } else {
                 // Global levels in order of first appearance: chunk 0's, then new ones from chunk 1, …
-                var global = ByteDictionary()
+                let global = ByteDictionary()
                 var codes: [Int32] = []
                 codes.reserveCapacity(parts.reduce(0) { $0 + $1.codes[c].count })
                 for part in parts {
                     let map = part.dictionaries[c].levels.map { global.intern($0) }
-                    for code in part.codes[c] { codes.append(code < 0 ? -1 : map[Int(code)]) }
+                    let b = part.codes[c].base
+                    for i in 0..<part.codes[c].count { let code = b[i]; codes.append(code < 0 ? -1 : map[Int(code)]) }
                 }
                 column = .categorical(CategoricalColumn(codes: codes, levels: global.levels))
             }

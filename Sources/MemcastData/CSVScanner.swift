@@ -32,9 +32,19 @@ struct CSVScanner {
         case unterminatedQuote(line: Int)
     }
 
+    static let ones: UInt64 = 0x0101_0101_0101_0101
+    static let splatLF = UInt64(lf) &* ones
+    static let splatCR = UInt64(cr) &* ones
+    static let splatQuote = UInt64(quote) &* ones
+
+    /// High bit set in each byte of `x` that is zero (exact for the lowest one).
+    @inline(__always)
+    static func zeroBytes(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & 0x8080_8080_8080_8080 }
+
     let p: UnsafePointer<UInt8>
     let end: Int
     let delimiter: UInt8
+    let splatDelimiter: UInt64
     var pos: Int
     /// Physical line (1-based, relative to where scanning began) at `pos`.
     var line: Int
@@ -51,6 +61,7 @@ struct CSVScanner {
 
     init(_ p: UnsafePointer<UInt8>, from start: Int, to end: Int, delimiter: UInt8, firstLine: Int = 1) {
         self.p = p; self.pos = start; self.end = end; self.delimiter = delimiter; self.line = firstLine
+        splatDelimiter = UInt64(delimiter) &* CSVScanner.ones
         capacity = 64
         fieldStart = .allocate(capacity: capacity)
         fieldEnd = .allocate(capacity: capacity)
@@ -136,6 +147,16 @@ struct CSVScanner {
                 addField(s, e, flags)
             } else {
                 var i = pos
+                // Eight bytes at a time until one may be a delimiter, line end or quote
+                // (the lowest flagged byte of the zero-byte test is exact).
+                let raw = UnsafeRawPointer(p)
+                while i + 8 <= end {
+                    let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    let m = CSVScanner.zeroBytes(w ^ splatDelimiter) | CSVScanner.zeroBytes(w ^ CSVScanner.splatLF)
+                        | CSVScanner.zeroBytes(w ^ CSVScanner.splatCR) | CSVScanner.zeroBytes(w ^ CSVScanner.splatQuote)
+                    if m != 0 { i += m.trailingZeroBitCount >> 3; break }
+                    i += 8
+                }
                 while i < end {
                     let c = p[i]
                     if c == d || c == CSVScanner.lf || c == CSVScanner.cr { break }
