@@ -149,35 +149,3 @@ final class ByteDictionary {
         for k in 0..<levels.count { place(Int32(k), entries[k].hash) }
     }
 }
-
-/// An append-only buffer of trivial values with manual storage (no copy-on-write
-/// checks in the loader's inner loop); `array` hands the values over once.
-final class GrowableBuffer<T: BitwiseCopyable> {
-    private(set) var base: UnsafeMutablePointer<T>
-    private(set) var count = 0
-    private var capacity: Int
-
-    init(capacity: Int = 16) {
-        self.capacity = max(capacity, 16)
-        base = .allocate(capacity: self.capacity)
-    }
-
-    deinit { base.deallocate() }
-
-    func reserve(_ n: Int) {
-        guard n > capacity else { return }
-        let b = UnsafeMutablePointer<T>.allocate(capacity: n)
-        b.update(from: base, count: count)
-        base.deallocate()
-        base = b; capacity = n
-    }
-
-    @inline(__always)
-    func append(_ v: T) {
-        if count == capacity { reserve(capacity * 2) }
-        base[count] = v
-        count += 1
-    }
-
-    var array: [T] { Array(UnsafeBufferPointer(start: base, count: count)) }
-}

@@ -203,14 +203,13 @@ public enum CSVLoader {
         let bytesTotal: Int
 
         func parse(from start: Int, to end: Int, firstLine: Int) -> ChunkResult {
-            var r = ChunkResult(types: types, keep: options.keepValues)
             let ncols = names.count
             // Reserve from the average row length of the first rows.
             var scanner = CSVScanner(p, from: start, to: end, delimiter: options.delimiter, firstLine: firstLine)
             defer { scanner.release() }
             var scratch: [UInt8] = []
-            let estimate = max(16, (end - start) / max(1, estimatedRowBytes(from: start, to: end)))
-            if options.keepValues { r.reserve(estimate) }
+            let estimate = max(16, (end - start) / max(1, estimatedRowBytes(from: start, to: end)) + 64)
+            let r = ChunkResult(types: types, keep: options.keepValues, capacity: estimate)
             let hasNA = missing.contains { !$0.isEmpty }
             loop: while true {
                 switch scanner.next() {
@@ -239,7 +238,7 @@ public enum CSVLoader {
                         if r.full { break loop }
                         continue
                     }
-                    r.lines.append(Int32(truncatingIfNeeded: line))
+                    r.beginRow(line: line)
                     for c in 0..<ncols {
                         var s = scanner.fieldStart[c]
                         var e = scanner.fieldEnd[c]
@@ -278,6 +277,7 @@ public enum CSVLoader {
                             r.issue(CSVIssue(file: label, line: line, column: names[c], message: message), limit: options.maxIssues)
                         }
                     }
+                    r.endRow()
                     if r.full { break loop }
                 }
             }
@@ -292,100 +292,148 @@ public enum CSVLoader {
         }
     }
 
-    /// What one chunk produced: per-column values or codes in chunk-local dictionaries.
-    struct ChunkResult {
-        let numbers: [GrowableBuffer<Double>]
-        let codes: [GrowableBuffer<Int32>]
+    /// What one chunk produced: per-column values, or codes into chunk-local dictionaries.
+    ///
+    /// Every accepted row writes exactly one slot in every column, so all columns share
+    /// one row count and capacity. Storage is raw memory owned by this object: the inner
+    /// loop then costs no reference counting or copy-on-write checks.
+    final class ChunkResult: @unchecked Sendable {
+        let ncols: Int
+        let keep: Bool
+        let types: [CSVColumnType]
+        let isNumber: UnsafeMutablePointer<Bool>
+        private(set) var numbers: UnsafeMutablePointer<UnsafeMutablePointer<Double>>
+        private(set) var codes: UnsafeMutablePointer<UnsafeMutablePointer<Int32>>
+        private(set) var lines: UnsafeMutablePointer<Int32>
+        private(set) var rows = 0
+        private var capacity = 0
         let dictionaries: [ByteDictionary]
-        /// Per text column, the code of the previous row's value (sorted or repeated
-        /// values then skip the hash lookup), or -1.
-        var lastCode: [Int32]
-        let lines = GrowableBuffer<Int32>()
+        private let dictionaryRefs: UnsafeMutablePointer<Unmanaged<ByteDictionary>>
+        /// Per text column, the code of the previous row's value (runs of one value then
+        /// skip hashing), or -1.
+        private let lastCode: UnsafeMutablePointer<Int32>
         var issues: [CSVIssue] = []
         var truncated = false
         var fatal = false
         var badRows = 0
         var demote: Set<Int> = []
         var endLine = 1
-        let keep: Bool
-        let isNumber: [Bool]
-        let types: [CSVColumnType]
 
-        init(types: [CSVColumnType], keep: Bool) {
-            self.keep = keep
+        init(types: [CSVColumnType], keep: Bool, capacity: Int) {
             self.types = types
-            isNumber = types.map(\.isNumeric)
-            numbers = types.map { _ in GrowableBuffer<Double>() }
-            codes = types.map { _ in GrowableBuffer<Int32>() }
+            self.keep = keep
+            ncols = types.count
+            isNumber = .allocate(capacity: max(ncols, 1))
+            numbers = .allocate(capacity: max(ncols, 1))
+            codes = .allocate(capacity: max(ncols, 1))
+            lastCode = .allocate(capacity: max(ncols, 1))
             dictionaries = types.map { _ in ByteDictionary() }
-            lastCode = types.map { _ in -1 }
+            dictionaryRefs = .allocate(capacity: max(ncols, 1))
+            // Without keeping values a single slot per column is reused.
+            let cap = keep ? max(capacity, 16) : 1
+            self.capacity = cap
+            lines = .allocate(capacity: cap)
+            for c in 0..<ncols {
+                isNumber[c] = types[c].isNumeric
+                numbers[c] = .allocate(capacity: isNumber[c] ? cap : 1)
+                codes[c] = .allocate(capacity: isNumber[c] ? 1 : cap)
+                lastCode[c] = -1
+                dictionaryRefs[c] = Unmanaged.passUnretained(dictionaries[c])
+            }
+        }
+
+        deinit {
+            for c in 0..<ncols { numbers[c].deallocate(); codes[c].deallocate() }
+            numbers.deallocate(); codes.deallocate(); lines.deallocate()
+            isNumber.deallocate(); lastCode.deallocate(); dictionaryRefs.deallocate()
         }
 
         var full: Bool { truncated }
 
-        func reserve(_ rows: Int) {
-            for c in 0..<isNumber.count {
-                if isNumber[c] { numbers[c].reserve(rows) } else { codes[c].reserve(rows) }
-            }
-            lines.reserve(rows)
+        /// The slot the current row writes (0 when values are not kept).
+        @inline(__always)
+        var slot: Int { keep ? rows : 0 }
+
+        /// Starts a row: makes room and records its line.
+        @inline(__always)
+        func beginRow(line: Int) {
+            if keep && rows == capacity { grow() }
+            lines[slot] = Int32(truncatingIfNeeded: line)
         }
 
-        mutating func issue(_ i: CSVIssue, limit: Int) {
+        @inline(__always)
+        func endRow() { if keep { rows += 1 } }
+
+        private func grow() {
+            let n = capacity * 2
+            func moved<T>(_ old: UnsafeMutablePointer<T>, _ count: Int) -> UnsafeMutablePointer<T> {
+                let b = UnsafeMutablePointer<T>.allocate(capacity: n)
+                b.moveInitialize(from: old, count: count)
+                old.deallocate()
+                return b
+            }
+            lines = moved(lines, rows)
+            for c in 0..<ncols {
+                if isNumber[c] { numbers[c] = moved(numbers[c], rows) } else { codes[c] = moved(codes[c], rows) }
+            }
+            capacity = n
+        }
+
+        func issue(_ i: CSVIssue, limit: Int) {
             if issues.count < limit { issues.append(i) } else { truncated = true }
         }
 
         @inline(__always)
-        func appendNumber(_ c: Int, _ v: Double) { if keep { numbers[c].append(v) } }
+        func appendNumber(_ c: Int, _ v: Double) { numbers[c][slot] = v }
 
         @inline(__always)
         func appendMissing(_ c: Int) {
-            guard keep else { return }
-            if isNumber[c] { numbers[c].append(.nan) } else { codes[c].append(-1) }
+            if isNumber[c] { numbers[c][slot] = .nan } else { codes[c][slot] = -1 }
         }
 
         /// Encodes a text field; returns an error message when the value is not allowed.
         @inline(__always)
-        mutating func appendText(_ c: Int, _ p: UnsafePointer<UInt8>, _ s: Int, _ e: Int) -> String? {
-            let dict = dictionaries[c]
+        func appendText(_ c: Int, _ p: UnsafePointer<UInt8>, _ s: Int, _ e: Int) -> String? {
             let last = lastCode[c]
-            if last >= 0 && dict.matches(last, p, s, e) {
-                if keep { codes[c].append(last) }
-                return nil
+            let found: Int32? = dictionaryRefs[c]._withUnsafeGuaranteedRef { dict -> Int32? in
+                if last >= 0 && dict.matches(last, p, s, e) { return last }
+                return dict.find(p, s, e, hash: ByteDictionary.hash(p, s, e))
             }
-            let h = ByteDictionary.hash(p, s, e)
-            if let code = dict.find(p, s, e, hash: h) {
-                if keep { codes[c].append(code) }
+            if let code = found {
+                codes[c][slot] = code
                 lastCode[c] = code
                 return nil
             }
-            return appendNewText(c, p, s, e, hash: h, type: types[c])
+            return appendNewText(c, p, s, e)
         }
 
         /// A value not seen before in this chunk: validate, then add a level.
-        mutating func appendNewText(_ c: Int, _ p: UnsafePointer<UInt8>, _ s: Int, _ e: Int, hash h: UInt64,
-                                    type: CSVColumnType) -> String? {
+        func appendNewText(_ c: Int, _ p: UnsafePointer<UInt8>, _ s: Int, _ e: Int) -> String? {
+            codes[c][slot] = -1
             guard let text = String(validating: UnsafeBufferPointer(start: p + s, count: e - s), as: UTF8.self) else {
-                if keep { codes[c].append(-1) }
                 return "not valid UTF-8 text"
             }
-            switch type {
+            switch types[c] {
             case .period where Period(text) == nil:
-                if keep { codes[c].append(-1) }
                 return "cannot parse '\(clip(text))' as a period (expected YYYY, YYYYQn, YYYYHn, YYYY-MM or YYYY-MM-DD)"
             case .publicationDate where PublicationDate(text) == nil:
-                if keep { codes[c].append(-1) }
                 return "cannot parse '\(clip(text))' as a date (expected YYYY, YYYY-MM or YYYY-MM-DD)"
             case .category(let allowed) where !allowed.contains(text):
-                if keep { codes[c].append(-1) }
                 return "'\(clip(text))' is not one of the declared values (\(allowed.sorted().joined(separator: ", ")))"
             default:
                 break
             }
-            let code = dictionaries[c].insert(p, s, e, hash: h, text: text)
-            if keep { codes[c].append(code) }
+            let code = dictionaries[c].insert(p, s, e, hash: ByteDictionary.hash(p, s, e), text: text)
+            codes[c][slot] = code
             lastCode[c] = code
             return nil
         }
+
+        /// Column `c`'s values (numeric column) as an array.
+        func numberArray(_ c: Int) -> UnsafeBufferPointer<Double> { UnsafeBufferPointer(start: numbers[c], count: rows) }
+        /// Column `c`'s codes (text column).
+        func codeArray(_ c: Int) -> UnsafeBufferPointer<Int32> { UnsafeBufferPointer(start: codes[c], count: rows) }
+        func lineArray() -> UnsafeBufferPointer<Int32> { UnsafeBufferPointer(start: lines, count: rows) }
     }
 
     /// Thread-safe slots for chunk results (each index written by one thread).
@@ -413,48 +461,57 @@ public enum CSVLoader {
             truncated = truncated || part.truncated
             if part.fatal { break }
         }
-        if issues.count > options.maxIssues { issues = Array(issues.prefix(options.maxIssues)); truncated = true }
-        if !issues.isEmpty { throw CSVError(issues: issues, truncated: truncated) }
+        let fatal = parts.contains { $0.fatal }
+        if fatal || truncated {
+            throw CSVError(issues: Array(issues.prefix(options.maxIssues)), truncated: truncated || issues.count > options.maxIssues)
+        }
 
         var frame = DataFrame(source: label)
         var lines: [Int] = []
         if options.keepValues {
-            lines.reserveCapacity(parts.reduce(0) { $0 + $1.lines.count })
+            lines.reserveCapacity(parts.reduce(0) { $0 + $1.rows })
             for (k, part) in parts.enumerated() {
                 let shift = k == 0 ? 0 : shifts[k] - 1
-                let b = part.lines.base
-                for i in 0..<part.lines.count { lines.append(Int(b[i]) + shift) }
+                for l in part.lineArray() { lines.append(Int(l) + shift) }
             }
         }
         for c in 0..<names.count {
             let column: Column
             if types[c].isNumeric {
-                if parts.count == 1 { column = .numeric(parts[0].numbers[c].array) } else {
-                    var v: [Double] = []
-                    v.reserveCapacity(parts.reduce(0) { $0 + $1.numbers[c].count })
-                    for part in parts { v.append(contentsOf: UnsafeBufferPointer(start: part.numbers[c].base, count: part.numbers[c].count)) }
-                    column = .numeric(v)
-                }
+                var v: [Double] = []
+                v.reserveCapacity(parts.reduce(0) { $0 + $1.rows })
+                for part in parts { v.append(contentsOf: part.numberArray(c)) }
+                column = .numeric(v)
             } else if parts.count == 1 {
-                column = .categorical(CategoricalColumn(codes: parts[0].codes[c].array, levels: parts[0].dictionaries[c].levels))
+                column = .categorical(CategoricalColumn(codes: Array(parts[0].codeArray(c)), levels: parts[0].dictionaries[c].levels))
             } else {
                 // Global levels in order of first appearance: chunk 0's, then new ones from chunk 1, …
                 let global = ByteDictionary()
                 var codes: [Int32] = []
-                codes.reserveCapacity(parts.reduce(0) { $0 + $1.codes[c].count })
+                codes.reserveCapacity(parts.reduce(0) { $0 + $1.rows })
                 for part in parts {
                     let map = part.dictionaries[c].levels.map { global.intern($0) }
-                    let b = part.codes[c].base
-                    for i in 0..<part.codes[c].count { let code = b[i]; codes.append(code < 0 ? -1 : map[Int(code)]) }
+                    for code in part.codeArray(c) { codes.append(code < 0 ? -1 : map[Int(code)]) }
                 }
                 column = .categorical(CategoricalColumn(codes: codes, levels: global.levels))
             }
             try frame.append(names[c], column)
         }
         if options.keepValues { frame.rowLines = lines }
+        // Duplicate keys are reported with the other problems (rows that failed a cell
+        // check are still in the frame, with that cell missing).
         if let schema, !schema.uniqueKey.isEmpty, options.keepValues {
-            try checkUniqueKey(frame, key: schema.uniqueKey, label: label, limit: options.maxIssues)
+            do {
+                try checkUniqueKey(frame, key: schema.uniqueKey, label: label, limit: options.maxIssues)
+            } catch let e as CSVError {
+                // File order; on one line, cell problems before the key problem.
+                issues = (issues + e.issues).enumerated()
+                    .sorted { ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset) }.map(\.element)
+                truncated = truncated || e.truncated
+            }
         }
+        if issues.count > options.maxIssues { issues = Array(issues.prefix(options.maxIssues)); truncated = true }
+        if !issues.isEmpty { throw CSVError(issues: issues, truncated: truncated) }
         return frame
     }
 
