@@ -1,0 +1,48 @@
+import Foundation
+
+/// The one-line verdict printed under each stage's table.
+///
+/// Rules (MAE is the yardstick; every comparison is on the same pairs):
+/// - not scored → "not scored: <counts>";
+/// - the model against naive: at how many scored horizons its MAE is lower, and the two
+///   MAEs averaged over those horizons;
+/// - the model against the tracker: over horizons where both have at least the minimum
+///   of common pairs, the pooled MAEs on those pairs; otherwise how few calls overlap.
+public enum BacktestVerdict {
+    public static func line(for s: StageBacktest) -> String {
+        if case .insufficient(let why) = s.status { return "not scored: \(why)" }
+        let scored = s.horizons.filter(\.isScored)
+        var parts: [String] = []
+        let withModel = scored.filter { $0.model != nil && $0.baselines[.naive] != nil }
+        if withModel.isEmpty {
+            parts.append("no model forecasts (\(s.modelUnavailable.keys.sorted().first ?? "model unavailable")); baselines only")
+        } else {
+            let wins = withModel.filter { $0.model!.mae < $0.baselines[.naive]!.mae }.count
+            let mm = withModel.reduce(0) { $0 + $1.model!.mae } / Double(withModel.count)
+            let nm = withModel.reduce(0) { $0 + $1.baselines[.naive]!.mae } / Double(withModel.count)
+            let who = wins * 2 > withModel.count ? "model beats naive" : wins * 2 == withModel.count ? "model ties naive" : "naive beats the model"
+            parts.append("\(who) at \(wins) of \(withModel.count) scored horizon\(withModel.count == 1 ? "" : "s")"
+                         + " (mean MAE \(fmt(mm)) vs \(fmt(nm)) \(s.unit))")
+        }
+        if let tracker = s.trackerName {
+            let comparable = s.horizons.compactMap { h -> (Int, Double, Double)? in
+                guard let t = h.tracker, t.pairedCount >= s.minimumPairs,
+                      let m = t.pairedModelMAE, let tm = t.pairedTrackerMAE else { return nil }
+                return (t.pairedCount, m, tm)
+            }
+            if comparable.isEmpty {
+                let n = s.horizons.map(\.trackerCount).max() ?? 0
+                parts.append("too few \(tracker) calls to compare (at most \(n) per horizon)")
+            } else {
+                let n = comparable.reduce(0) { $0 + $1.0 }
+                let m = comparable.reduce(0) { $0 + Double($1.0) * $1.1 } / Double(n)
+                let t = comparable.reduce(0) { $0 + Double($1.0) * $1.2 } / Double(n)
+                let who = m < t ? "model beats \(tracker)" : "\(tracker) beats the model"
+                parts.append("\(who) (MAE \(fmt(m)) vs \(fmt(t)) on \(n) common pairs)")
+            }
+        }
+        return parts.joined(separator: "; ")
+    }
+
+    static func fmt(_ v: Double) -> String { String(format: "%.2f", v) }
+}
