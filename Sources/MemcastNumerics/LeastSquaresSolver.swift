@@ -48,6 +48,9 @@ public final class LeastSquaresSolver {
             throw LapackError.nonFinite(operand: "least squares y", row: i, column: 0, value: y[i])
         }
         let tol = rankTolerance ?? LeastSquares.defaultRankTolerance(rows: n, cols: k)
+        guard n <= Int(Int32.max) && k <= Int(Int32.max) else {
+            throw LapackError.invalidArgument(operation: "least squares", message: "\(n)×\(k) exceeds LAPACK's 32-bit dimensions")
+        }
         guard tol > 0 && tol < 1 else {
             throw LapackError.invalidArgument(operation: "least squares", message: "rank tolerance \(tol) is not in (0, 1)")
         }
@@ -55,18 +58,21 @@ public final class LeastSquaresSolver {
         // Scratch layout (pointers stay valid: no scratch grows after this).
         let xsP = xs.get(n * k), facP = fac.get(n * k)
         let bP = small.get(k * k), cP = small2.get(k * k), vtP = small3.get(k * k)
-        let nv = vec.get(5 * n)
-        let (rr, f, t, hi, lo) = (nv, nv + n, nv + 2 * n, nv + 3 * n, nv + 4 * n)
+        let nv = vec.get(6 * n)
+        let (rr, f, t, hi, lo, ysP) = (nv, nv + n, nv + 2 * n, nv + 3 * n, nv + 4 * n, nv + 5 * n)
         let kv = kvec.get(9 * k)
         let (tau, sv, u, du, g, av, d, svRaw, sw) = (kv, kv + k, kv + 2 * k, kv + 3 * k, kv + 4 * k,
                                                      kv + 5 * k, kv + 6 * k, kv + 7 * k, kv + 8 * k)
         let jpvt = ivec.get(k)
 
-        // 2. Equilibrate by powers of two (exact).
+        // 2. Equilibrate by powers of two (exact): columns of X to norm in
+        //    [1, 2), and y likewise (b̂ and e scale with y; undone at the end),
+        //    so no intermediate overflows while the answer is representable.
+        let dy = y.withUnsafeBufferPointer { yp in powerOfTwoScale(yp.baseAddress!, n) }
+        y.withUnsafeBufferPointer { yp in for i in 0..<n { ysP[i] = yp[i] * dy } }
         X.storage.withUnsafeBufferPointer { x in
             for j in 0..<k {
-                let norm = cblas_dnrm2(Int32(n), x.baseAddress! + j * n, 1)
-                d[j] = norm > 0 && norm.isFinite ? Double(sign: .plus, exponent: -norm.exponent, significand: 1) : 1
+                d[j] = powerOfTwoScale(x.baseAddress! + j * n, n)
                 for i in 0..<n { xsP[i + j * n] = x[i + j * n] * d[j] }
             }
         }
@@ -97,10 +103,13 @@ public final class LeastSquaresSolver {
         if reference == 0 { fullRank = 0 }
         let threshold = tol * reference
 
-        // Singular values of X as given: σ(X) = σ(B·D⁻¹).
-        for j in 0..<k { for i in 0..<k { cP[i + j * k] = bP[i + j * k] / d[j] } }
+        // Singular values of X as given: σ(X) = σ(B·D⁻¹) = σ(B·dₘᵢₙD⁻¹)/dₘᵢₙ; the
+        // second form cannot overflow inside dgesdd (dₘᵢₙ/dⱼ ≤ 1, exact).
+        var dMin = d[0]
+        for j in 1..<k { dMin = min(dMin, d[j]) }
+        for j in 0..<k { for i in 0..<k { cP[i + j * k] = bP[i + j * k] * (dMin / d[j]) } }
         try LAPACK.gesdd(thin: false, m: k, n: k, a: cP, lda: k, s: svRaw, u: nil, vt: nil, ws: ws)
-        let singularValues = Array(UnsafeBufferPointer(start: svRaw, count: k))
+        let singularValues = (0..<k).map { svRaw[$0] / dMin }  // +∞ if σ(X) exceeds the double range
         let conditionNumber = svRaw[k - 1] > 0 ? svRaw[0] / svRaw[k - 1] : .infinity
         // Condition of the equilibrated design: what input rounding is amplified by.
         cP.update(from: bP, count: k * k)
@@ -173,14 +182,14 @@ public final class LeastSquaresSolver {
 
             // Initial solve.
             let zP = xsP  // column c of Z·P is xs column col[c]
-            y.withUnsafeBufferPointer { yp in
+            do {
                 switch method {
                 case .qr:
-                    t.update(from: yp.baseAddress!, count: n)
+                    t.update(from: ysP, count: n)
                     applyQ(.transpose, n: n, kk: kk, fac: facP, tau: tau, c: t)
                     u.update(from: t, count: kk)
                 case .svd:
-                    cblas_dgemv(CblasColMajor, CblasTrans, Int32(n), Int32(kk), 1, facP, Int32(n), yp.baseAddress!, 1, 0, du, 1)
+                    cblas_dgemv(CblasColMajor, CblasTrans, Int32(n), Int32(kk), 1, facP, Int32(n), ysP, 1, 0, du, 1)
                     for i in 0..<kk { du[i] /= sv[i] }
                     cblas_dgemv(CblasColMajor, CblasTrans, Int32(kk), Int32(kk), 1, vtP, Int32(kk), du, 1, 0, u, 1)
                 }
@@ -191,8 +200,8 @@ public final class LeastSquaresSolver {
             if refine {
                 // Starting residual in plain double: the first refinement step
                 // recomputes y − e − Z·u in double-double anyway.
-                y.withUnsafeBufferPointer { yp in
-                    rr.update(from: yp.baseAddress!, count: n)
+                do {
+                    rr.update(from: ysP, count: n)
                     for (c, j) in col.enumerated() {
                         let uc = u[c], zc = zP + j * n
                         for i in 0..<n { rr[i] -= zc[i] * uc }
@@ -200,8 +209,8 @@ public final class LeastSquaresSolver {
                 }
                 var previous = Double.infinity
                 for _ in 0..<maxRefinementSteps {
-                    y.withUnsafeBufferPointer { yp in
-                        residualDD(n: n, y: yp.baseAddress!, rr: rr, z: zP, col: col, u: u, out: f, hi: hi, lo: lo)
+                    do {
+                        residualDD(n: n, y: ysP, rr: rr, z: zP, col: col, u: u, out: f, hi: hi, lo: lo)
                     }
                     for c in 0..<kk { g[c] = -DoubleDouble.dot(UnsafeBufferPointer(start: zP + col[c] * n, count: n),
                                                                 UnsafeBufferPointer(start: rr, count: n)) }
@@ -218,7 +227,7 @@ public final class LeastSquaresSolver {
                     previous = dn
                     if rel <= Double.ulpOfOne { break }
                 }
-                if estimate > maxTrustedRelativeError {
+                if !(estimate <= maxTrustedRelativeError) {  // also catches NaN from overflow
                     throw LapackError.illConditioned(operation: "least squares", conditionNumber: conditionNumber,
                                                      estimatedRelativeError: estimate)
                 }
@@ -228,16 +237,18 @@ public final class LeastSquaresSolver {
                 }
             }
 
-            for c in 0..<kk { coefficients[col[c]] = u[c] * d[col[c]] }
+            for c in 0..<kk { coefficients[col[c]] = u[c] * d[col[c]] / dy }
+            if let j = col.first(where: { !coefficients[$0].isFinite }) {
+                throw LapackError.invalidArgument(operation: "least squares",
+                    message: "coefficient of '\(name(j))' overflowed double precision; rescale y or that column")
+            }
             // Fitted values and residuals from the final coefficients, in double-double.
-            y.withUnsafeBufferPointer { yp in
-                for i in 0..<n { hi[i] = 0; lo[i] = 0 }
-                accumulateDD(n: n, z: zP, col: col, u: u, sign: 1, hi: hi, lo: lo)
-                for i in 0..<n {
-                    fitted[i] = hi[i] + lo[i]
-                    let (s, e) = DoubleDouble.twoSum(yp[i], -hi[i])
-                    residuals[i] = s + (e - lo[i])
-                }
+            for i in 0..<n { hi[i] = 0; lo[i] = 0 }
+            accumulateDD(n: n, z: zP, col: col, u: u, sign: 1, hi: hi, lo: lo)
+            for i in 0..<n {
+                fitted[i] = (hi[i] + lo[i]) / dy
+                let (s, e) = DoubleDouble.twoSum(ysP[i], -hi[i])
+                residuals[i] = (s + (e - lo[i])) / dy
             }
 
             // The factor's (ZᵀZ)⁻¹ has ≈ κ·ε relative error; refine it when that exceeds ~1e-13.
@@ -488,6 +499,19 @@ extension LeastSquaresSolver {
             c[i + j * kk] = s; c[j + i * kk] = s
         } }
     }
+}
+
+/// The power of two 2⁻ᵉ that brings ‖v‖₂ into [1, 2) (1 for a zero vector);
+/// multiplying by it is exact. When the 2-norm itself overflows, a power of
+/// two that brings it below 1 (from max|vᵢ| and √n). O(n).
+func powerOfTwoScale(_ v: UnsafePointer<Double>, _ n: Int) -> Double {
+    let norm = cblas_dnrm2(Int32(n), v, 1)
+    if !norm.isFinite {  // ‖v‖ ≤ √n·max|vᵢ| < 2^(e_max + 1 + e_√n + 1), in exponents only
+        let m = UnsafeBufferPointer(start: v, count: n).reduce(0) { max($0, abs($1)) }
+        let e = Int(m.exponent) + Int(Double(n).squareRoot().exponent) + 2
+        return Double(sign: .plus, exponent: -e, significand: 1)
+    }
+    return norm > 0 ? Double(sign: .plus, exponent: -norm.exponent, significand: 1) : 1
 }
 
 /// Raw scratch memory that only grows; pointers from `get` stay valid until

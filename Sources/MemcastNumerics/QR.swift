@@ -83,12 +83,16 @@ public struct PivotedQR: Sendable {
     /// Least-squares solution of A·x ≈ b using the first `rank` columns of R
     /// (basic solution: unknowns beyond `rank` in pivot order are 0).
     /// No refinement; use `LeastSquares.solve` for the careful answer.
-    /// - Throws: `dimensionMismatch`, `LapackError.singular` if a used Rᵢᵢ is 0.
+    /// - Throws: `dimensionMismatch`, `invalidArgument` for a rank outside
+    ///   0…min(m, n), `LapackError.singular` if a used Rᵢᵢ is 0.
     public func solve(_ b: [Double], rank: Int? = nil) throws -> [Double] {
         guard b.count == factors.rows else {
             throw LapackError.dimensionMismatch(operation: "QR solve A·x = b", lhs: factors.shape, rhs: (b.count, 1))
         }
         let r = rank ?? min(factors.rows, factors.cols)
+        guard r >= 0 && r <= min(factors.rows, factors.cols) else {
+            throw LapackError.invalidArgument(operation: "QR solve", message: "rank \(r) outside 0…\(min(factors.rows, factors.cols))")
+        }
         var c = Matrix(rows: b.count, cols: 1, columnMajor: b)
         try applyQ(.transpose, to: &c)
         var z = Array(c.storage[0..<r])

@@ -103,7 +103,8 @@ public struct SVD: Sendable {
     /// - Parameters:
     ///   - rcond: relative cut-off in [0, 1); default max(m, n)·ε (numpy's default).
     /// - Returns: x (n values), the effective rank, and σ of A.
-    /// - Throws: `empty`, `nonFinite`, `dimensionMismatch`, `svdDidNotConverge`.
+    /// - Throws: `empty`, `nonFinite`, `dimensionMismatch`, `invalidArgument`
+    ///   (rcond ≥ 1 or NaN), `svdDidNotConverge`.
     /// - Complexity: O(m·n·min(m, n)).
     public static func leastSquares(_ a: Matrix, _ b: [Double], rcond: Double? = nil) throws
         -> (solution: [Double], rank: Int, singularValues: [Double]) {
@@ -113,6 +114,9 @@ public struct SVD: Sendable {
         }
         if let i = b.firstIndex(where: { !$0.isFinite }) {
             throw LapackError.nonFinite(operand: "dgelsd b", row: i, column: 0, value: b[i])
+        }
+        if let rc = rcond, !(rc < 1) || rc.isNaN {
+            throw LapackError.invalidArgument(operation: "dgelsd", message: "rcond \(rc) is not below 1")
         }
         let (m, n) = (a.rows, a.cols)
         let ldb = max(m, n)

@@ -130,3 +130,30 @@ import Testing
         #expect(a.unscaledCovariance == c.unscaledCovariance && a.residuals == c.residuals)
     }
 }
+
+/// Extreme magnitudes: no trap, and never a silent NaN/Inf.
+@Suite struct LeastSquaresExtremeValueTests {
+    /// Columns whose 2-norm overflows (entries near 1e308) are still scaled
+    /// exactly and solved.
+    @Test func hugeButFiniteColumnsAreSolved() throws {
+        let x = Matrix(columns: [[1, 1, 1, 1], [1e308, 1.5e308, -1e308, 0.5e308]])
+        let y = [1.0, 2, 3, 4]
+        let s = try LeastSquares.solve(x, y)
+        #expect(s.coefficients.allSatisfy { $0.isFinite })
+        let exact = try LeastSquares.solve(Matrix(columns: [[1, 1, 1, 1], [1, 1.5, -1, 0.5]]), y)
+        #expect(abs(s.coefficients[0] - exact.coefficients[0]) < 1e-14 * abs(exact.coefficients[0]))
+        #expect(abs(s.coefficients[1] * 1e308 - exact.coefficients[1]) < 1e-14 * abs(exact.coefficients[1]))
+    }
+
+    /// A response whose coefficients cannot be represented throws instead of returning Inf.
+    @Test func overflowingCoefficientsThrow() {
+        let x = Matrix(columns: [[1e-300, 2e-300, 3e-300]])
+        #expect(throws: LapackError.self) { try LeastSquares.solve(x, [1e300, 2e300, 3.1e300]) }
+    }
+
+    @Test func qrSolveRejectsRankOutOfRange() throws {
+        let qr = try PivotedQR(Matrix(rows: 3, cols: 2, repeating: 1))
+        #expect(throws: LapackError.self) { try qr.solve([1, 2, 3], rank: 3) }
+        #expect(throws: LapackError.self) { try SVD.leastSquares(Matrix.identity(2), [1, 2], rcond: .nan) }
+    }
+}
