@@ -1,0 +1,37 @@
+import Foundation
+
+/// Why an output file could not be written (the CLI maps it to exit 73).
+public struct OutputFileError: Error, Equatable, CustomStringConvertible {
+    public var path: String
+    public var reason: String
+    public var description: String { "cannot write '\(path)': \(reason)" }
+}
+
+/// Writes outputs all at once or not at all.
+public enum OutputFile {
+    /// Writes `contents` to `path` through a temporary file in the same folder
+    /// and a rename (`Data.write(options: .atomic)`), so a reader never sees a
+    /// half-written file and a failure leaves any previous file untouched.
+    /// - Throws: `OutputFileError` when the folder does not exist, the path is a
+    ///   folder, or the folder is not writable.
+    public static func write(_ contents: String, to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        let fm = FileManager.default
+        var isDir: ObjCBool = false
+        if fm.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
+            throw OutputFileError(path: path, reason: "it is a directory")
+        }
+        let folder = url.deletingLastPathComponent().path
+        guard fm.fileExists(atPath: folder, isDirectory: &isDir), isDir.boolValue else {
+            throw OutputFileError(path: path, reason: "folder '\(folder)' does not exist")
+        }
+        guard fm.isWritableFile(atPath: folder) else {
+            throw OutputFileError(path: path, reason: "folder '\(folder)' is not writable")
+        }
+        do {
+            try Data(contents.utf8).write(to: url, options: .atomic)
+        } catch {
+            throw OutputFileError(path: path, reason: error.localizedDescription)
+        }
+    }
+}
