@@ -1,12 +1,18 @@
 #!/usr/bin/env bash
 # Installs what memcast needs on a fresh Debian machine, only when missing:
 # the BLAS/LAPACK libraries (always) and, with --python, the Python stack the
-# cross-check tests compare against (numpy, scipy, pandas, statsmodels).
+# cross-check tests compare against (numpy, scipy, pandas, statsmodels); with
+# --browser, Debian's chromium for the report's browser test.
 set -euo pipefail
 
 need=()
 for p in libopenblas-dev liblapacke-dev; do
   dpkg -s "$p" >/dev/null 2>&1 || need+=("$p")
+done
+for arg in "$@"; do
+  if [ "$arg" = --browser ] && ! command -v chromium >/dev/null 2>&1; then
+    need+=(chromium fonts-dejavu-core)
+  fi
 done
 if [ ${#need[@]} -gt 0 ]; then
   sudo=""

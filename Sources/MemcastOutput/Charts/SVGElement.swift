@@ -96,7 +96,12 @@ public struct SVGElement: Sendable, Equatable {
 /// Escaping for XML 1.0 text and attribute values (shared by SVG and HTML output).
 public enum XMLEscape {
     /// Escapes `&`, `<`, `>` and drops characters XML 1.0 forbids (C0 controls other than tab/newline/CR).
-    public static func text(_ s: String) -> String {
+    public static func text(_ s: String) -> String { escape(s, attribute: false) }
+
+    /// Like `text`, and also escapes both quote characters and whitespace that attribute normalisation would change.
+    public static func attribute(_ s: String) -> String { escape(s, attribute: true) }
+
+    private static func escape(_ s: String, attribute: Bool) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for u in s.unicodeScalars {
@@ -104,26 +109,11 @@ public enum XMLEscape {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
-            default:
-                if isAllowed(u) { out.unicodeScalars.append(u) }
-            }
-        }
-        return out
-    }
-
-    /// Like `text`, and also escapes both quote characters and whitespace that attribute normalisation would change.
-    public static func attribute(_ s: String) -> String {
-        var out = ""
-        for u in s.unicodeScalars {
-            switch u {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "\n": out += "&#10;"
-            case "\t": out += "&#9;"
-            case "\r": out += "&#13;"
+            case "\"" where attribute: out += "&quot;"
+            case "'" where attribute: out += "&#39;"
+            case "\n" where attribute: out += "&#10;"
+            case "\t" where attribute: out += "&#9;"
+            case "\r" where attribute: out += "&#13;"
             default:
                 if isAllowed(u) { out.unicodeScalars.append(u) }
             }
