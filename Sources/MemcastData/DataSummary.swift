@@ -100,67 +100,10 @@ public struct DataSummary: Sendable {
             ss = t
         }
         let std = n > 1 ? ((ss + ssc) / Double(n - 1)).squareRoot() : .nan
-        let (q25, q50, q75) = xs.withUnsafeMutableBufferPointer { Quantiles.quartiles($0) }
+        let q = xs.withUnsafeMutableBufferPointer { OrderStatistics.quantiles($0, [0.25, 0.5, 0.75]) }
+        let (q25, q50, q75) = (q[0], q[1], q[2])
         return NumericColumn(name: name, count: n, missing: missing, mean: mean, std: std, min: lo,
                              q25: q25, q50: q50, q75: q75, max: hi)
-    }
-}
-
-/// Order statistics by selection (Hoare partitioning), and numpy's linear quantile.
-enum Quantiles {
-    /// 25%, 50%, 75% of `x` (reordered in place), numpy `method="linear"`.
-    static func quartiles(_ x: UnsafeMutableBufferPointer<Double>) -> (Double, Double, Double) {
-        let n = x.count
-        func h(_ p: Double) -> (Int, Double) {
-            let pos = Double(n - 1) * p
-            let k = Int(pos.rounded(.down))
-            return (k, pos - Double(k))
-        }
-        let (k50, t50) = h(0.5), (k25, t25) = h(0.25), (k75, t75) = h(0.75)
-        // Select the median on the whole range, then the quartiles inside each half.
-        select(x, k50, 0, n - 1)
-        if k25 < k50 { select(x, k25, 0, k50 - 1) }
-        if k75 > k50 { select(x, k75, k50 + 1, n - 1) }
-        let selected = [k25, k50, k75]
-        func value(_ k: Int, _ t: Double) -> Double {
-            if t == 0 || k + 1 >= n { return x[k] }
-            // The next order statistic is the smallest value right of k, up to the next
-            // selected position (everything beyond it is at least as large).
-            let bound = selected.filter { $0 > k }.min().map { $0 + 1 } ?? n
-            var next = Double.infinity
-            var i = k + 1
-            while i < bound { if x[i] < next { next = x[i] }; i += 1 }
-            return lerp(x[k], next, t)
-        }
-        let q25 = value(k25, t25), q50 = value(k50, t50), q75 = value(k75, t75)
-        return (q25, q50, q75)
-    }
-
-    /// numpy's `_lerp`: a + t(b − a), computed from b when t ≥ 0.5 (monotone, exact at the ends).
-    static func lerp(_ a: Double, _ b: Double, _ t: Double) -> Double {
-        let d = b - a
-        return t >= 0.5 ? b - d * (1 - t) : a + d * t
-    }
-
-    /// Rearranges `x[lo...hi]` so that `x[k]` is the value it would have sorted,
-    /// smaller-or-equal values before it and larger-or-equal after.
-    static func select(_ x: UnsafeMutableBufferPointer<Double>, _ k: Int, _ lo0: Int, _ hi0: Int) {
-        var lo = lo0, hi = hi0
-        while hi > lo {
-            // Median of three as the pivot.
-            let mid = lo + (hi - lo) / 2
-            if x[mid] < x[lo] { x.swapAt(mid, lo) }
-            if x[hi] < x[lo] { x.swapAt(hi, lo) }
-            if x[hi] < x[mid] { x.swapAt(hi, mid) }
-            let pivot = x[mid]
-            var i = lo, j = hi
-            while i <= j {
-                while x[i] < pivot { i += 1 }
-                while pivot < x[j] { j -= 1 }
-                if i <= j { x.swapAt(i, j); i += 1; j -= 1 }
-            }
-            if k <= j { hi = j } else if k >= i { lo = i } else { return }
-        }
     }
 }
 

@@ -1,23 +1,30 @@
+import MemcastStatistics
+
 /// Sample quantiles with numpy's default rule ("linear", Hyndman & Fan type 7).
 ///
 /// For sorted values x₀ ≤ … ≤ xₙ₋₁ and probability p ∈ [0, 1]:
-/// `h = (n − 1)·p`, `q = x⌊h⌋ + (h − ⌊h⌋)·(x⌊h⌋₊₁ − x⌊h⌋)`.
+/// `h = (n − 1)·p`, `q = x⌊h⌋ + (h − ⌊h⌋)·(x⌊h⌋₊₁ − x⌊h⌋)`, evaluated as numpy's
+/// `_lerp` does (from the upper point when the fraction is ≥ ½), so results agree
+/// with numpy to the last bit whenever the order statistics do.
 /// Example: quantile of [1, 2, 3, 4] at 0.5 is 2.5; at 0.05 it is 1.15.
 public enum Quantiles {
     /// Quantile `p` of already sorted values (ascending, no NaN). Returns NaN when empty.
     public static func sorted(_ x: [Double], _ p: Double) -> Double {
         precondition(p >= 0 && p <= 1, "probability \(p) outside [0, 1]")
         guard !x.isEmpty else { return .nan }
-        let h = Double(x.count - 1) * p
-        let lo = Int(h.rounded(.down))
-        let hi = min(lo + 1, x.count - 1)
-        return x[lo] + (h - Double(lo)) * (x[hi] - x[lo])
+        let (k, t) = OrderStatistics.position(count: x.count, p)
+        return t == 0 ? x[k] : OrderStatistics.lerp(x[k], x[min(k + 1, x.count - 1)], t)
     }
 
-    /// Quantiles `ps` of unsorted values; NaN values are dropped first.
+    /// Quantiles `ps` of unsorted values; NaN values are dropped first. By selection,
+    /// not sorting (`OrderStatistics`): a million draws cost a few passes.
     public static func of(_ x: [Double], _ ps: [Double]) -> [Double] {
-        let s = x.filter { !$0.isNaN }.sorted()
-        return ps.map { sorted(s, $0) }
+        OrderStatistics.quantiles(of: x, ps)
+    }
+
+    /// Quantiles `ps` of the non-NaN `values`, reordering them in place (no copy).
+    public static func inPlace(_ values: UnsafeMutableBufferPointer<Double>, _ ps: [Double]) -> [Double] {
+        OrderStatistics.quantiles(values, ps)
     }
 }
 

@@ -18,6 +18,14 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
 
     public init(seed: UInt64) { state = seed }
 
+    /// The generator seeded `seed` after `outputs` calls, in O(1): the state only ever
+    /// adds the constant gamma, so skipping k outputs adds k·gamma. This lets parallel
+    /// batches start exactly where a single sequential stream would be
+    /// (`SplitMix64(seed: s, skipping: 5·d)` yields output 5d+1 next).
+    public init(seed: UInt64, skipping outputs: UInt64) {
+        state = seed &+ outputs &* 0x9E37_79B9_7F4A_7C15
+    }
+
     @inlinable
     public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15

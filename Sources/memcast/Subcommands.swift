@@ -6,5 +6,6 @@ extension Memcast {
         InfoCommand.self,
         NotebookCommand.self,
         DataCommand.self,
+        BenchCommand.self,
     ]
 }

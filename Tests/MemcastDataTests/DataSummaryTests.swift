@@ -9,7 +9,7 @@ import MemcastStatistics
         let h = Double(s.count - 1) * p
         let k = Int(h.rounded(.down))
         if k + 1 >= s.count { return s[k] }
-        return Quantiles.lerp(s[k], s[k + 1], h - Double(k))
+        return OrderStatistics.lerp(s[k], s[k + 1], h - Double(k))
     }
 
     @Test(arguments: [1, 2, 3, 4, 5, 7, 10, 101, 1000, 4097])

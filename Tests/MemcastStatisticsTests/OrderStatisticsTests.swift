@@ -1,0 +1,45 @@
+import Testing
+@testable import MemcastStatistics
+
+/// Selection must give exactly what sorting gives (numpy's linear rule).
+@Suite struct OrderStatisticsTests {
+    struct Gen {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    static func bySorting(_ x: [Double], _ p: Double) -> Double {
+        let s = x.sorted()
+        let (k, t) = OrderStatistics.position(count: s.count, p)
+        return t == 0 || k + 1 >= s.count ? s[k] : OrderStatistics.lerp(s[k], s[k + 1], t)
+    }
+
+    /// Every size 1…80 and a few large ones, with heavy ties and with distinct
+    /// values, for probabilities including the ends and neighbouring positions.
+    @Test func selectionEqualsSorting() {
+        var g = Gen(state: 17)
+        let ps = [0.0, 0.01, 0.05, 0.25, 0.2501, 0.5, 0.75, 0.95, 0.99, 1.0]
+        for n in Array(1...80) + [1000, 4097, 100_003] {
+            for ties in [true, false] {
+                let x = (0..<n).map { _ in ties ? Double(g.next() % 7) : Double(g.next() >> 11) * 0x1p-53 - 0.5 }
+                let got = OrderStatistics.quantiles(of: x, ps)
+                #expect(got == ps.map { Self.bySorting(x, $0) }, "n=\(n) ties=\(ties)")
+            }
+        }
+    }
+
+    /// Hand-computed: [1, 2, 3, 4] at 0.5 → 2.5, at 0.05 → 1.15; NaN dropped; empty → NaN.
+    @Test func handComputed() {
+        let q = OrderStatistics.quantiles(of: [4, .nan, 1, 3, 2], [0.5, 0.05])
+        #expect(q[0] == 2.5 && abs(q[1] - 1.15) < 1e-15)
+        #expect(OrderStatistics.quantiles(of: [], [0.5])[0].isNaN)
+        // numpy's lerp is exact at t = 1 from the upper point: lerp(0.1, 0.7, 1) == 0.7.
+        #expect(OrderStatistics.lerp(0.1, 0.7, 1) == 0.7)
+    }
+}
