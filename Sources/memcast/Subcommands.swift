@@ -7,5 +7,6 @@ extension Memcast {
         NotebookCommand.self,
         DataCommand.self,
         BenchCommand.self,
+        BacktestCommand.self,
     ]
 }

@@ -80,8 +80,8 @@ import MemcastData
         #expect(r.horizons[0].tracker?.pairedModelMAE == 1 && r.horizons[0].tracker?.pairedTrackerMAE == 0)
         #expect(r.horizons[1].trackerCount == 0 && r.horizons[1].tracker == nil)
         #expect(r.firstCall?.metrics.mae == 0 && r.firstCall?.medianLeadDays == 10)
-        #expect(r.verdict == "model beats naive at 2 of 3 scored horizons (mean MAE 1.00 vs 2.00 pp); "
-                + "Oracle beats the model (MAE 1.00 vs 0.00 on 12 common pairs)")
+        #expect(r.verdict == "model better than naive at 2 of 3 scored horizons (mean MAE 1.00 vs 2.00 pp); "
+                + "Oracle better than the model (MAE 1.00 vs 0.00 on 12 common pairs)")
     }
 
     /// Two realized quarters: not scored, and the reason gives the counts.

@@ -76,8 +76,8 @@ public struct StageBacktest: Sendable, Equatable {
     public var originCount: Int
     /// Origins where the model could be estimated.
     public var modelOriginCount: Int
-    /// Origins skipped because the history known then was empty.
-    public var originsWithoutHistory: Int
+    /// Origins skipped because fewer than `RollingOrigin.minimumHistory` quarters were known then.
+    public var originsWithShortHistory: Int
     /// Why the model was unavailable, with how many origins each reason hit.
     public var modelUnavailable: [String: Int]
     /// Realized quarters in the target range.

@@ -4,8 +4,8 @@ import Foundation
 ///
 /// Rules (MAE is the yardstick; every comparison is on the same pairs):
 /// - not scored → "not scored: <counts>";
-/// - the model against naive: at how many scored horizons its MAE is lower, and the two
-///   MAEs averaged over those horizons;
+/// - the model against naive: at how many scored horizons its MAE is lower (ties count as
+///   not better), and the two MAEs averaged over those horizons;
 /// - the model against the tracker: over horizons where both have at least the minimum
 ///   of common pairs, the pooled MAEs on those pairs; otherwise how few calls overlap.
 public enum BacktestVerdict {
@@ -20,8 +20,7 @@ public enum BacktestVerdict {
             let wins = withModel.filter { $0.model!.mae < $0.baselines[.naive]!.mae }.count
             let mm = withModel.reduce(0) { $0 + $1.model!.mae } / Double(withModel.count)
             let nm = withModel.reduce(0) { $0 + $1.baselines[.naive]!.mae } / Double(withModel.count)
-            let who = wins * 2 > withModel.count ? "model beats naive" : wins * 2 == withModel.count ? "model ties naive" : "naive beats the model"
-            parts.append("\(who) at \(wins) of \(withModel.count) scored horizon\(withModel.count == 1 ? "" : "s")"
+            parts.append("model better than naive at \(wins) of \(withModel.count) scored horizon\(withModel.count == 1 ? "" : "s")"
                          + " (mean MAE \(fmt(mm)) vs \(fmt(nm)) \(s.unit))")
         }
         if let tracker = s.trackerName {
@@ -37,7 +36,7 @@ public enum BacktestVerdict {
                 let n = comparable.reduce(0) { $0 + $1.0 }
                 let m = comparable.reduce(0) { $0 + Double($1.0) * $1.1 } / Double(n)
                 let t = comparable.reduce(0) { $0 + Double($1.0) * $1.2 } / Double(n)
-                let who = m < t ? "model beats \(tracker)" : "\(tracker) beats the model"
+                let who = m < t ? "model better than \(tracker)" : "\(tracker) better than the model"
                 parts.append("\(who) (MAE \(fmt(m)) vs \(fmt(t)) on \(n) common pairs)")
             }
         }

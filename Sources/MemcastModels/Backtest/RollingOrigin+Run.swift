@@ -4,10 +4,14 @@ import MemcastData
 extension RollingOrigin {
     /// Fewest pairs a horizon needs before its metrics are reported.
     public static let defaultMinimumPairs = 8
+    /// Fewest known quarters an origin's history needs (naive needs one, drift and the
+    /// MASE scale two); origins with less are skipped and counted.
+    public static let minimumHistory = 2
 
     /// Backtests one stage over every origin.
     ///
-    /// At each origin O (as of the last day of O): the stage's history through O, the
+    /// At each origin O (as of the last day of O, skipped when fewer than `minimumHistory`
+    /// quarters were known): the stage's history through O, the
     /// model re-estimated on what was known, the baselines from the history, and the
     /// tracker's latest call published by then; each target O+h with a realized value
     /// becomes a `BacktestPair`.
@@ -24,12 +28,12 @@ extension RollingOrigin {
         let m = stage.seasonalPeriod
         let methods: [Baseline] = m == nil ? [.naive, .drift] : [.naive, .seasonalNaive, .drift]
         var pairs: [BacktestPair] = []
-        var modelOrigins = 0, noHistory = 0
+        var modelOrigins = 0, shortHistory = 0
         var unavailable: [String: Int] = [:]
         for origin in origins {
             let asOf = RollingOrigin.asOfDate(origin: origin)
             let history = stage.history(asOf: asOf, through: origin)
-            guard !history.isEmpty else { noHistory += 1; continue }
+            guard history.count >= RollingOrigin.minimumHistory else { shortHistory += 1; continue }
             let targets = self.targets(of: origin)
             let outcome = stage.model(asOf: asOf, origin: origin, history: history, targets: targets)
             var forecasts: [PointForecast?] = Array(repeating: nil, count: targets.count)
@@ -91,7 +95,7 @@ extension RollingOrigin {
         let firstCall = Self.firstCalls(stage, realized: realized, range: targetRange, pairs: pairs, minimumPairs: minimumPairs)
         var result = StageBacktest(
             name: stage.name, title: stage.title, unit: stage.unit, trackerName: stage.trackerName, notes: stage.notes,
-            originCount: origins.count, modelOriginCount: modelOrigins, originsWithoutHistory: noHistory,
+            originCount: origins.count, modelOriginCount: modelOrigins, originsWithShortHistory: shortHistory,
             modelUnavailable: unavailable, realizedCount: realizedInRange, horizons: horizonScores,
             firstCall: firstCall, pairs: pairs, status: .scored, verdict: "", minimumPairs: minimumPairs)
         if !horizonScores.contains(where: \.isScored) {

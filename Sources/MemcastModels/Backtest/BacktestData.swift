@@ -1,0 +1,68 @@
+import MemcastData
+
+/// The dataset rows a backtest reads, loaded once and cut at the truth date.
+///
+/// `truthAsOf` (the command's `--as-of`) bounds everything: no row published after it
+/// is visible, not even as a realized value. Rows flagged `reliability = low` are kept
+/// here; each stage applies the vintage rule, which uses them only when nothing else is
+/// known for their figure.
+public struct BacktestData: Sendable {
+    public let memoryPrices: [Observation]
+    public let handsetMarket: [Observation]
+    public let supplyDemand: [Observation]
+    public let truthAsOf: CalendarDate?
+
+    public init(memoryPrices: [Observation], handsetMarket: [Observation], supplyDemand: [Observation],
+                truthAsOf: CalendarDate? = nil) {
+        self.memoryPrices = VintageSelection.known(memoryPrices, asOf: truthAsOf)
+        self.handsetMarket = VintageSelection.known(handsetMarket, asOf: truthAsOf)
+        self.supplyDemand = VintageSelection.known(supplyDemand, asOf: truthAsOf)
+        self.truthAsOf = truthAsOf
+    }
+
+    /// Loads `memory_prices`, `handset_market` and `supply_demand` from a catalog.
+    /// - Throws: the loader's `CSVIssue`/`CSVError` for a missing or malformed dataset.
+    public static func load(from catalog: DatasetCatalog, truthAsOf: CalendarDate? = nil) throws -> BacktestData {
+        BacktestData(memoryPrices: try catalog.observations("memory_prices"),
+                     handsetMarket: try catalog.observations("handset_market"),
+                     supplyDemand: try catalog.observations("supply_demand"), truthAsOf: truthAsOf)
+    }
+
+    /// The latest vintage per quarter of `rows` among the `kinds` given, known on `asOf`
+    /// (nil = everything here), as a map from quarter to row.
+    static func latestByQuarter(_ rows: [Observation], kinds: Set<Observation.Kind>,
+                                asOf: CalendarDate?) -> [Period: Observation] {
+        var out: [Period: Observation] = [:]
+        for o in VintageSelection.latest(rows.filter { kinds.contains($0.kind) }, asOf: asOf) {
+            guard let p = o.period, p.granularity == .quarter, o.value != nil else { continue }
+            out[p] = o
+        }
+        return out
+    }
+
+    /// Realized kinds: the publisher's own estimate of a finished quarter, or final data.
+    static let realizedKinds: Set<Observation.Kind> = [.estimate, .actual]
+    /// Forecast kinds: first calls and their revisions.
+    static let forecastKinds: Set<Observation.Kind> = [.forecast, .revisedForecast]
+
+    /// A row's source for messages: `memory_prices.csv:23 (DRAMeXchange, 2018-05)`.
+    static func source(_ o: Observation) -> String {
+        "\(o.origin) (\(o.publisher), \(o.published.map { "\($0)" } ?? "undated"))"
+    }
+
+    /// The latest of a figure's forecast rows published on or before `asOf` (vintage rule).
+    static func latestCall(_ rows: [Observation]?, asOf: CalendarDate) -> TrackerCall? {
+        guard let rows else { return nil }
+        return VintageSelection.latest(rows, asOf: asOf).first.flatMap(TrackerCall.init)
+    }
+
+    /// The first call among a figure's forecast rows: the earliest publication; on the same
+    /// day the less final kind, then file order.
+    static func firstCall(_ rows: [Observation]?) -> TrackerCall? {
+        let first = rows?.filter { $0.published != nil }.min { a, b in
+            let (pa, pb) = (a.published!.latest, b.published!.latest)
+            return pa != pb ? pa < pb : a.kind < b.kind
+        }
+        return first.flatMap(TrackerCall.init)
+    }
+}

@@ -1,0 +1,134 @@
+import Foundation
+import MemcastData
+
+/// A memory contract price stage: each quarter's change in percent QoQ, forecast by the
+/// supply–demand price equation (`OriginPriceEquation`) and compared with the trackers'
+/// calls (TrendForce, including its DRAMeXchange division and reposts of its figures).
+///
+/// Two kinds of series:
+/// - `.quarterlyChanges(series)`: the published QoQ rows of a `memory_prices` series
+///   (`contract`, whole family, `industry`, metric `qoq_pct`). Realized = the latest
+///   `estimate`/`actual` row of the series itself (no proxies). History at an origin =
+///   the chain's own input, `ContractPriceIndex` as of the origin date (latest vintage
+///   of any kind, proxies where the series has no figure; gaps left out), through the
+///   origin quarter.
+/// - `.monthlyLevels(series, product)`: a monthly contract price level (DRAMeXchange's
+///   DDR4 8Gb fixed price) turned into quarterly changes: a quarter's level is the level
+///   of its latest month with a published figure, and its change is
+///   100·(level/previous quarter's level − 1). Realized and history follow the same
+///   rule with all rows, or the rows published by the origin date.
+///
+/// Errors are in percentage points of QoQ change (`pp`).
+public struct ContractPriceStage: BacktestStage {
+    public enum Source: Sendable, Equatable {
+        case quarterlyChanges(series: String)
+        case monthlyLevels(series: String, product: String)
+    }
+
+    public let name: String
+    public let title: String
+    public let unit = "pp"
+    public let seasonalPeriod: Int? = nil
+    public let trackerName: String? = "TrendForce"
+    public let notes: [String]
+    public let realized: [Period: RealizedValue]
+
+    let source: Source
+    /// The series whose forecast rows are the tracker's calls.
+    let trackerSeries: String
+    /// `dram` or `nand`: whose supply–demand gap the price equation reads.
+    let gapEntity: String
+    let prices: [Observation]
+    let supply: [Observation]
+    /// Forecast rows of `trackerSeries` by target quarter, TrendForce only.
+    let calls: [Period: [Observation]]
+
+    public init(name: String, title: String, source: Source, trackerSeries: String, gapEntity: String,
+                data: BacktestData, notes: [String] = []) {
+        self.name = name
+        self.title = title
+        self.source = source
+        self.trackerSeries = trackerSeries
+        self.gapEntity = gapEntity
+        self.notes = notes
+        prices = data.memoryPrices
+        supply = data.supplyDemand
+        var calls: [Period: [Observation]] = [:]
+        for o in data.memoryPrices where Self.isQuarterlyChange(o, series: trackerSeries)
+            && BacktestData.forecastKinds.contains(o.kind) && Self.isTrendForce(o.publisher) && o.value != nil {
+            calls[o.period!, default: []].append(o)
+        }
+        self.calls = calls
+        switch source {
+        case .quarterlyChanges(let series):
+            let rows = data.memoryPrices.filter { Self.isQuarterlyChange($0, series: series) }
+            realized = BacktestData.latestByQuarter(rows, kinds: BacktestData.realizedKinds, asOf: nil)
+                .mapValues { RealizedValue(value: $0.value!, source: BacktestData.source($0)) }
+        case let .monthlyLevels(series, product):
+            realized = Self.quarterlyChanges(levels: data.memoryPrices, series: series, product: product, asOf: nil)
+                .mapValues { RealizedValue(value: $0.change, source: $0.source) }
+        }
+    }
+
+    static func isQuarterlyChange(_ o: Observation, series: String) -> Bool {
+        o.series == series && o.market == "contract" && o.product.isEmpty && o.entity == "industry"
+            && o.metric == "qoq_pct" && o.period?.granularity == .quarter
+    }
+
+    /// TrendForce, its DRAMeXchange division, or an outlet reposting either ("Evertiq (TrendForce)").
+    static func isTrendForce(_ publisher: String) -> Bool {
+        publisher.contains("TrendForce") || publisher.contains("DRAMeXchange")
+    }
+
+    public func history(asOf: CalendarDate, through origin: Period) -> QuarterlySeries {
+        switch source {
+        case .quarterlyChanges(let series):
+            guard let idx = try? ContractPriceIndex(series: series, observations: prices, asOf: asOf) else { return .empty }
+            var values: [Period: Double] = [:]
+            for p in idx.points where p.source != .gap && p.quarter <= origin {
+                if let c = p.changePct { values[p.quarter] = c }
+            }
+            return QuarterlySeries(values)
+        case let .monthlyLevels(series, product):
+            let changes = Self.quarterlyChanges(levels: prices, series: series, product: product, asOf: asOf)
+            return QuarterlySeries(changes.filter { $0.key <= origin }.mapValues(\.change))
+        }
+    }
+
+    public func model(asOf: CalendarDate, origin: Period, history: QuarterlySeries, targets: [Period]) -> ModelOutcome {
+        let gaps = OriginPriceEquation.yearlyGaps(supply, entity: gapEntity, asOf: asOf)
+        switch OriginPriceEquation.fit(history: history, gaps: gaps) {
+        case .failure(let f): return .unavailable(f.reason)
+        case .success(let fit): return .forecasts(OriginPriceEquation.forecast(fit, history: history, gaps: gaps, targets: targets))
+        }
+    }
+
+    public func trackerCall(target: Period, asOf: CalendarDate) -> TrackerCall? {
+        BacktestData.latestCall(calls[target], asOf: asOf)
+    }
+
+    public func firstTrackerCall(target: Period) -> TrackerCall? { BacktestData.firstCall(calls[target]) }
+
+    /// Quarterly changes from monthly levels known on `asOf` (nil = all), each with its source.
+    static func quarterlyChanges(levels rows: [Observation], series: String, product: String,
+                                 asOf: CalendarDate?) -> [Period: (change: Double, source: String)] {
+        let monthly = VintageSelection.latest(rows.filter {
+            $0.series == series && $0.market == "contract" && $0.product == product && $0.metric == "usd"
+                && $0.period?.granularity == .month && ($0.value ?? 0) > 0
+        }, asOf: asOf)
+        // A quarter's level: its latest month with a figure.
+        var level: [Period: (month: Period, value: Double, row: Observation)] = [:]
+        for o in monthly {
+            let m = o.period!, q = m.quarter!
+            if let cur = level[q], cur.month > m { continue }
+            level[q] = (m, o.value!, o)
+        }
+        var out: [Period: (Double, String)] = [:]
+        for (q, l) in level {
+            guard let p = level[q.advanced(by: -1)] else { continue }
+            out[q] = (100 * (l.value / p.value - 1),
+                      "\(l.month) vs \(p.month) level: \(l.row.origin), \(p.row.origin)")
+        }
+        return out
+    }
+}

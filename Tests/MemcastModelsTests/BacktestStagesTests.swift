@@ -1,0 +1,189 @@
+import Foundation
+import Testing
+import MemcastData
+@testable import MemcastModels
+
+/// The dataset stages: what is realized, what each origin could see, the trackers' calls,
+/// and the models' fits — checked against rows of the embedded datasets and hand algebra.
+@Suite struct BacktestStagesTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static func data(truthAsOf: CalendarDate? = nil) throws -> BacktestData {
+        let catalog = try DatasetCatalog(overlay: nil, environment: ["MEMCAST_DATASETS": root.appendingPathComponent("Datasets").path],
+                                         executablePath: nil, currentDirectory: "/")
+        return try BacktestData.load(from: catalog, truthAsOf: truthAsOf)
+    }
+    static func stage(_ name: String, _ d: BacktestData) -> BacktestStage {
+        BacktestSuite.stages(d).first { $0.name == name }!
+    }
+    static func q(_ s: String) -> Period { Period(quarterText: s)! }
+    static func day(_ s: String) -> CalendarDate { CalendarDate(s)! }
+
+    /// DDR4 8Gb: 2019Q2's level is June 2019's $3.31 (mp0581), 2019Q1's is February's $5.13
+    /// (mp0571, no March figure) → 100·(3.31/5.13 − 1) = −35.48%.
+    @Test func ddr4RealizedFromMonthlyLevels() throws {
+        let s = Self.stage("ddr4_contract", try Self.data())
+        let v = try #require(s.realized[Self.q("2019Q2")]?.value)
+        #expect(abs(v - 100 * (3.31 / 5.13 - 1)) < 1e-12)
+        #expect(abs(v - -35.4776) < 1e-4)
+    }
+
+    /// As of 2019-06-30 only levels published by then count: Sep 2018, Dec 2018 (both out
+    /// 2019-01-31), Feb 2019, Jun 2019 → changes for 2018Q4, 2019Q1, 2019Q2; as of 2019-06-27
+    /// June's $3.31 (published 2019-06-28) is not yet known, so 2019Q2 uses May's $3.75.
+    @Test func ddr4HistoryRespectsPublicationDates() throws {
+        let s = Self.stage("ddr4_contract", try Self.data())
+        let h = s.history(asOf: Self.day("2019-06-30"), through: Self.q("2019Q2"))
+        #expect(h.quarters == [Self.q("2018Q4"), Self.q("2019Q1"), Self.q("2019Q2")])
+        #expect(abs(h.value(at: Self.q("2019Q1"))! - 100 * (5.13 / 7.25 - 1)) < 1e-12)
+        let before = s.history(asOf: Self.day("2019-06-27"), through: Self.q("2019Q2"))
+        #expect(abs(before.value(at: Self.q("2019Q2"))! - 100 * (3.75 / 5.13 - 1)) < 1e-12)
+    }
+
+    /// TrendForce's 1Q26 conventional DRAM call: +55–60% as of 2026-01-05 (mp0069), +90–95%
+    /// from 2026-02-02 (mp0071); the first call is the January one. 1Q26 is not realized
+    /// (forecasts only); 4Q25 is (+45–50% actual, Evertiq 2026-02-26).
+    @Test func dramTrackerCallsAndRealized() throws {
+        let s = Self.stage("dram_contract", try Self.data())
+        #expect(s.trackerCall(target: Self.q("2026Q1"), asOf: Self.day("2026-01-04")) == nil)
+        #expect(s.trackerCall(target: Self.q("2026Q1"), asOf: Self.day("2026-01-05"))?.value == 57.5)
+        #expect(s.trackerCall(target: Self.q("2026Q1"), asOf: Self.day("2026-02-02"))?.value == 92.5)
+        let first = try #require(s.firstTrackerCall(target: Self.q("2026Q1")))
+        #expect(first.value == 57.5 && first.published == PublicationDate("2026-01-05")!)
+        #expect(s.realized[Self.q("2026Q1")] == nil)
+        #expect(s.realized[Self.q("2025Q4")]?.value == 47.5)
+    }
+
+    /// The truth date cuts realized values: as of 2024-12-30, 4Q24's estimate (published
+    /// 2024-12-31) is not yet realized.
+    @Test func truthAsOfBoundsRealized() throws {
+        #expect(Self.stage("dram_contract", try Self.data()).realized[Self.q("2024Q4")]?.value == -5.5)
+        #expect(Self.stage("dram_contract", try Self.data(truthAsOf: Self.day("2024-12-30"))).realized[Self.q("2024Q4")] == nil)
+    }
+
+    /// DRAM bit gaps as of 2018-03-31: 2017 = 19.6 (demand, 2017-09-20) − 19.5 (supply, 2017-11-02)
+    /// = 0.1 pp; 2018 = 20.6 − 22.5 = −1.9 pp (bit_supply_growth_yoy preferred to bit_volume_growth_yoy).
+    @Test func yearlyGapsAsOf() throws {
+        let g = OriginPriceEquation.yearlyGaps(try Self.data().supplyDemand, entity: "dram", asOf: Self.day("2018-03-31"))
+        #expect(abs(g[2017]! - 0.1) < 1e-12 && abs(g[2018]! - -1.9) < 1e-12)
+        #expect(g[2019] == nil)
+    }
+
+    static func series(_ start: String, _ values: [Double]) -> QuarterlySeries {
+        QuarterlySeries(Dictionary(uniqueKeysWithValues: values.enumerated().map { (q(start).advanced(by: $0.offset), $0.element) }))
+    }
+
+    /// Δpₜ = 2 + 0.5·Δpₜ₋₁ exactly: the fit recovers α = 2, β = 0.5, σ = 0 (no gap rows, so
+    /// γ = 0), and iterating from the last value 3.9 gives 3.95, then 3.975.
+    @Test func priceEquationRecoversExactAR1() throws {
+        var v = [10.0]
+        for _ in 0..<7 { v.append(2 + 0.5 * v.last!) }
+        let h = Self.series("2019Q1", v)
+        let fit = try OriginPriceEquation.fit(history: h, gaps: [:]).get()
+        #expect(abs(fit.model.interceptPct - 2) < 1e-12 && abs(fit.model.momentum - 0.5) < 1e-12)
+        #expect(fit.model.gapCoefficient == 0 && !fit.usesGap && fit.rows == 7)
+        #expect(fit.model.residualSDPct < 1e-12)
+        let last = v.last!
+        let f = OriginPriceEquation.forecast(fit, history: h, gaps: [:], targets: [Self.q("2021Q1"), Self.q("2021Q2")])
+        #expect(abs(f[0]!.point - (2 + 0.5 * last)) < 1e-12)
+        #expect(abs(f[1]!.point - (2 + 0.5 * (2 + 0.5 * last))) < 1e-12)
+    }
+
+    /// Δpₜ = 1 − 0.5·Δpₜ₋₁ gives β̂ = −0.5 < 0: β is held at 0 and α refitted as the mean of the
+    /// regression's responses.
+    @Test func priceEquationHoldsMomentumAtBound() throws {
+        var v = [4.0]
+        for _ in 0..<7 { v.append(1 - 0.5 * v.last!) }
+        let fit = try OriginPriceEquation.fit(history: Self.series("2019Q1", v), gaps: [:]).get()
+        #expect(fit.model.momentum == 0)
+        let ys = Array(v.dropFirst())
+        #expect(abs(fit.model.interceptPct - ys.reduce(0, +) / Double(ys.count)) < 1e-12)
+    }
+
+    @Test func priceEquationNeedsSixPairs() {
+        let h = Self.series("2019Q1", [1, 2, 3, 4, 5, 6])   // 5 consecutive pairs
+        guard case .failure(let f) = OriginPriceEquation.fit(history: h, gaps: [:]) else { Issue.record("fit should fail"); return }
+        #expect(f.reason == "fewer than 6 consecutive quarter pairs known")
+    }
+
+    /// yₛ = 1 + 0.5·yₛ₋₁ + 0.1·Dₛ₋₁ exactly, with D known: the one-step ARX forecast at the last
+    /// quarter L is exactly 1 + 0.5·y_L + 0.1·D_L.
+    @Test func memoryDrivenARXExact() throws {
+        let start = Self.q("2019Q1")
+        var y = [Period: Double](), d = [Period: Double]()
+        var prev = 3.0
+        for i in 0..<10 {
+            let qq = start.advanced(by: i)
+            d[qq] = Double((i * 7) % 5) - 2
+            if i == 0 { y[qq] = prev; continue }
+            prev = 1 + 0.5 * prev + 0.1 * d[start.advanced(by: i - 1)]!
+            y[qq] = prev
+        }
+        let h = QuarterlySeries(y)
+        let last = h.last!
+        guard case .forecasts(let f) = MemoryDrivenARX.forecast(history: h, driver: d, targets: [last.quarter.advanced(by: 1)]) else {
+            Issue.record("no forecast"); return
+        }
+        #expect(abs(f[0]!.point - (1 + 0.5 * last.value + 0.1 * d[last.quarter]!)) < 1e-10)
+    }
+
+    // MARK: The suite's checks on bad requests
+
+    static func schedule(_ a: String, _ b: String, _ h: Int = 4) throws -> RollingOrigin {
+        try RollingOrigin(first: q(a), last: q(b), maxHorizon: h)
+    }
+
+    @Test func unknownStage() throws {
+        #expect(throws: BacktestError.usage("unknown stage 'dram' (stages: " + BacktestSuite.stageNames.joined(separator: ", ") + ")")) {
+            try BacktestSuite.run(data: try Self.data(), schedule: try Self.schedule("2018Q1", "2025Q4"), stage: "dram")
+        }
+    }
+
+    @Test func originAfterTheData() throws {
+        let e = #expect(throws: BacktestError.self) {
+            try BacktestSuite.run(data: try Self.data(), schedule: try Self.schedule("2027Q1", "2027Q4"))
+        }
+        #expect(e?.description.hasPrefix("origin 2027Q1 is after the data: the last realized quarter of any stage is 2026Q1") == true)
+        #expect(e?.isUsage == false)
+    }
+
+    @Test func stageWithoutRealizedValues() throws {
+        let e = #expect(throws: BacktestError.self) {
+            try BacktestSuite.run(data: try Self.data(), schedule: try Self.schedule("2018Q1", "2025Q4"), stage: "memory_bom_share")
+        }
+        #expect(e?.description.hasPrefix("stage memory_bom_share has no realized values in the datasets (no quarterly estimate or actual); ") == true)
+        // Realized values exist, but none in the targets' range.
+        let late = #expect(throws: BacktestError.self) {
+            try BacktestSuite.run(data: try Self.data(), schedule: try Self.schedule("2016Q1", "2016Q2", 1), stage: "dram_contract")
+        }
+        #expect(late?.description == "stage dram_contract has no realized values for 2016Q2…2016Q3 (targets of origins "
+                + "2016Q1…2016Q2); realized quarters in the datasets: 2017Q3, 2018Q1, 2018Q3, 2019Q2, 2019Q4, 2022Q3, 2024Q2, 2024Q4, 2025Q4")
+    }
+
+    /// mobile NAND's only realized quarter is 2016Q4: an origin in 2018 is after its data.
+    @Test func singleStageOriginAfterItsData() throws {
+        let e = #expect(throws: BacktestError.self) {
+            try BacktestSuite.run(data: try Self.data(), schedule: try Self.schedule("2018Q1", "2025Q4"), stage: "mobile_nand_contract")
+        }
+        #expect(e?.description == "origin 2018Q1 is after the data: the last realized quarter of stage mobile_nand_contract is 2016Q4 "
+                + "(mobile_nand_contract, memory_prices.csv:274 (DRAMeXchange, 2016-12-14)); use --from 2016Q3 or earlier")
+    }
+
+    /// China's first quarterly YoY figure (2018Q1) was published 2018-06: nothing is known on 2018-03-31.
+    @Test func tooFewPeriodsBeforeFirstOrigin() throws {
+        let e = #expect(throws: BacktestError.self) {
+            try BacktestSuite.run(data: try Self.data(), schedule: try Self.schedule("2018Q1", "2025Q4"), stage: "shipments_china")
+        }
+        let text = e?.description ?? ""
+        #expect(text.hasPrefix("too few periods before the first origin 2018Q1: shipments_china has 0 quarters published by 2018-03-31"))
+        #expect(text.contains("use --from"))
+    }
+
+    /// All stages: stages that cannot be scored are reported with counts, not as errors.
+    @Test func allStagesReportUnscorableOnes() throws {
+        let r = try BacktestSuite.run(data: try Self.data(), schedule: try Self.schedule("2018Q1", "2025Q4"))
+        #expect(r.stages.map(\.name) == BacktestSuite.stageNames)
+        let bom = r.stages.first { $0.name == "memory_bom_share" }!
+        #expect(bom.status == .insufficient("0 realized quarters in 2018Q2…2026Q4; at most 0 scored pairs per horizon (need 8)"))
+    }
+}
