@@ -52,9 +52,16 @@ public enum CSVLoader {
             CSVError(CSVIssue(file: label, line: line, message: message))
         }
         if n == 0 { throw fail(nil, "the file is empty (expected a header line)") }
-        if let z = memchr(p, 0, n) {
-            let at = UnsafePointer<UInt8>(z.assumingMemoryBound(to: UInt8.self)) - p
-            throw fail(lineNumber(p, at), "binary data (a NUL byte at offset \(at)); not a CSV text file")
+        // A NUL byte means binary data. Checked in windows so a huge file is not held whole.
+        var window = 0
+        while window < n {
+            let len = min(releaseStep, n - window)
+            if let z = memchr(p + window, 0, len) {
+                let at = UnsafePointer<UInt8>(z.assumingMemoryBound(to: UInt8.self)) - p
+                throw fail(lineNumber(p, at), "binary data (a NUL byte at offset \(at)); not a CSV text file")
+            }
+            if file.releasesBehind { file.release(from: window, to: window + len) }
+            window += len
         }
         var start = 0
         if n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF { start = 3 }  // UTF-8 BOM
@@ -132,7 +139,7 @@ public enum CSVLoader {
         while true {
             let chunks = splitPoints(p, from: bodyStart, to: n, parts: max(1, options.threads))
             var results = [ChunkResult?](repeating: nil, count: chunks.count - 1)
-            let job = ChunkJob(p: p, names: names, types: types, allowsMissing: allowsMissing,
+            let job = ChunkJob(file: file, p: p, names: names, types: types, allowsMissing: allowsMissing,
                                missing: missing, options: options, inferring: inferring,
                                label: label, bytesTotal: n - bodyStart)
             if chunks.count == 2 {
@@ -157,6 +164,9 @@ public enum CSVLoader {
     }
 
     // MARK: - Chunks
+
+    /// Bytes scanned between hand-backs of a huge file's pages.
+    static let releaseStep = 64 << 20
 
     /// Byte offsets `[start, …, end]` cutting the body into about `parts` pieces at
     /// record boundaries. A cut is a line end outside quotes: the number of quote
@@ -192,6 +202,7 @@ public enum CSVLoader {
 
     /// Everything needed to parse one chunk (immutable, shared by threads).
     struct ChunkJob: @unchecked Sendable {
+        let file: MappedFile
         let p: UnsafePointer<UInt8>
         let names: [String]
         let types: [CSVColumnType]
@@ -210,8 +221,20 @@ public enum CSVLoader {
             var scratch: [UInt8] = []
             let estimate = max(16, (end - start) / max(1, estimatedRowBytes(from: start, to: end)) + 64)
             let r = ChunkResult(types: types, keep: options.keepValues, capacity: estimate)
-            let hasNA = missing.contains { !$0.isEmpty }
+            // Missing-value tokens up to 8 bytes, packed little-endian (longer ones never match).
+            let packedMissing: [(length: Int, word: UInt64)] = missing.filter { !$0.isEmpty && $0.count <= 8 }.map { m in
+                (m.count, m.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) })
+            }
+            let hasNA = !packedMissing.isEmpty
+            // For files too large to keep resident, hand back this chunk's scanned pages
+            // every 64 MB (values are copies), so memory holds a window, not the file.
+            var releasedTo = start
+            let releasing = file.releasesBehind
             loop: while true {
+                if releasing && scanner.pos - releasedTo > CSVLoader.releaseStep {
+                    file.release(from: releasedTo, to: scanner.pos)
+                    releasedTo = scanner.pos
+                }
                 switch scanner.next() {
                 case .done:
                     break loop
@@ -250,9 +273,13 @@ public enum CSVLoader {
                         }
                         let len = e - s
                         var isMissing = len == 0
-                        if !isMissing && hasNA && len <= 4 {
-                            for m in missing where m.count == len {
-                                if m.withUnsafeBufferPointer({ memcmp($0.baseAddress!, base + s, len) == 0 }) { isMissing = true; break }
+                        if !isMissing && hasNA && len <= 8 {
+                            // Short fields packed into a word and compared with the packed tokens.
+                            var w: UInt64 = 0
+                            for k in 0..<len { w |= UInt64(base[s + k]) << (8 * UInt64(k)) }
+                            for t in 0..<packedMissing.count where packedMissing[t].length == len && packedMissing[t].word == w {
+                                isMissing = true
+                                break
                             }
                         }
                         if isMissing {

@@ -63,7 +63,7 @@ public struct CSVSchema: Sendable, Equatable {
 public struct CSVOptions: Sendable {
     /// Field separator byte (default comma).
     public var delimiter: UInt8 = UInt8(ascii: ",")
-    /// Field texts that mean "missing" (compared after unquoting).
+    /// Field texts that mean "missing" (compared after unquoting; tokens up to 8 bytes).
     public var missingValues: [String] = ["", "NA"]
     /// Stop collecting problems after this many (the error says more were cut).
     public var maxIssues: Int = 20

@@ -32,7 +32,10 @@ public final class MappedFile: @unchecked Sendable {
         }
         let size = Int(st.st_size)
         if (st.st_mode & S_IFMT) == S_IFREG && size > 0 {
-            guard let p = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), p != MAP_FAILED else {
+            // Pre-fault smaller files in one kernel call (cheaper than a fault per page);
+            // large ones are paged in as read, and released behind (`release(before:)`).
+            let flags = MAP_PRIVATE | (size <= MappedFile.populateLimit ? MAP_POPULATE : 0)
+            guard let p = mmap(nil, size, PROT_READ, flags, fd, 0), p != MAP_FAILED else {
                 throw CSVIssue(file: label, line: nil, message: "cannot map: \(String(cString: strerror(errno)))")
             }
             _ = madvise(p, size, MADV_SEQUENTIAL)
@@ -52,6 +55,23 @@ public final class MappedFile: @unchecked Sendable {
             if !buf.isEmpty { p.initialize(from: buf, count: buf.count) }
             base = UnsafePointer(p); count = buf.count; mapped = false; owned = p
         }
+    }
+
+    /// Files up to this size are mapped with MAP_POPULATE.
+    static let populateLimit = 512 << 20
+
+    /// Whether scanned pages should be handed back (`release`): files too large to keep resident.
+    public var releasesBehind: Bool { mapped && count > MappedFile.populateLimit }
+
+    /// Tells the kernel the bytes in `from..<to` (whole pages inside it) are done with, so
+    /// a scan of a huge file holds only a window of it in memory. Values already parsed
+    /// are copies, so nothing is lost; a later read just pages the bytes in again.
+    public func release(from: Int, to: Int) {
+        guard mapped else { return }
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let lo = (max(from, 0) + page - 1) / page * page
+        let hi = min(to, count) / page * page
+        if hi > lo { _ = madvise(UnsafeMutableRawPointer(mutating: base + lo), hi - lo, MADV_DONTNEED) }
     }
 
     /// Holds a copy of `bytes` (for text given in memory, e.g. tests).
