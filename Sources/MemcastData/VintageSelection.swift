@@ -13,16 +13,20 @@
 ///    keep the row that comes first in the dataset, so the choice is stable.
 ///
 /// Without a date (`asOf: nil`) step 1 keeps every dated row and the rest is
-/// the same: the latest vintage of everything.
+/// the same: the latest vintage of everything. With `perPublisher: true` the
+/// publisher joins the group key, so each tracker keeps its own latest call
+/// (e.g. Counterpoint's and IDC's 2026 shipment forecasts side by side).
 public enum VintageSelection {
     /// The key of a group of vintages of one figure.
     public struct Key: Hashable, Sendable {
         public var dataset, series, market, product, entity, region, period, metric: String
+        /// Empty unless vintages are kept per publisher.
+        public var publisher: String
     }
 
-    public static func key(_ o: Observation) -> Key {
+    public static func key(_ o: Observation, perPublisher: Bool = false) -> Key {
         Key(dataset: o.dataset, series: o.series, market: o.market, product: o.product, entity: o.entity,
-            region: o.region, period: o.periodText, metric: o.metric)
+            region: o.region, period: o.periodText, metric: o.metric, publisher: perPublisher ? o.publisher : "")
     }
 
     /// Rows published on or before `date` (all dated rows when `date` is nil), order kept.
@@ -34,11 +38,11 @@ public enum VintageSelection {
     }
 
     /// The latest vintage per key known on `date`, in dataset order of the chosen rows.
-    public static func latest(_ rows: [Observation], asOf date: CalendarDate?) -> [Observation] {
+    public static func latest(_ rows: [Observation], asOf date: CalendarDate?, perPublisher: Bool = false) -> [Observation] {
         var best: [Key: Int] = [:]
         let candidates = known(rows, asOf: date)
         for (i, o) in candidates.enumerated() {
-            let k = key(o)
+            let k = key(o, perPublisher: perPublisher)
             guard let j = best[k] else { best[k] = i; continue }
             if supersedes(o, candidates[j]) { best[k] = i }
         }

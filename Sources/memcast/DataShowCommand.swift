@@ -16,6 +16,7 @@ struct DataShowCommand: ParsableCommand {
         Examples:
           memcast data show memory_prices --series conventional_dram --period 2026Q1
           memcast data show memory_prices --series conventional_dram --as-of 2026-02-02
+          memcast data show handset_market --series forecast_revision --period 2026 --as-of 2026-02-01 --per-publisher
           memcast data show handset_market --series shipments --format csv
         """
     )
@@ -27,6 +28,8 @@ struct DataShowCommand: ParsableCommand {
     var series: [String] = []
     @Option(help: "Only this period (e.g. 2026Q1); repeatable.") var period: [String] = []
     @Flag(help: "Latest vintage per figure among all dated rows.") var latest = false
+    @Flag(help: "With --as-of or --latest: keep each publisher's latest vintage, not one per figure.")
+    var perPublisher = false
     @Option(help: "Output format: text, csv or json.") var format: DataFormat = .text
 
     func run() throws {
@@ -37,7 +40,7 @@ struct DataShowCommand: ParsableCommand {
         guard entry.schema != nil else {
             throw CLIError.dataError("'\(name)' has no declared schema; use `memcast data describe \(entry.path)`")
         }
-        var rows = try datasets.observations(entry.name, latestOnly: latest)
+        var rows = try datasets.observations(entry.name, latestOnly: latest, perPublisher: perPublisher)
         if !series.isEmpty { rows = rows.filter { series.contains($0.series) } }
         if !period.isEmpty { rows = rows.filter { period.contains($0.periodText) } }
         print(DataRendering.observations(rows, format: format), terminator: "")

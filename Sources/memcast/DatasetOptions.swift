@@ -25,9 +25,9 @@ struct DatasetOptions: ParsableArguments {
     }
 
     /// Rows of a dataset with the as-of rule applied (all vintages when no date and `latestOnly` is false).
-    func observations(_ name: String, latestOnly: Bool = false) throws -> [Observation] {
+    func observations(_ name: String, latestOnly: Bool = false, perPublisher: Bool = false) throws -> [Observation] {
         let rows = try catalog().observations(name)
-        if asOf != nil || latestOnly { return VintageSelection.latest(rows, asOf: asOf) }
+        if asOf != nil || latestOnly { return VintageSelection.latest(rows, asOf: asOf, perPublisher: perPublisher) }
         return rows
     }
 }

@@ -81,6 +81,23 @@ import Testing
         #expect(VintageSelection.latest(rows, asOf: nil).map(\.id) == ["first"])
     }
 
+    /// Per publisher, each tracker keeps its own latest 2026 shipment call (handset_market).
+    @Test func perPublisherKeepsEachTrackersLatestCall() throws {
+        let rows = try TestPaths.catalog().observations("handset_market").filter {
+            $0.series == "forecast_revision" && $0.entity == "global" && $0.region == "global"
+                && $0.periodText == "2026" && $0.metric == "yoy_pct"
+        }
+        let asOf = CalendarDate("2026-02-01")
+        let pooled = VintageSelection.latest(rows, asOf: asOf)
+        #expect(pooled.count == 1)
+        #expect(pooled.first?.point == -6.1 && pooled.first?.publisher == "Counterpoint")  // 2026-01-28, the seed's figure
+        let byTracker = VintageSelection.latest(rows, asOf: asOf, perPublisher: true)
+        let calls = Dictionary(uniqueKeysWithValues: byTracker.map { ($0.publisher, $0.point) })
+        #expect(calls["Counterpoint"] == -6.1)
+        #expect(calls["IDC"] == -0.9)
+        #expect(calls["DIGITIMES"] == -1.6)
+    }
+
     @Test func separatesPeriodsAndSeries() {
         let rows: [Observation] = [
             .make(period: "2025Q4", point: 1, published: "2025-10-01", id: "a"),
