@@ -19,8 +19,8 @@ public final class LeastSquaresSolver {
     private let small2 = Scratch<Double>()  // k×k: copies for dgesdd/dgeqp3
     private let small3 = Scratch<Double>()  // k×k: Vᵀ of the SVD
     private let aux = Scratch<Double>()     // n×k: dgesdd input (destroyed)
-    private let vec = Scratch<Double>()     // n-vectors: rr, f, t, hi, lo
-    private let kvec = Scratch<Double>()    // k-vectors: tau, sv, u, du, g, av, d
+    private let vec = Scratch<Double>()     // n-vectors: rr, f, t, hi, lo, scaled y
+    private let kvec = Scratch<Double>()    // k-vectors: tau, sv, u, du, g, av, d, σ's
     private let ivec = Scratch<Int32>()     // jpvt
 
     public init() {}
@@ -182,40 +182,34 @@ public final class LeastSquaresSolver {
 
             // Initial solve.
             let zP = xsP  // column c of Z·P is xs column col[c]
-            do {
-                switch method {
-                case .qr:
-                    t.update(from: ysP, count: n)
-                    applyQ(.transpose, n: n, kk: kk, fac: facP, tau: tau, c: t)
-                    u.update(from: t, count: kk)
-                case .svd:
-                    cblas_dgemv(CblasColMajor, CblasTrans, Int32(n), Int32(kk), 1, facP, Int32(n), ysP, 1, 0, du, 1)
-                    for i in 0..<kk { du[i] /= sv[i] }
-                    cblas_dgemv(CblasColMajor, CblasTrans, Int32(kk), Int32(kk), 1, vtP, Int32(kk), du, 1, 0, u, 1)
-                }
+            switch method {
+            case .qr:  // u = R⁻¹·(Qᵀy)[0..<kk]
+                t.update(from: ysP, count: n)
+                applyQ(.transpose, n: n, kk: kk, fac: facP, tau: tau, c: t)
+                u.update(from: t, count: kk)
+                solveR(.none, n: n, kk: kk, fac: facP, b: u)
+            case .svd:  // u = V·Σ⁻¹·Uᵀy
+                cblas_dgemv(CblasColMajor, CblasTrans, Int32(n), Int32(kk), 1, facP, Int32(n), ysP, 1, 0, du, 1)
+                for i in 0..<kk { du[i] /= sv[i] }
+                cblas_dgemv(CblasColMajor, CblasTrans, Int32(kk), Int32(kk), 1, vtP, Int32(kk), du, 1, 0, u, 1)
             }
-            if method == .qr { solveR(.none, n: n, kk: kk, fac: facP, b: u) }
 
             // Refinement of the augmented system [I Z; Zᵀ 0][e; u] = [y; 0].
             if refine {
                 // Starting residual in plain double: the first refinement step
                 // recomputes y − e − Z·u in double-double anyway.
-                do {
-                    rr.update(from: ysP, count: n)
-                    for (c, j) in col.enumerated() {
-                        let uc = u[c], zc = zP + j * n
-                        for i in 0..<n { rr[i] -= zc[i] * uc }
-                    }
+                rr.update(from: ysP, count: n)
+                for (c, j) in col.enumerated() {
+                    let uc = u[c], zc = zP + j * n
+                    for i in 0..<n { rr[i] -= zc[i] * uc }
                 }
                 var previous = Double.infinity
                 for _ in 0..<maxRefinementSteps {
-                    do {
-                        residualDD(n: n, y: ysP, rr: rr, z: zP, col: col, u: u, out: f, hi: hi, lo: lo)
-                    }
+                    residualDD(n: n, y: ysP, rr: rr, z: zP, col: col, u: u, out: f, hi: hi, lo: lo)
                     for c in 0..<kk { g[c] = -DoubleDouble.dot(UnsafeBufferPointer(start: zP + col[c] * n, count: n),
                                                                 UnsafeBufferPointer(start: rr, count: n)) }
                     correction(method, n: n, kk: kk, f: f, g: g, du: du, dr: t, av: av, fac: facP,
-                                   tau: tau, sv: sv, vt: vtP)
+                               tau: tau, sv: sv, vt: vtP)
                     var dn = 0.0, un = 0.0
                     for c in 0..<kk { dn = max(dn, abs(du[c])); un = max(un, abs(u[c])) }
                     let rel = un > 0 ? dn / un : (dn > 0 ? Double.infinity : 0)

@@ -72,6 +72,14 @@ import Testing
         #expect(s.unscaledCovariance[3, 3].isNaN && s.unscaledCovariance[0, 3].isNaN && !s.unscaledCovariance[0, 0].isNaN)
     }
 
+    /// The example in `LeastSquares.solve`'s documentation.
+    @Test func documentedExample() throws {
+        let x = Matrix(columns: [[1, 1, 1, 1], [0, 1, 2, 3], [0, 2, 4, 6]])
+        let fit = try LeastSquares.solve(x, [1, 3, 5, 7], columnNames: ["const", "t", "two_t"])
+        #expect(abs(fit.coefficients[0] - 1) < 1e-15 && abs(fit.coefficients[1] - 2) < 1e-15 && fit.coefficients[2].isNaN)
+        #expect(fit.aliasedNames == ["two_t"] && fit.columnNames == ["const", "t", "two_t"])
+    }
+
     /// An all-zero design has rank 0: every coefficient NaN, residuals = y.
     @Test func zeroDesignHasRankZero() throws {
         let s = try LeastSquares.solve(Matrix(rows: 3, cols: 2), [1, 2, 3])
