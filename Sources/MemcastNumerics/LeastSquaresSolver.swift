@@ -29,6 +29,10 @@ public final class LeastSquaresSolver {
     public func solve(_ X: Matrix, _ y: [Double], columnNames: [String]? = nil,
                       method: LeastSquaresMethod = .qr, rankTolerance: Double? = nil,
                       refine: Bool = true) throws -> LeastSquaresSolution {
+        // The scratch buffers are raw pointers owned by `self`: once this call is inlined,
+        // the optimizer may release a temporary solver (`LeastSquaresSolver().solve(…)`)
+        // after its last *reference* — before the last use of its pointers. Keep it alive.
+        defer { withExtendedLifetime(self) {} }
         let n = X.rows, k = X.cols
         // 1. Input checks: everything a user or a file can get wrong throws here.
         if X.isEmpty { throw LapackError.empty(operation: "least squares design X", shape: X.shape) }
