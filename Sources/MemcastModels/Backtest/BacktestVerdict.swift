@@ -31,7 +31,7 @@ public enum BacktestVerdict {
             }
             if comparable.isEmpty {
                 let n = s.horizons.map(\.trackerCount).max() ?? 0
-                parts.append("too few \(tracker) calls to compare (at most \(n) per horizon)")
+                parts.append("too few calls from \(tracker) to compare (at most \(n) per horizon)")
             } else {
                 let n = comparable.reduce(0) { $0 + $1.0 }
                 let m = comparable.reduce(0) { $0 + Double($1.0) * $1.1 } / Double(n)
