@@ -127,6 +127,20 @@ import MemcastData
         #expect(abs(f[0]!.point - (1 + 0.5 * last.value + 0.1 * d[last.quarter]!)) < 1e-10)
     }
 
+    /// AR only (no driver): history 1, 2, 4, 3, 5 gives rows (lag → y) 1→2, 2→4, 4→3, 3→5.
+    /// XᵀX = [4 10; 10 30], Xᵀy = (14, 37), det 20 → b = (2.5, 0.4); residuals −0.9, 0.7, −1.1, 1.3,
+    /// SSR 4.2, s² = 4.2/2 = 2.1; at y_L = 5: ŷ = 4.5, x₀ᵀ(XᵀX)⁻¹x₀ = (30 − 100 + 100)/20 = 1.5,
+    /// sd = √(2.1·2.5) = √5.25; p95 = 4.5 + t₀.₉₅(2)·√5.25 with t₀.₉₅(2) = 2.919985580 (scipy).
+    @Test func memoryDrivenARXPredictionInterval() throws {
+        let h = Self.series("2019Q1", [1, 2, 4, 3, 5])
+        guard case .forecasts(let f) = MemoryDrivenARX.forecast(history: h, driver: [:], targets: [Self.q("2020Q2")]) else {
+            Issue.record("no forecast"); return
+        }
+        let fc = try #require(f[0])
+        #expect(abs(fc.point - 4.5) < 1e-12)
+        #expect(abs(fc.quantiles!.p95 - (4.5 + 2.9199855803537256 * 5.25.squareRoot())) < 1e-9)
+    }
+
     // MARK: The suite's checks on bad requests
 
     static func schedule(_ a: String, _ b: String, _ h: Int = 4) throws -> RollingOrigin {

@@ -12,10 +12,15 @@ public struct PointForecast: Sendable, Equatable {
 
     /// A point with a normal interval: p05/p95 = point ∓ 1.645·sd (sd ≤ 0 or NaN: no interval).
     public init(point: Double, normalSD sd: Double) {
+        self.init(point: point, sd: sd, quantile95: PointForecast.z95)
+    }
+
+    /// A point with a symmetric interval p05/p95 = point ∓ q·sd, where q is the 95% quantile
+    /// of the standardized error (1.645 normal; Student t's for an estimated σ).
+    public init(point: Double, sd: Double, quantile95 q: Double) {
         self.point = point
-        if sd > 0 && sd.isFinite {
-            let d = PointForecast.z95 * sd
-            quantiles = QuantileSummary(p05: point - d, p50: point, p95: point + d)
+        if sd > 0 && sd.isFinite && q > 0 && q.isFinite {
+            quantiles = QuantileSummary(p05: point - q * sd, p50: point, p95: point + q * sd)
         } else {
             quantiles = nil
         }

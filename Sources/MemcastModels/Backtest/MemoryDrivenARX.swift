@@ -1,6 +1,7 @@
 import Foundation
 import MemcastData
 import MemcastNumerics
+import MemcastStatistics
 
 /// The model side of the handset stages in a backtest: a reduced form of the chain's
 /// stages 2–4 (memory prices → BOM → ASP → shipments), re-estimated at each origin.
@@ -20,8 +21,8 @@ import MemcastNumerics
 /// (and D known at L) the driver enters; otherwise, with at least `minimumRows`, the
 /// regression is AR only (y_s on y_{s−k}); otherwise no forecast for that target.
 ///
-/// Interval: normal with variance s²·(1 + x₀ᵀ(XᵀX)⁻¹x₀), s² = SSR/(n − p), x₀ the
-/// regressors at L (prediction variance of OLS, normal rather than Student t).
+/// Interval: the OLS prediction interval, ŷ ∓ t₀.₉₅(n − p)·s·√(1 + x₀ᵀ(XᵀX)⁻¹x₀) with
+/// s² = SSR/(n − p) and x₀ the regressors at L (Student t, since σ is estimated from few rows).
 enum MemoryDrivenARX {
     static let minimumRowsWithDriver = 6
     static let minimumRows = 4
@@ -84,6 +85,7 @@ enum MemoryDrivenARX {
         var quad = 0.0
         for i in 0..<p { for j in 0..<p { quad += x0[i] * s.unscaledCovariance[i, j] * x0[j] } }
         let s2 = s.residualSumOfSquares / Double(n - p)
-        return PointForecast(point: point, normalSD: (s2 * (1 + quad)).squareRoot())
+        return PointForecast(point: point, sd: (s2 * (1 + quad)).squareRoot(),
+                             quantile95: StudentT(df: Double(n - p)).isf(0.05))
     }
 }

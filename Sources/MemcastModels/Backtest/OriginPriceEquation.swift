@@ -1,6 +1,7 @@
 import Foundation
 import MemcastData
 import MemcastNumerics
+import MemcastStatistics
 
 /// Stage 1's price equation (`SupplyDemandPriceModel`) re-estimated at a backtest origin
 /// on what was published by then, and iterated to the targets.
@@ -17,8 +18,9 @@ import MemcastNumerics
 /// Forecast: from the last known change, Δp is iterated quarter by quarter with the gap
 /// of each quarter's year (the latest published by the origin date; a year without one
 /// takes the nearest earlier year's, else 0), floored at −60% as in the model. After k
-/// steps the interval is normal with variance σ̂²·Σⱼ₌₀..ₖ₋₁ β²ʲ (residual noise only:
-/// parameter uncertainty is left out, so coverage errs low when the fit is short).
+/// steps the interval is ∓ t₀.₉₅(n − free)·σ̂·√(Σⱼ₌₀..ₖ₋₁ β²ʲ): residual noise with the
+/// Student t factor of an estimated σ, but without the coefficients' own uncertainty, so
+/// coverage errs low when the fit is short.
 enum OriginPriceEquation {
     /// Fewest usable rows for a fit.
     static let minimumRows = 6
@@ -30,6 +32,8 @@ enum OriginPriceEquation {
         var model: SupplyDemandPriceModel
         var rows: Int
         var usesGap: Bool
+        /// n − free coefficients: the degrees of freedom of σ̂.
+        var residualDF: Int
     }
 
     /// Fits on `history` with yearly `gaps` (pp); a reason string when it cannot.
@@ -65,7 +69,7 @@ enum OriginPriceEquation {
             let sigma = (ssr / Double(used.count - free)).squareRoot()
             let model = SupplyDemandPriceModel(interceptPct: b[0], momentum: b[1], gapCoefficient: usesGap ? b[2] : 0,
                                                residualSDPct: sigma)
-            return .success(Fit(model: model, rows: used.count, usesGap: usesGap))
+            return .success(Fit(model: model, rows: used.count, usesGap: usesGap, residualDF: used.count - free))
         } catch {
             return .failure(Failure("least squares failed: \(error)"))
         }
@@ -84,12 +88,13 @@ enum OriginPriceEquation {
         var path: [Period: PointForecast] = [:]
         var previous = last.value
         var variance = 0.0, betaPower = 1.0
+        let t95 = StudentT(df: Double(fit.residualDF)).isf(0.05)
         for q in last.quarter.advanced(by: 1).quarters(through: end) {
             previous = m.projectedChangePct(previousPct: previous, gapPP: gap(gaps, year: q.year))
             variance += m.residualSDPct * m.residualSDPct * betaPower
             betaPower *= m.momentum * m.momentum
             // The floor bounds the lower quantile too.
-            var f = PointForecast(point: previous, normalSD: variance.squareRoot())
+            var f = PointForecast(point: previous, sd: variance.squareRoot(), quantile95: t95)
             if var qs = f.quantiles { qs.p05 = max(qs.p05, SupplyDemandPriceModel.floorPct); f.quantiles = qs }
             path[q] = f
         }
