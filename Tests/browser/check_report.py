@@ -163,7 +163,7 @@ class DomCharts(HTMLParser):
 # ---------------------------------------------------------------- Chromium
 def chromium(binary, workdir, *args):
     cmd = [binary, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-           "--hide-scrollbars", "--no-first-run", "--no-default-browser-check",
+           "--hide-scrollbars", "--no-first-run", "--no-default-browser-check", "--disable-crash-reporter",
            f"--user-data-dir={os.path.join(workdir, 'chromium-profile')}", *args]
     r = subprocess.run(cmd, capture_output=True, text=True, timeout=180)
     if r.returncode != 0:

@@ -41,6 +41,25 @@ struct ChartFrame {
         return Rect(x: x, y: top, width: style.width - x - right, height: bottom - top)
     }
 
+    /// The source line, kept to one line: first a smaller font (down to 9 px), then
+    /// fewer dataset names (`+ N more`); the as-of date is always kept. The full line
+    /// is in the chart's `<desc>`.
+    func fittedNote() -> (text: String, size: Double) {
+        let room = style.width - 2 * ChartFrame.sidePad
+        var s = source
+        var size = style.noteSize
+        while true {
+            let line = s.line
+            if TextMetrics.width(line, size: size) <= room { return (line, size) }
+            if size > 9 { size -= 0.5; continue }
+            guard !s.datasets.isEmpty else { return (line, size) }
+            let kept = s.datasets.filter { !$0.hasPrefix("+") }.dropLast()
+            let more = source.datasets.count - kept.count
+            s.datasets = Array(kept) + ["+ \(more) more"]
+            if kept.isEmpty { s.datasets = [] }
+        }
+    }
+
     /// The finished chart: background, header, legend, axis titles, `body`, note.
     func svg(plot: Rect, body: [SVGElement], description: String) -> SVGElement {
         var root = SVGElement("svg", [
@@ -73,7 +92,8 @@ struct ChartFrame {
             root.append(SVG.text(xTitle, x: plot.midX, y: noteBaseline - style.noteSize - 10, size: style.labelSize,
                                  anchor: "middle", fill: style.mutedColor, cls: "axis-title axis-title-x"))
         }
-        root.append(SVG.text(source.line, x: ChartFrame.sidePad, y: noteBaseline, size: style.noteSize,
+        let note = fittedNote()
+        root.append(SVG.text(note.text, x: ChartFrame.sidePad, y: noteBaseline, size: note.size,
                              fill: style.mutedColor, cls: "source-note"))
         return root
     }

@@ -49,7 +49,7 @@ public enum TornadoChart {
         let hi = bars.map { max($0.outputAtLow, $0.outputAtHigh) }.max()!
         let ticks = NiceTicks(lower: min(lo, data.baseline), upper: max(hi, data.baseline), target: 6)
         let tickLabels = ChartAxis.tickLabels(ticks)
-        let valueDecimals = ticks.decimals + 1
+        let valueDecimals = max(1, ticks.decimals)
         let legend = [
             LegendItem(label: "input at its p05", swatch: .box(color: lowColor)),
             LegendItem(label: "input at its p95", swatch: .box(color: highColor)),
@@ -85,6 +85,11 @@ public enum TornadoChart {
                 parts.append(SVG.text(ChartNumberFormat.format(value, decimals: valueDecimals), x: x(value) + (right ? 4 : -4),
                                       y: cy + (style.labelSize - 1) * 0.35, size: style.labelSize - 1,
                                       anchor: right ? "start" : "end", fill: style.textColor, cls: "value-label"))
+            }
+            if b.outputAtLow == data.baseline && b.outputAtHigh == data.baseline {
+                // Drawn as nothing otherwise: say so, so a missing bar is not mistaken for a rendering fault.
+                parts.append(SVG.text("no effect", x: x(data.baseline) + 6, y: cy + (style.labelSize - 1) * 0.35,
+                                      size: style.labelSize - 1, fill: style.mutedColor, cls: "value-label"))
             }
             series.append(SVG.group("bar", ["data-input": b.name], parts))
         }

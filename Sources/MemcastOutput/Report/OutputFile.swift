@@ -15,6 +15,17 @@ public enum OutputFile {
     /// - Throws: `OutputFileError` when the folder does not exist, the path is a
     ///   folder, or the folder is not writable.
     public static func write(_ contents: String, to path: String) throws {
+        try checkWritable(path)
+        do {
+            try Data(contents.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw OutputFileError(path: path, reason: error.localizedDescription)
+        }
+    }
+
+    /// Fails early, before any work, when `path` cannot be written: the folder is
+    /// missing or not writable, or the path is a folder.
+    public static func checkWritable(_ path: String) throws {
         let url = URL(fileURLWithPath: path)
         let fm = FileManager.default
         var isDir: ObjCBool = false
@@ -27,11 +38,6 @@ public enum OutputFile {
         }
         guard fm.isWritableFile(atPath: folder) else {
             throw OutputFileError(path: path, reason: "folder '\(folder)' is not writable")
-        }
-        do {
-            try Data(contents.utf8).write(to: url, options: .atomic)
-        } catch {
-            throw OutputFileError(path: path, reason: error.localizedDescription)
         }
     }
 }
