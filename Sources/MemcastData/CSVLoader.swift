@@ -218,7 +218,8 @@ public enum CSVLoader {
             // Reserve from the average row length of the first rows.
             var scanner = CSVScanner(p, from: start, to: end, delimiter: options.delimiter, firstLine: firstLine)
             defer { scanner.release() }
-            var scratch: [UInt8] = []
+            let scratch = ScratchBytes()
+            defer { withExtendedLifetime(scratch) {} }   // `base` may point into it until the end
             let estimate = max(16, (end - start) / max(1, estimatedRowBytes(from: start, to: end)) + 64)
             let r = ChunkResult(types: types, keep: options.keepValues, capacity: estimate)
             // Missing-value tokens up to 8 bytes, packed little-endian (longer ones never match).
@@ -267,9 +268,9 @@ public enum CSVLoader {
                         var e = scanner.fieldEnd[c]
                         var base = p
                         if scanner.fieldFlags[c] & CSVScanner.escaped != 0 {
-                            unescape(p, s, e, into: &scratch)
-                            s = 0; e = scratch.count
-                            base = scratch.withUnsafeBufferPointer { $0.baseAddress! }
+                            e = scratch.unescape(p, s, e)
+                            s = 0
+                            base = UnsafePointer(scratch.base)
                         }
                         let len = e - s
                         var isMissing = len == 0
@@ -581,7 +582,7 @@ public enum CSVLoader {
         defer { scanner.release() }
         let missing = Set(options.missingValues)
         var rows = 0
-        var scratch: [UInt8] = []
+        let scratch = ScratchBytes()
         while rows < options.inferenceRows {
             let step = scanner.next()
             if case .done = step { break }
@@ -592,8 +593,8 @@ public enum CSVLoader {
                 var s = scanner.fieldStart[c], e = scanner.fieldEnd[c]
                 var base = p
                 if scanner.fieldFlags[c] & CSVScanner.escaped != 0 {
-                    unescape(p, s, e, into: &scratch); s = 0; e = scratch.count
-                    base = scratch.withUnsafeBufferPointer { $0.baseAddress! }
+                    e = scratch.unescape(p, s, e); s = 0
+                    base = UnsafePointer(scratch.base)
                 }
                 if e - s <= 4, missing.contains(String(decoding: UnsafeBufferPointer(start: base + s, count: e - s), as: UTF8.self)) { continue }
                 if DecimalParser.parse(base, s, e) == nil { numeric[c] = false }
@@ -634,6 +635,32 @@ public enum CSVLoader {
         var line = 1
         for i in 0..<at where p[i] == CSVScanner.lf { line += 1 }
         return line
+    }
+}
+
+/// Reusable bytes for unescaped quoted fields. Its memory is owned here (not an
+/// array whose storage could be released while a pointer into it is still read).
+final class ScratchBytes {
+    private(set) var base: UnsafeMutablePointer<UInt8>
+    private var capacity = 256
+
+    init() { base = .allocate(capacity: capacity) }
+    deinit { base.deallocate() }
+
+    /// Writes `p[s..<e]` with each `""` turned into `"`; returns the length written.
+    func unescape(_ p: UnsafePointer<UInt8>, _ s: Int, _ e: Int) -> Int {
+        if e - s > capacity {
+            base.deallocate()
+            capacity = e - s
+            base = .allocate(capacity: capacity)
+        }
+        var i = s, n = 0
+        while i < e {
+            base[n] = p[i]
+            n += 1
+            i += p[i] == CSVScanner.quote ? 2 : 1
+        }
+        return n
     }
 }
 
