@@ -583,6 +583,7 @@ public enum CSVLoader {
         let missing = Set(options.missingValues)
         var rows = 0
         let scratch = ScratchBytes()
+        defer { withExtendedLifetime(scratch) {} }
         while rows < options.inferenceRows {
             let step = scanner.next()
             if case .done = step { break }
