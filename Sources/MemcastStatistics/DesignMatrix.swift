@@ -1,0 +1,297 @@
+import MemcastNumerics
+
+/// The recipe that turns rows into design columns: which factors are
+/// categorical, their levels, how each term is coded. Kept with a fit so
+/// prediction data is coded exactly like the estimation data.
+public struct DesignSpec: Sendable {
+    /// Columns of one formula term.
+    public struct TermColumns: Sendable, Equatable {
+        /// The term as written in canonical form (`Intercept`, `x1:C(s)`).
+        public let term: String
+        /// Its columns in the design.
+        public let columns: Range<Int>
+    }
+
+    /// The parsed formula.
+    public let formula: Formula
+    /// Time structure used for lags and differences.
+    public let panel: PanelOptions
+    /// Design column names in order: `Intercept`, `x`, `I(x^2)`, `C(segment)[T.mid]`, `x1:x2`.
+    public let columnNames: [String]
+    /// Whether column 0 is the intercept.
+    public let hasIntercept: Bool
+    /// Each term's columns, in formula order (the intercept first when present).
+    public let terms: [TermColumns]
+
+    /// Sorted levels of each categorical factor (by canonical text), as seen in the rows used.
+    let levels: [String: [String]]
+    /// Canonical texts of categorical factors.
+    let categorical: Set<String>
+    /// Coding blocks per right-hand-side term (see `TermCoding`).
+    let codings: [[TermCoding.Subterm]]
+
+    /// Columns a prediction frame must provide (the formula's right-hand side).
+    public var predictorColumns: [String] {
+        var seen: [String] = []
+        for t in formula.terms {
+            for v in t.factors.flatMap(\.variables) where !seen.contains(v) { seen.append(v) }
+        }
+        return seen
+    }
+}
+
+/// A design matrix X and response y built from a `Formula` and a `DataFrame`.
+///
+/// Rows with a missing value in any column the model uses — the response,
+/// any factor (a lag at the start of a series or across a period gap is
+/// missing), or an extra required column such as weights — are dropped and
+/// counted in `droppedRows`. With a period column, rows are read in period
+/// order within entity, so residual order (Durbin–Watson, HAC) is time order.
+///
+/// ```swift
+/// let d = try DesignMatrix(formula: Formula(parsing: "y ~ x + C(s)"), data: frame)
+/// d.spec.columnNames   // ["Intercept", "x", "C(s)[T.mid]"]
+/// ```
+public struct DesignMatrix: Sendable {
+    /// How the columns were built (reused for prediction).
+    public let spec: DesignSpec
+    /// n×k design, column-major, in `spec.columnNames` order.
+    public let x: Matrix
+    /// The response, n values.
+    public let y: [Double]
+    /// Canonical text of the response (`log(asp)`).
+    public let responseName: String
+    /// 0-based frame rows behind each design row, in design order.
+    public let rows: [Int]
+    /// Number of frame rows dropped for a missing value.
+    public let droppedRows: Int
+
+    /// Builds the design.
+    /// - Parameters:
+    ///   - formula: the parsed formula.
+    ///   - data: the table; column names as the formula uses them.
+    ///   - panel: entity and period columns for lags and differences (default: file order).
+    ///   - required: further columns whose missing cells drop a row (weights, cluster ids).
+    /// - Throws: `DesignError` for an unknown or unusable column, a domain error,
+    ///   a single-level factor, a constant term beside the intercept, or too few rows.
+    /// - Complexity: O(n·k) plus O(n log n) when rows are sorted by period.
+    public init(formula: Formula, data: DataFrame, panel: PanelOptions = .none, required: [String] = []) throws {
+        let index = try PanelIndex(data, panel)
+        let evaluator = FormulaEvaluator(data: data, panel: index, formula: formula.text)
+
+        if case .variable(let name) = formula.response.kind, data[name]?.isNumeric == false {
+            throw DesignError.textResponse(name)
+        }
+        let response = try evaluator.numeric(formula.response)
+        var values: [String: FactorValues] = [:]
+        for term in formula.terms {
+            for f in term.factors where values[f.description] == nil {
+                values[f.description] = try evaluator.factor(f)
+            }
+        }
+        let requiredColumns = try required.map { name -> Column in
+            guard let c = data[name] else {
+                throw DesignError.unknownColumn(name, available: data.names, formula: formula.text, position: 0)
+            }
+            return c
+        }
+
+        // Rows with every used value present, in reading order.
+        var kept: [Int] = []
+        for i in index.readingOrder() {
+            if response[i].isNaN { continue }
+            if values.values.contains(where: { DesignMatrix.isMissing($0, i) }) { continue }
+            if requiredColumns.contains(where: { $0.isMissing(i) }) { continue }
+            kept.append(i)
+        }
+
+        // Levels present in the rows kept, in treatment order.
+        var levels: [String: [String]] = [:]
+        var categorical: Set<String> = []
+        for (name, v) in values {
+            guard case let .categorical(codes, labels, sortKeys) = v else { continue }
+            categorical.insert(name)
+            var present = Set<Int32>()
+            for i in kept { present.insert(codes[i]) }
+            var order = present.map { Int($0) }
+            if let keys = sortKeys { order.sort { keys[$0] < keys[$1] } } else { order.sort { labels[$0] < labels[$1] } }
+            let sorted = order.map { labels[$0] }
+            if sorted.count == 1 { throw DesignError.singleLevel(factor: name, level: sorted[0]) }
+            levels[name] = sorted
+        }
+
+        let codings = TermCoding.choose(formula.terms, isCategorical: { categorical.contains($0.description) },
+                                        intercept: formula.hasIntercept)
+        let layout = DesignMatrix.layout(formula, codings: codings, levels: levels, categorical: categorical)
+        if layout.names.isEmpty { throw DesignError.emptyDesign }
+        let spec = DesignSpec(formula: formula, panel: panel, columnNames: layout.names,
+                              hasIntercept: formula.hasIntercept, terms: layout.terms,
+                              levels: levels, categorical: categorical, codings: codings)
+
+        let labelCodes = DesignMatrix.levelCodes(values, levels: levels)
+        let x = DesignMatrix.assemble(spec, rows: kept, values: values, levelCodes: labelCodes)
+
+        // A numeric term that never varies duplicates the intercept.
+        if formula.hasIntercept {
+            for t in spec.terms.dropFirst() where t.columns.count == 1 {
+                guard let term = formula.terms.first(where: { $0.name == t.term }),
+                      !term.factors.contains(where: { categorical.contains($0.description) }) else { continue }
+                let j = t.columns.lowerBound
+                let first = x.storage[j * kept.count]
+                if kept.count > 1, x.storage[(j * kept.count)..<((j + 1) * kept.count)].allSatisfy({ $0 == first }) {
+                    throw DesignError.constantColumn(term: t.term, value: first)
+                }
+            }
+        }
+        let dropped = data.rowCount - kept.count
+        if kept.count <= layout.names.count {
+            throw DesignError.tooFewRows(rows: kept.count, columns: layout.names.count, dropped: dropped)
+        }
+
+        self.spec = spec
+        self.x = x
+        self.y = kept.map { response[$0] }
+        self.responseName = formula.response.description
+        self.rows = kept
+        self.droppedRows = dropped
+    }
+
+    static func isMissing(_ v: FactorValues, _ i: Int) -> Bool {
+        switch v {
+        case .numeric(let x): return x[i].isNaN
+        case .categorical(let codes, _, _): return codes[i] < 0
+        }
+    }
+
+    /// Column names and term spans from the codings.
+    static func layout(_ formula: Formula, codings: [[TermCoding.Subterm]], levels: [String: [String]],
+                       categorical: Set<String>) -> (names: [String], terms: [DesignSpec.TermColumns]) {
+        var names: [String] = []
+        var terms: [DesignSpec.TermColumns] = []
+        if formula.hasIntercept {
+            names.append("Intercept")
+            terms.append(.init(term: "Intercept", columns: 0..<1))
+        }
+        for (term, blocks) in zip(formula.terms, codings) {
+            let start = names.count
+            for block in blocks {
+                for combo in combinations(term, block, levels: levels) {
+                    names.append(zip(term.factors, combo).compactMap { f, level -> String? in
+                        let n = f.description
+                        guard categorical.contains(n) else { return n }
+                        guard let full = block[n], let l = level else { return nil }
+                        return full ? "\(n)[\(levels[n]![l])]" : "\(n)[T.\(levels[n]![l])]"
+                    }.joined(separator: ":"))
+                }
+            }
+            terms.append(.init(term: term.name, columns: start..<names.count))
+        }
+        return (names, terms)
+    }
+
+    /// The level index each factor contributes to each column of a block, left-most factor
+    /// varying fastest (patsy's order); nil for numeric factors and factors outside the block.
+    static func combinations(_ term: Term, _ block: TermCoding.Subterm, levels: [String: [String]]) -> [[Int?]] {
+        // Prepending each earlier factor's choice inside the loop over the later ones'
+        // combinations makes the left-most factor vary fastest.
+        var result: [[Int?]] = [[]]
+        for f in term.factors.reversed() {
+            let n = f.description
+            let choices: [Int?]
+            if let full = block[n], let l = levels[n] {
+                choices = full ? Array(0..<l.count) : Array(1..<l.count)
+            } else {
+                choices = [nil]
+            }
+            result = result.flatMap { rest in choices.map { [$0] + rest } }
+        }
+        return result
+    }
+
+    /// For each categorical factor, its per-row level index into `levels` (-1 missing or unseen).
+    static func levelCodes(_ values: [String: FactorValues], levels: [String: [String]]) -> [String: [Int32]] {
+        var out: [String: [Int32]] = [:]
+        for (name, v) in values {
+            guard case let .categorical(codes, labels, _) = v, let lv = levels[name] else { continue }
+            let position = Dictionary(uniqueKeysWithValues: lv.enumerated().map { ($1, Int32($0)) })
+            let map = labels.map { position[$0] ?? -1 }
+            out[name] = codes.map { $0 < 0 ? -1 : map[Int($0)] }
+        }
+        return out
+    }
+
+    /// Fills the design for `rows` (frame row indices).
+    static func assemble(_ spec: DesignSpec, rows: [Int], values: [String: FactorValues],
+                         levelCodes: [String: [Int32]]) -> Matrix {
+        let n = rows.count
+        var x = Matrix(rows: n, cols: spec.columnNames.count)
+        var j = 0
+        if spec.hasIntercept {
+            for i in 0..<n { x.storage[i] = 1 }
+            j = 1
+        }
+        for (term, blocks) in zip(spec.formula.terms, spec.codings) {
+            for block in blocks {
+                for combo in combinations(term, block, levels: spec.levels) {
+                    let base = j * n
+                    for (r, row) in rows.enumerated() {
+                        var v = 1.0
+                        for (f, level) in zip(term.factors, combo) {
+                            let name = f.description
+                            if let level {
+                                v *= levelCodes[name]![row] == Int32(level) ? 1 : 0
+                            } else if case .numeric(let column) = values[name]! {
+                                v *= column[row]
+                            }
+                        }
+                        x.storage[base + r] = v
+                    }
+                    j += 1
+                }
+            }
+        }
+        return x
+    }
+}
+
+extension DesignSpec {
+    /// Codes new rows (for prediction) exactly as the fitted design: same columns, levels and coding.
+    ///
+    /// Lags and differences are taken within `data` itself, so a prediction
+    /// frame that uses `lag(x)` must include the earlier periods.
+    /// - Returns: the design for the usable rows, those rows (0-based, in reading
+    ///   order) and the rows skipped for a missing value.
+    /// - Throws: `DesignError.missingPredictors` listing what the formula needs, or
+    ///   `DesignError.unknownLevel` for a category the fit did not see.
+    public func design(for data: DataFrame) throws -> (x: Matrix, rows: [Int], skipped: [Int]) {
+        let missing = predictorColumns.filter { data[$0] == nil }
+        if !missing.isEmpty { throw DesignError.missingPredictors(missing, needed: predictorColumns) }
+        let index = try PanelIndex(data, panel)
+        let evaluator = FormulaEvaluator(data: data, panel: index, formula: formula.text)
+        var values: [String: FactorValues] = [:]
+        for term in formula.terms {
+            for f in term.factors where values[f.description] == nil {
+                var v = try evaluator.factor(f)
+                // A numeric column in the new data where the fit saw categories (or the reverse) is read as categories.
+                if categorical.contains(f.description), case .numeric(let column) = v {
+                    v = .categorical(codes: column.indices.map { column[$0].isNaN ? -1 : Int32($0) },
+                                     labels: column.map(FormulaExpression.format), sortKeys: nil)
+                }
+                values[f.description] = v
+            }
+        }
+        let codes = DesignMatrix.levelCodes(values, levels: levels)
+        var rows: [Int] = []
+        var skipped: [Int] = []
+        for i in index.readingOrder() {
+            if values.values.contains(where: { DesignMatrix.isMissing($0, i) }) { skipped.append(i); continue }
+            for (name, c) in codes where c[i] < 0 {
+                guard case let .categorical(raw, labels, _) = values[name]! else { continue }
+                throw DesignError.unknownLevel(factor: name, level: labels[Int(raw[i])], origin: data.origin(ofRow: i),
+                                               allowed: levels[name]!)
+            }
+            rows.append(i)
+        }
+        return (DesignMatrix.assemble(self, rows: rows, values: values, levelCodes: codes), rows, skipped)
+    }
+}
