@@ -1,0 +1,155 @@
+import Foundation
+import MemcastNumerics
+
+/// A Breusch–Pagan test result.
+public struct BreuschPagan: Sendable, Equatable {
+    /// Koenker's studentised LM = n·R² of ẽ² on the regressors.
+    public let lm: Double
+    /// P(χ²_{q} > LM), q = regressors excluding the constant.
+    public let lmPValue: Double
+    /// F of the same auxiliary regression.
+    public let fvalue: Double
+    /// Its p-value.
+    public let fPValue: Double
+}
+
+extension RegressionResults {
+    /// Durbin–Watson Σ(ẽₜ − ẽₜ₋₁)²/Σẽₜ² over the observations in design order (≈ 2 without autocorrelation).
+    public var durbinWatson: Double {
+        let e = whitenedResiduals
+        var num = 0.0
+        for t in 1..<max(e.count, 1) { num += (e[t] - e[t - 1]) * (e[t] - e[t - 1]) }
+        return num / ssr
+    }
+
+    /// Skewness of ẽ (biased moment estimator).
+    public var skew: Double { NormalityTests.skewness(whitenedResiduals) }
+
+    /// Kurtosis of ẽ (Pearson's; 3 for normal errors).
+    public var kurtosis: Double { NormalityTests.kurtosis(whitenedResiduals) }
+
+    /// Jarque–Bera test of ẽ.
+    public var jarqueBera: (statistic: Double, pvalue: Double) { NormalityTests.jarqueBera(whitenedResiduals) }
+
+    /// D'Agostino–Pearson omnibus test of ẽ (NaN below 8 observations).
+    public var omnibus: (statistic: Double, pvalue: Double) { NormalityTests.omnibus(whitenedResiduals) }
+
+    /// R's residual summary: minimum, first quartile, median, third quartile, maximum of ẽ
+    /// (quantile type 7, linear interpolation between order statistics).
+    public var residualQuantiles: [Double] {
+        let s = whitenedResiduals.sorted()
+        return [0, 0.25, 0.5, 0.75, 1].map { p in
+            let h = Double(s.count - 1) * p
+            let lo = Int(h.rounded(.down)), hi = min(lo + 1, s.count - 1)
+            return s[lo] + (h - Double(lo)) * (s[hi] - s[lo])
+        }
+    }
+
+    /// Variance inflation factor per term: 1/(1 − R²ⱼ), R²ⱼ the centred R² of regressing
+    /// column j of X on the other non-constant columns and a constant — statsmodels 0.15's
+    /// `variance_inflation_factor` (which standardizes the columns first, so models without
+    /// an intercept get the same, centred, definition). nil for constant columns (the
+    /// intercept) and aliased terms.
+    public var vif: [Double?] {
+        let x = designMatrix
+        let varying = active.filter { !Self.isConstant(x, $0) }
+        let n = x.rows
+        return terms.indices.map { j -> Double? in
+            guard varying.contains(j) else { return nil }
+            let others = varying.filter { $0 != j }
+            let z = Matrix(rows: n, cols: others.count + 1,
+                           columnMajor: [Double](repeating: 1, count: n) + x.columns(others).storage)
+            guard let r2 = centredRSquared(x.column(j), z) else { return nil }
+            return 1 / (1 - min(max(r2, 0), 1 - 1e-15))
+        }
+    }
+
+    /// Breusch–Pagan test (Koenker's robust form, statsmodels' default): regress ẽ² on the
+    /// regressors X (unweighted, plus a constant if the model has none); LM = n·R².
+    /// nil when the auxiliary regression cannot be formed.
+    public var breuschPagan: BreuschPagan? {
+        let x = designMatrix
+        var z = x.columns(active)
+        if !spec.hasIntercept {
+            z = Matrix(rows: z.rows, cols: z.cols + 1, columnMajor: [Double](repeating: 1, count: z.rows) + z.storage)
+        }
+        let e2 = whitenedResiduals.map { $0 * $0 }
+        guard let sol = try? LeastSquares.solve(z, e2, refine: false) else { return nil }
+        let n = Double(nobs)
+        let mean = e2.reduce(0, +) / n
+        let tss = e2.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
+        let ssr = sol.residuals.reduce(0) { $0 + $1 * $1 }
+        let r2 = 1 - ssr / tss
+        let q = Double(sol.rank - 1)
+        guard q > 0 else { return nil }
+        let lm = n * r2
+        let f = (r2 / q) / ((1 - r2) / (n - q - 1))
+        return BreuschPagan(lm: lm, lmPValue: ChiSquared(df: q).sf(lm), fvalue: f,
+                            fPValue: FisherF(dfn: q, dfd: n - q - 1).sf(f))
+    }
+
+    /// Numbered notes for the summary, in statsmodels' order: no constant, covariance type,
+    /// more columns than rows, singular or ill-conditioned design; then memcast's own
+    /// (aliased terms, dropped rows, ridge caveat, other warnings).
+    public var notes: [String] {
+        var out: [String] = []
+        if kConstant == 0 {
+            out.append("R² is uncentred (computed about zero) because the model has no constant.")
+        }
+        out.append(covarianceDescription)
+        if smallestEigenvalue < 1e-10 {
+            out.append("The smallest eigenvalue of X'X is \(Self.sig(smallestEigenvalue, 3)): the regressors are (nearly) collinear or the design is singular.")
+        } else if conditionNumber > 1000 {
+            out.append("The condition number is large (\(Self.sig(conditionNumber, 3))): strong multicollinearity or other numerical problems are possible.")
+        }
+        if !aliased.isEmpty {
+            out.append("Aliased (a linear combination of earlier terms, not estimated): \(aliased.joined(separator: ", ")).")
+        }
+        if case .ridge = model {
+            out.append("Ridge estimates are shrunk towards zero (biased); standard errors, intervals and p-values are conditional on λ and only indicative.")
+        }
+        for w in warnings where !w.lowercased().contains("alias") { out.append(w) }
+        return out
+    }
+
+    /// The covariance note: what the standard errors assume.
+    public var covarianceDescription: String {
+        switch covarianceType {
+        case .nonrobust:
+            return "Standard errors assume the error covariance matrix is correctly specified (homoskedastic, uncorrelated errors)."
+        case .hc0, .hc1, .hc2, .hc3:
+            return "Standard errors are robust to heteroskedasticity (\(covarianceType))."
+        case .hac(_, let correction):
+            return "Standard errors are robust to heteroskedasticity and autocorrelation (HAC, Newey–West, \(hacLags ?? 0) lags, \(correction ? "with" : "without") small-sample correction)."
+        case .cluster(let c):
+            return "Standard errors are robust to correlation within clusters of '\(c)' (\(clusterCount ?? 0) clusters)."
+        }
+    }
+
+    /// The unweighted design X over all columns.
+    var designMatrix: Matrix {
+        guard let w = weights else { return wexog }
+        var x = wexog
+        let n = x.rows
+        for j in 0..<x.cols { for i in 0..<n { x.storage[i + j * n] /= w[i].squareRoot() } }
+        return x
+    }
+
+    /// Centred R² of y on x (x includes a constant column).
+    private func centredRSquared(_ y: [Double], _ x: Matrix) -> Double? {
+        guard let sol = try? LeastSquares.solve(x, y, refine: false) else { return nil }
+        let ssr = sol.residuals.reduce(0) { $0 + $1 * $1 }
+        let mean = y.reduce(0, +) / Double(y.count)
+        return 1 - ssr / y.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
+    }
+
+    /// Whether column j of x holds one value.
+    static func isConstant(_ x: Matrix, _ j: Int) -> Bool {
+        let col = x.storage[(j * x.rows)..<((j + 1) * x.rows)]
+        guard let f = col.first else { return true }
+        return col.allSatisfy { $0 == f }
+    }
+
+    /// `v` with `digits` significant digits, like C's `%.{digits}g`.
+    static func sig(_ v: Double, _ digits: Int) -> String { String(format: "%.\(digits)g", v) }
+}
