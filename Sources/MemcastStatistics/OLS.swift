@@ -77,8 +77,8 @@ enum LinearFit {
             params = sol.coefficients
             bread = sol.unscaledCovariance.submatrix(active)
             let xa = design.x.columns(active)
-            fitted = xa.times(active.map { params[$0] })
-            let h = CovarianceEstimator.leverage(wx.columns(active), bread)
+            fitted = try xa.times(active.map { params[$0] })
+            let h = try CovarianceEstimator.leverage(wx.columns(active), bread)
             effectiveDF = h.reduce(0, +)
             dfResid = Double(n) - effectiveDF!
             let plain = try LeastSquares.solve(wx, wy, columnNames: names, method: options.method, refine: false)
@@ -127,10 +127,10 @@ enum LinearFit {
             // Var(β̂) = σ̂²·A⁻¹X̃ᵀX̃A⁻¹ with A = X̃ᵀX̃ + λD: the sandwich for a linear smoother.
             var meat = xActive.gram()
             for i in meat.storage.indices { meat.storage[i] *= scale }
-            cov = CovarianceEstimator.sandwich(bread, meat: meat)
+            cov = try CovarianceEstimator.sandwich(bread, meat: meat)
             lags = nil
         } else {
-            let est = CovarianceEstimator.estimate(options.covariance, x: xActive, resid: residW, bread: bread,
+            let est = try CovarianceEstimator.estimate(options.covariance, x: xActive, resid: residW, bread: bread,
                                                    scale: scale, groups: groups)
             cov = est.cov
             lags = est.lags

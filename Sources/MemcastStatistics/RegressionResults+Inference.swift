@@ -44,7 +44,7 @@ enum CovarianceEstimator {
     ///   - groups: per-observation cluster codes 0..<G (cluster only).
     /// - Returns: the covariance, the HAC lags used, and warnings (leverage one).
     static func estimate(_ type: CovarianceType, x: Matrix, resid: [Double], bread: Matrix, scale: Double,
-                         groups: [Int]?) -> (cov: Matrix, lags: Int?, warnings: [String]) {
+                         groups: [Int]?) throws -> (cov: Matrix, lags: Int?, warnings: [String]) {
         let n = x.rows, k = x.cols
         switch type {
         case .nonrobust:
@@ -58,14 +58,14 @@ enum CovarianceEstimator {
                 let f = Double(n) / Double(n - k)
                 omega = omega.map { $0 * f }
             } else if type == .hc2 || type == .hc3 {
-                let h = leverage(x, bread)
+                let h = try leverage(x, bread)
                 if let i = h.firstIndex(where: { $0 > 1 - 1e-10 }) {
                     warnings.append("observation \(i + 1) has leverage 1 (it alone determines a coefficient); \(type) is undefined there")
                 }
                 let power = type == .hc2 ? 1.0 : 2.0
                 for i in 0..<n { omega[i] /= pow(1 - h[i], power) }
             }
-            return (sandwich(bread, meat: weightedGram(x, omega)), nil, warnings)
+            return (try sandwich(bread, meat: weightedGram(x, omega)), nil, warnings)
         case let .hac(lags, correction):
             let L = lags ?? CovarianceType.defaultHACLags(nobs: n)
             let u = scores(x, resid)
@@ -75,11 +75,11 @@ enum CovarianceEstimator {
                     let weight = 1 - Double(l) / Double(L + 1)
                     // Γₗ = Σₜ uₜ uₜ₋ₗᵀ over t = l..<n.
                     let now = rowsSlice(u, from: l, to: n), before = rowsSlice(u, from: 0, to: n - l)
-                    let gamma = Matrix.product(now, .transpose, before)
+                    let gamma = try Matrix.product(now, .transpose, before)
                     for i in 0..<k { for j in 0..<k { s[i, j] += weight * (gamma[i, j] + gamma[j, i]) } }
                 }
             }
-            var c = sandwich(bread, meat: s)
+            var c = try sandwich(bread, meat: s)
             if correction { scaleInPlace(&c, Double(n) / Double(n - k)) }
             return (c, L, [])
         case .cluster:
@@ -88,15 +88,15 @@ enum CovarianceEstimator {
             let u = scores(x, resid)
             var sums = Matrix(rows: G, cols: k)
             for i in 0..<n { for j in 0..<k { sums.storage[g[i] + j * G] += u.storage[i + j * n] } }
-            var c = sandwich(bread, meat: sums.gram())
+            var c = try sandwich(bread, meat: sums.gram())
             scaleInPlace(&c, Double(G) / Double(G - 1) * Double(n - 1) / Double(n - k))
             return (c, nil, [])
         }
     }
 
     /// hᵢ = x̃ᵢᵀ B x̃ᵢ, the diagonal of the hat matrix.
-    static func leverage(_ x: Matrix, _ bread: Matrix) -> [Double] {
-        let xb = Matrix.product(x, .none, bread)
+    static func leverage(_ x: Matrix, _ bread: Matrix) throws -> [Double] {
+        let xb = try Matrix.product(x, bread)
         let n = x.rows
         var h = [Double](repeating: 0, count: n)
         for j in 0..<x.cols { for i in 0..<n { h[i] += xb.storage[i + j * n] * x.storage[i + j * n] } }
@@ -120,8 +120,8 @@ enum CovarianceEstimator {
     }
 
     /// B·M·B, symmetrised.
-    static func sandwich(_ bread: Matrix, meat: Matrix) -> Matrix {
-        var c = Matrix.product(Matrix.product(bread, .none, meat), .none, bread)
+    static func sandwich(_ bread: Matrix, meat: Matrix) throws -> Matrix {
+        var c = try Matrix.product(Matrix.product(bread, meat), bread)
         let k = c.rows
         for i in 0..<k {
             for j in 0..<i {
