@@ -171,7 +171,7 @@ public enum FormulaFunction: String, Sendable, CaseIterable {
     case diff
     /// Lagged value `x[t-k]` (k = 1 unless given), within entity.
     case lag
-    /// Percent change `100·(x[t]/x[t-k] - 1)` in percent (k = 1 unless given), within entity.
+    /// Percent change `100·(x[t] - x[t-k])/x[t-k]`, in percent (k = 1 unless given), within entity.
     case pct
 
     /// Whether the function shifts in time (and so takes an optional integer order).

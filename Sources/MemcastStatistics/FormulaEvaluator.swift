@@ -109,7 +109,7 @@ struct FormulaEvaluator {
                 default:
                     if now.isNaN || before.isNaN { continue }
                     guard before != 0 else { throw domain(e, "a non-zero earlier value (at \(data.origin(ofRow: j)))", row: i, value: before) }
-                    out[i] = 100 * (now / before - 1)
+                    out[i] = 100 * (now - before) / before  // no cancellation from subtracting 1
                 }
             }
             return out
