@@ -214,7 +214,7 @@ public struct RegressionResults: Sendable {
         } else if case .ridge = model {
             fvalue = nil
             fPValue = nil
-        } else if dfModel > 0 {
+        } else if !covariance.isRobust && dfModel > 0 {
             let f = mseModel / mseResid
             fvalue = f
             fPValue = FisherF(dfn: dfModel, dfd: dfResid).sf(f)
