@@ -137,10 +137,11 @@ extension RegressionResults {
         for (i, n) in notes.enumerated() { out.append("\(i + 1). \(n)") }
         if let p = predictions {
             out.append("")
-            out.append("| row | mean | mean se | mean lower | mean upper | obs lower | obs upper |")
+            let (heading, labels) = p.rowLabels
+            out.append("| \(heading) | mean | mean se | mean lower | mean upper | obs lower | obs upper |")
             out.append("|---|---:|---:|---:|---:|---:|---:|")
-            for r in p.predictions {
-                out.append("| \(r.origin) | " + [r.mean, r.meanSE, r.meanCILower, r.meanCIUpper, r.obsCILower, r.obsCIUpper]
+            for (r, label) in zip(p.predictions, labels) {
+                out.append("| \(label) | " + [r.mean, r.meanSE, r.meanCILower, r.meanCIUpper, r.obsCILower, r.obsCIUpper]
                     .map { Self.general($0, 6) }.joined(separator: " | ") + " |")
             }
             if !p.skipped.isEmpty { out.append(""); out.append("Skipped (missing predictor): \(p.skipped.joined(separator: ", ")).") }

@@ -29,6 +29,16 @@ public struct PredictionSet: Sendable {
     public let alpha: Double
     /// Caveats (extrapolation through aliased terms).
     public let warnings: [String]
+
+    /// Row labels for tables: bare line numbers under "line" when every row comes from
+    /// one file (`new.csv:5` → `5`), else the full origins under "row".
+    public var rowLabels: (heading: String, labels: [String]) {
+        let origins = predictions.map(\.origin)
+        guard let first = origins.first, let colon = first.lastIndex(of: ":") else { return ("row", origins) }
+        let prefix = String(first[...colon])
+        guard origins.allSatisfy({ $0.hasPrefix(prefix) }) else { return ("row", origins) }
+        return ("line", origins.map { String($0.dropFirst(prefix.count)) })
+    }
 }
 
 extension RegressionResults {

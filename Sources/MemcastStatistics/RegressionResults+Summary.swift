@@ -8,7 +8,7 @@ extension RegressionResults {
     /// The summary table.
     /// - Parameter date: the time printed in the Date/Time lines (UTC), so output can be pinned.
     public func summary(date: Date = Date()) -> String {
-        let nameWidth = max(12, terms.map(\.count).max() ?? 0) + 1
+        let nameWidth = max(12, (terms.map(\.count).max() ?? 0) + 1)
         let width = max(78, nameWidth + 66)
         let rule = String(repeating: "=", count: width)
         var out: [String] = []
@@ -102,11 +102,12 @@ extension RegressionResults {
     public func predictionTable(_ p: PredictionSet) -> String {
         let level = Self.trimmedNumber(100 * (1 - p.alpha))
         var out = ["Predictions (\(level)% intervals; observation interval for one new observation)"]
-        let originWidth = max(6, p.predictions.map(\.origin.count).max() ?? 0) + 1
-        out.append(Self.pad("row", originWidth) + ["mean", "mean_se", "mean_lower", "mean_upper", "obs_lower", "obs_upper"]
+        let (heading, labels) = p.rowLabels
+        let originWidth = max(6, (labels.map(\.count).max() ?? 0) + 1)
+        out.append(Self.pad(heading, originWidth) + ["mean", "mean_se", "mean_lower", "mean_upper", "obs_lower", "obs_upper"]
             .map { Self.leftPad($0, 12) }.joined())
-        for r in p.predictions {
-            out.append(Self.pad(r.origin, originWidth) + [r.mean, r.meanSE, r.meanCILower, r.meanCIUpper, r.obsCILower, r.obsCIUpper]
+        for (r, label) in zip(p.predictions, labels) {
+            out.append(Self.pad(label, originWidth) + [r.mean, r.meanSE, r.meanCILower, r.meanCIUpper, r.obsCILower, r.obsCIUpper]
                 .map { Self.leftPad(Self.general($0, 6), 12) }.joined())
         }
         if !p.skipped.isEmpty {

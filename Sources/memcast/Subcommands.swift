@@ -4,6 +4,7 @@ extension Memcast {
     /// Every subcommand, in the order `--help` lists them. Add one line per command file.
     static let registeredSubcommands: [ParsableCommand.Type] = [
         InfoCommand.self,
+        FitCommand.self,
         NotebookCommand.self,
         DataCommand.self,
         BenchCommand.self,

@@ -28,14 +28,17 @@ enum CLIRunner {
         return packageRoot.appendingPathComponent(".build/debug/memcast")
     }
 
-    /// Runs `memcast args…` in `directory` (default: the package root), pinning width and locale.
-    static func run(_ args: [String], in directory: URL? = nil, stdin: String? = nil) throws -> CLIRun {
+    /// Runs `memcast args…` in `directory` (default: the package root), pinning width and locale;
+    /// `environment` adds or overrides variables (e.g. `SOURCE_DATE_EPOCH`).
+    static func run(_ args: [String], in directory: URL? = nil, stdin: String? = nil,
+                    environment: [String: String] = [:]) throws -> CLIRun {
         let p = Process()
         p.executableURL = binary
         p.arguments = args
         p.currentDirectoryURL = directory ?? packageRoot
         var env = ProcessInfo.processInfo.environment
         env["COLUMNS"] = "100"; env["LC_ALL"] = "C"; env["NO_COLOR"] = "1"
+        env.merge(environment) { $1 }
         p.environment = env
         let out = Pipe(), err = Pipe()
         p.standardOutput = out; p.standardError = err

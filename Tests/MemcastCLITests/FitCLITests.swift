@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+
+/// `memcast fit` end to end: golden outputs (help, summaries, one message per
+/// validation rule and data problem) and statsmodels' numbers through the JSON output.
+@Suite struct FitCLITests {
+    static let fixtures = "Tests/MemcastStatisticsTests/Fixtures/statsmodels"
+    static let data = "Tests/MemcastCLITests/Snapshots/fit"
+
+    @Test func helpIsGolden() throws {
+        try GoldenSnapshot.check("fit-help", ["fit", "--help"])
+    }
+
+    /// The statsmodels-style text summary with HAC covariance and predictions.
+    @Test func textSummaryIsGolden() throws {
+        try GoldenSnapshot.check("fit-text-hac", ["fit", "--data", "\(Self.fixtures)/hetero.csv", "--formula", "y ~ x1 + x2 + x3",
+                                                  "--cov", "HAC", "--hac-lags", "4", "--predict", "\(Self.fixtures)/hetero_predict.csv"])
+        try GoldenSnapshot.check("fit-text-panel", ["fit", "--data", "\(Self.fixtures)/panel.csv", "--formula",
+                                                    "y ~ x + log(z) + I(x^2) + C(seg) + x:C(seg) + lag(x) + diff(z) + pct(w)",
+                                                    "--by", "entity", "--period", "period", "--cov", "HC3"])
+        try GoldenSnapshot.check("fit-text-ridge-noconst", ["fit", "--data", "\(Self.fixtures)/ridge.csv", "--formula", "y ~ r1 + r2 + r3 - 1",
+                                                            "--ridge", "2.5", "--alpha", "0.1"])
+        try GoldenSnapshot.check("fit-md-wls", ["fit", "--data", "\(Self.fixtures)/wls.csv", "--formula", "y ~ a + b", "--weights", "w",
+                                                "--format", "md", "--predict", "\(Self.fixtures)/wls_predict.csv"])
+    }
+
+    /// One message per validation rule (64) and per data problem (65, 66).
+    @Test(arguments: [
+        ("fit-error-alpha", ["--formula", "y ~ x", "--alpha", "1.5"]),
+        ("fit-error-cluster-cov", ["--formula", "y ~ x", "--cov", "HC1", "--cluster", "g"]),
+        ("fit-error-cluster-missing", ["--formula", "y ~ x", "--cov", "cluster"]),
+        ("fit-error-hac-lags-without-hac", ["--formula", "y ~ x", "--hac-lags", "4"]),
+        ("fit-error-hac-lags-negative", ["--formula", "y ~ x", "--cov", "HAC", "--hac-lags=-1"]),
+        ("fit-error-ridge-robust", ["--formula", "y ~ x", "--ridge", "1", "--cov", "HC1"]),
+        ("fit-error-formula-syntax", ["--formula", "y ~ x + * low"]),
+        ("fit-error-unknown-column", ["--formula", "y ~ x + price"]),
+        ("fit-error-non-numeric-cell", ["--formula", "y ~ x + low"]),
+        ("fit-error-unknown-format", ["--formula", "y ~ x", "--format", "xml"]),
+    ])
+    func validationMessages(name: String, args: [String]) throws {
+        try GoldenSnapshot.check(name, ["fit", "--data", "\(Self.data)/bad_cell.csv"] + args)
+    }
+
+    @Test func dataProblems() throws {
+        try GoldenSnapshot.check("fit-error-constant-column", ["fit", "--data", "\(Self.data)/constant.csv", "--formula", "y ~ x + c"])
+        try GoldenSnapshot.check("fit-error-too-few-rows", ["fit", "--data", "\(Self.data)/few.csv", "--formula", "y ~ x + z + I(x*z)"])
+        try GoldenSnapshot.check("fit-error-missing-file", ["fit", "--data", "\(Self.data)/no-such.csv", "--formula", "y ~ x"])
+        let panel = ["fit", "--data", "\(Self.fixtures)/panel.csv", "--formula", "y ~ x + C(seg)"]
+        try GoldenSnapshot.check("fit-error-predict-level", panel + ["--predict", "\(Self.data)/predict_bad_level.csv"])
+        try GoldenSnapshot.check("fit-error-predict-column", panel + ["--predict", "\(Self.data)/predict_missing_column.csv"])
+    }
+
+    /// The JSON carries statsmodels' field names and values (1e-8 relative), including
+    /// predictions; the panel case exercises categorical coding, interactions and lags.
+    @Test func jsonMatchesStatsmodels() throws {
+        let run = try CLIRunner.run(["fit", "--data", "\(Self.fixtures)/panel.csv", "--formula",
+                                     "y ~ x + log(z) + I(x^2) + C(seg) + x:C(seg) + lag(x) + diff(z) + pct(w)",
+                                     "--by", "entity", "--period", "period", "--cov", "HC3", "--format", "json",
+                                     "--predict", "\(Self.fixtures)/panel_predict.csv"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let got = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as! [String: Any]
+        let url = CLIRunner.packageRoot.appendingPathComponent("\(Self.fixtures)/panel.json")
+        let fixture = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as! [String: Any]
+        let want = (fixture["fits"] as! [String: Any])["HC3"] as! [String: Any]
+        let summary = fixture["summary"] as! [String: Any]
+
+        for key in ["terms", "params", "bse", "tvalues", "pvalues", "conf_int", "nobs", "df_model", "df_resid", "rsquared",
+                    "rsquared_adj", "fvalue", "f_pvalue", "llf", "aic", "bic", "ssr", "ess", "mse_resid", "condition_number",
+                    "durbin_watson", "cov_type", "aliased", "warnings", "dropped_rows", "prediction"] {
+            #expect(got[key] != nil, "JSON lacks \(key)")
+        }
+        #expect(got["cov_type"] as? String == "HC3")
+        #expect((got["dropped_rows"] as? Int) == (fixture["dropped_rows"] as? Int))
+        let terms = got["terms"] as! [String]
+        #expect(terms.first == "Intercept" && terms.contains("C(seg)[T.mid]") && terms.contains("x:C(seg)[T.premium]"))
+        var worst = 0.0
+        func near(_ a: Any?, _ b: Any?, _ what: String) {
+            guard let x = (a as? NSNumber)?.doubleValue, let y = (b as? NSNumber)?.doubleValue else {
+                Issue.record("\(what): \(String(describing: a)) vs \(String(describing: b))"); return
+            }
+            let rel = abs(x - y) / max(abs(y), 1e-300)
+            worst = max(worst, rel)
+            #expect(rel <= 1e-8, "\(what): \(x) vs statsmodels \(y)")
+        }
+        for field in ["params", "bse", "tvalues", "pvalues"] {
+            let g = got[field] as! [String: Any], w = want[field] as! [String: Any]
+            for t in terms { near(g[t], w[t], "\(field)[\(t)]") }
+        }
+        let gci = got["conf_int"] as! [String: [Any]], wci = want["conf_int"] as! [String: [Any]]
+        for t in terms { near(gci[t]?[0], wci[t]?[0], "conf_int[\(t)]"); near(gci[t]?[1], wci[t]?[1], "conf_int[\(t)]") }
+        near(got["fvalue"], want["fvalue"], "fvalue")
+        near(got["f_pvalue"], want["f_pvalue"], "f_pvalue")
+        for key in ["nobs", "df_model", "df_resid", "rsquared", "rsquared_adj", "llf", "aic", "bic", "ssr", "ess", "mse_resid",
+                    "condition_number", "durbin_watson"] {
+            near(got[key], summary[key], key)
+        }
+        let gp = got["prediction"] as! [[String: Any]], wp = want["prediction"] as! [[String: Any]]
+        #expect(gp.count == wp.count)
+        for (g, w) in zip(gp, wp) {
+            for k in ["mean", "mean_se", "mean_ci_lower", "mean_ci_upper", "obs_ci_lower", "obs_ci_upper"] { near(g[k], w[k], "prediction.\(k)") }
+        }
+        print("memcast fit --format json vs statsmodels (panel, HC3): max relative error \(worst)")
+    }
+
+    /// CSV output: the coefficient table, or the predictions with --predict.
+    @Test func csvOutputs() throws {
+        let base = ["fit", "--data", "\(Self.fixtures)/hetero.csv", "--formula", "y ~ x1 + x2 + x3", "--format", "csv"]
+        let coef = try CLIRunner.run(base)
+        #expect(coef.status == 0)
+        let lines = coef.stdout.split(separator: "\n")
+        #expect(lines.first == "term,coef,std_err,t,pvalue,ci_lower,ci_upper,vif,aliased")
+        #expect(lines.count == 5 && lines[1].hasPrefix("Intercept,"))
+        let pred = try CLIRunner.run(base + ["--predict", "\(Self.fixtures)/hetero_predict.csv"])
+        #expect(pred.stdout.hasPrefix("row,mean,mean_se,mean_ci_lower,mean_ci_upper,obs_ci_lower,obs_ci_upper\n"))
+        #expect(pred.stdout.split(separator: "\n").count == 6)
+    }
+}
