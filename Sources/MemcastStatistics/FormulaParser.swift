@@ -322,25 +322,23 @@ struct FormulaParser {
     }
 
     private mutating func parseArithmetic() throws -> FormulaExpression {
-        var left = try parseMultiplicative()
-        while true {
-            let op: ArithmeticOperator
-            if current == .symbol("+") { op = .add } else if current == .symbol("-") { op = .subtract } else { return left }
-            index += 1
-            let right = try parseMultiplicative()
-            left = FormulaExpression(.binary(op, left, right), range: left.range.lowerBound..<right.range.upperBound)
-        }
+        try parseLeftAssociative(["+": .add, "-": .subtract]) { try $0.parseMultiplicative() }
     }
 
     private mutating func parseMultiplicative() throws -> FormulaExpression {
-        var left = try parseUnary()
-        while true {
-            let op: ArithmeticOperator
-            if current == .symbol("*") { op = .multiply } else if current == .symbol("/") { op = .divide } else { return left }
+        try parseLeftAssociative(["*": .multiply, "/": .divide]) { try $0.parseUnary() }
+    }
+
+    /// operand (op operand)*, grouping to the left.
+    private mutating func parseLeftAssociative(_ operators: [String: ArithmeticOperator],
+                                               _ operand: (inout FormulaParser) throws -> FormulaExpression) throws -> FormulaExpression {
+        var left = try operand(&self)
+        while case .symbol(let s) = current, let op = operators[s] {
             index += 1
-            let right = try parseUnary()
+            let right = try operand(&self)
             left = FormulaExpression(.binary(op, left, right), range: left.range.lowerBound..<right.range.upperBound)
         }
+        return left
     }
 
     private mutating func parseUnary() throws -> FormulaExpression {
