@@ -97,10 +97,12 @@ public struct DesignMatrix: Sendable {
         }
 
         // Rows with every used value present, in reading order.
+        let factorValues = Array(values.values)
         var kept: [Int] = []
+        kept.reserveCapacity(data.rowCount)
         for i in index.readingOrder() {
             if response[i].isNaN { continue }
-            if values.values.contains(where: { DesignMatrix.isMissing($0, i) }) { continue }
+            if factorValues.contains(where: { DesignMatrix.isMissing($0, i) }) { continue }
             if requiredColumns.contains(where: { $0.isMissing(i) }) { continue }
             kept.append(i)
         }
@@ -230,21 +232,29 @@ public struct DesignMatrix: Sendable {
             for i in 0..<n { x.storage[i] = 1 }
             j = 1
         }
+        /// What one factor contributes to a column: its values, or an indicator of one level.
+        enum Source { case values([Double]), indicator([Int32], Int32) }
         for (term, blocks) in zip(spec.formula.terms, spec.codings) {
             for block in blocks {
                 for combo in combinations(term, block, levels: spec.levels) {
+                    let sources: [Source] = zip(term.factors, combo).compactMap { f, level in
+                        let name = f.description
+                        if let level { return .indicator(levelCodes[name]!, Int32(level)) }
+                        if case .numeric(let column) = values[name]! { return .values(column) }
+                        return nil  // a categorical factor outside this block
+                    }
                     let base = j * n
-                    for (r, row) in rows.enumerated() {
-                        var v = 1.0
-                        for (f, level) in zip(term.factors, combo) {
-                            let name = f.description
-                            if let level {
-                                v *= levelCodes[name]![row] == Int32(level) ? 1 : 0
-                            } else if case .numeric(let column) = values[name]! {
-                                v *= column[row]
+                    x.storage.withUnsafeMutableBufferPointer { out in
+                        for (r, row) in rows.enumerated() {
+                            var v = 1.0
+                            for source in sources {
+                                switch source {
+                                case .values(let column): v *= column[row]
+                                case .indicator(let codes, let level): if codes[row] != level { v = 0 }
+                                }
                             }
+                            out[base + r] = v
                         }
-                        x.storage[base + r] = v
                     }
                     j += 1
                 }
