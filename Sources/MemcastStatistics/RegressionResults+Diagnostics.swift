@@ -50,17 +50,31 @@ extension RegressionResults {
     /// `variance_inflation_factor` (which standardizes the columns first, so models without
     /// an intercept get the same, centred, definition). nil for constant columns (the
     /// intercept) and aliased terms.
+    ///
+    /// Computed in one pass as the diagonal of the inverse correlation matrix of those
+    /// columns (the identity VIFⱼ = (R⁻¹)ⱼⱼ), not by k auxiliary regressions.
     public var vif: [Double?] {
         let x = designMatrix
         let varying = active.filter { !Self.isConstant(x, $0) }
+        guard !varying.isEmpty else { return terms.map { _ in nil } }
         let n = x.rows
+        // Centred, unit-length columns: their Gram matrix is the correlation matrix.
+        var z = x.columns(varying)
+        for c in 0..<varying.count {
+            z.storage.withUnsafeMutableBufferPointer { s in
+                let col = UnsafeMutableBufferPointer(rebasing: s[(c * n)..<((c + 1) * n)])
+                let mean = col.reduce(0, +) / Double(n)
+                var ss = 0.0
+                for i in col.indices { col[i] -= mean; ss += col[i] * col[i] }
+                let norm = ss.squareRoot()
+                for i in col.indices { col[i] /= norm }
+            }
+        }
+        guard let inverse = try? Cholesky(z.gram()).inverse() else { return terms.map { _ in nil } }
         return terms.indices.map { j -> Double? in
-            guard varying.contains(j) else { return nil }
-            let others = varying.filter { $0 != j }
-            let z = Matrix(rows: n, cols: others.count + 1,
-                           columnMajor: [Double](repeating: 1, count: n) + x.columns(others).storage)
-            guard let r2 = centredRSquared(x.column(j), z) else { return nil }
-            return 1 / (1 - min(max(r2, 0), 1 - 1e-15))
+            guard let c = varying.firstIndex(of: j) else { return nil }
+            // statsmodels clips R² to at most 1 − 1e-15.
+            return min(inverse[c, c], 1e15)
         }
     }
 
@@ -133,14 +147,6 @@ extension RegressionResults {
         let n = x.rows
         for j in 0..<x.cols { for i in 0..<n { x.storage[i + j * n] /= w[i].squareRoot() } }
         return x
-    }
-
-    /// Centred R² of y on x (x includes a constant column).
-    private func centredRSquared(_ y: [Double], _ x: Matrix) -> Double? {
-        guard let sol = try? LeastSquares.solve(x, y, refine: false) else { return nil }
-        let ssr = sol.residuals.reduce(0) { $0 + $1 * $1 }
-        let mean = y.reduce(0, +) / Double(y.count)
-        return 1 - ssr / y.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
     }
 
     /// Whether column j of x holds one value.

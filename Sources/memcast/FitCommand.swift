@@ -28,6 +28,10 @@ struct FitCommand: ParsableCommand {
         (--cluster COL). Robust covariances use normal (z) inference and a Wald F,
         as statsmodels does.
 
+        --predict FILE codes new rows like the fitted ones (lags within FILE) and gives
+        the mean, its standard error, and confidence and prediction intervals; with
+        --weights, a column of that name in FILE weights each new observation (else 1).
+
         Output (--format): text (statsmodels-style summary with R's residual quantiles,
         dropped rows, VIFs, Breusch-Pagan and numbered notes), json (statsmodels'
         field names), md, or csv (the coefficient table; with --predict the predictions).
