@@ -116,6 +116,9 @@ extension RegressionResults {
         } else if conditionNumber > 1000 {
             out.append("The condition number is large (\(Self.sig(conditionNumber, 3))): strong multicollinearity or other numerical problems are possible.")
         }
+        if ssr == 0 {
+            out.append("The fit is exact (every residual is zero): standard errors are zero and t-statistics, p-values and residual diagnostics are undefined.")
+        }
         if !aliased.isEmpty {
             out.append("Aliased (a linear combination of earlier terms, not estimated): \(aliased.joined(separator: ", ")).")
         }

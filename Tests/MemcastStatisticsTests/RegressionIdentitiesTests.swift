@@ -161,4 +161,18 @@ import MemcastNumerics
             try OLS.fit("y ~ x", data: one, options: FitOptions(covariance: .cluster(column: "g")))
         }
     }
+
+    /// An exact fit (Wampler1-like y = 1 + x + x²) still returns: zero residuals and SEs,
+    /// infinite t (null in JSON), and a note saying the tests are undefined.
+    @Test func exactFitIsReportedNotHidden() throws {
+        var df = DataFrame()
+        try df.append("x", .numeric([0, 1, 2, 3, 4, 5]))
+        try df.append("y", .numeric([1, 3, 7, 13, 21, 31]))
+        let r = try OLS.fit("y ~ x + I(x^2)", data: df)
+        #expect(r.ssr == 0 && r.bse.allSatisfy { $0 == 0 })
+        #expect(r.params.allSatisfy { Self.close($0, 1, 1e-14) })
+        #expect(r.notes.contains { $0.contains("exact") })
+        #expect(r.json().contains("\"tvalues\": {\n    \"Intercept\": null"))
+        _ = r.summary()
+    }
 }
