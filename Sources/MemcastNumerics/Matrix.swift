@@ -57,6 +57,18 @@ public struct Matrix: Equatable, Sendable {
         self.init(rows: m, cols: n, columnMajor: s)
     }
 
+    /// A matrix from rows that may come from user data: throws instead of
+    /// trapping when a row's length differs from the first row's.
+    /// - Throws: `LapackError.dimensionMismatch(operation: "Matrix rows", lhs: (i, lengthᵢ), rhs: (0, length₀))`
+    ///   naming the 0-based row index and both lengths.
+    public init(validatingRowMajor rows: [[Double]]) throws {
+        let n = rows.first?.count ?? 0
+        if let i = rows.firstIndex(where: { $0.count != n }) {
+            throw LapackError.dimensionMismatch(operation: "Matrix rows (row index, length)", lhs: (i, rows[i].count), rhs: (0, n))
+        }
+        self.init(rowMajor: rows)
+    }
+
     /// A matrix whose columns are the given vectors (all the same length).
     /// - Precondition: every column has the same length.
     public init(columns: [[Double]]) {

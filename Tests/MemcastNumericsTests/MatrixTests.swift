@@ -32,4 +32,12 @@ import Testing
         a[2, 1] = -.infinity
         #expect(a.firstNonFinite()! == (2, 1))
     }
+
+    /// Ragged rows from data throw (naming the row) instead of trapping.
+    @Test func validatingInitRejectsRaggedRows() throws {
+        #expect(throws: LapackError.dimensionMismatch(operation: "Matrix rows (row index, length)", lhs: (2, 1), rhs: (0, 2))) {
+            try Matrix(validatingRowMajor: [[1, 2], [3, 4], [5]])
+        }
+        #expect(try Matrix(validatingRowMajor: [[1, 2], [3, 4]]) == Matrix(rowMajor: [[1, 2], [3, 4]]))
+    }
 }
