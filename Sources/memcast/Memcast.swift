@@ -11,11 +11,12 @@ struct Memcast: ParsableCommand {
         commandName: "memcast",
         abstract: "Forecast how memory-chip supply shocks reach smartphone costs, prices and shipments.",
         discussion: """
-        The chain: memory supply and demand → DRAM/NAND contract prices → OEM memory cost
-        and memory share of BOM → ASP by segment and region → shipments → SoC vendors.
+        The chain: memory supply and demand → DRAM/NAND contract prices → OEM memory \
+        cost and memory share of BOM → ASP by segment and region → shipments → SoC \
+        vendors.
 
-        Exit status: 0 ok, 64 usage error, 65 bad input data, 66 missing input,
-        70 internal error, 73 cannot write output.
+        Exit status: 0 ok, 64 usage error, 65 bad input data, 66 missing input, 70 \
+        internal error, 73 cannot write output.
 
         Examples:
           memcast --version
