@@ -51,29 +51,13 @@ extension SpecialFunctions {
     /// L is formed from whichever of x, y is smaller, so it has no
     /// cancellation when the other is close to 1.
     private static func betaContinuedFraction(_ a: Double, _ b: Double, x: Double, y: Double) -> Double {
-        let tiny = 0x1p-1000
         // One rounding each (fused multiply-add).
         let l = x <= y ? (a + 1).addingProduct(-(a + b), x) : (1 - b).addingProduct(a + b, y)
-        var g = l / (a + 1)
-        if abs(g) < tiny { g = tiny }
-        var c = g
-        var d = 0.0
-        var m = 1.0
-        let limit = 200 + 50 * max(a, b).squareRoot()
-        while m < limit {
+        let g = continuedFraction(b0: l / (a + 1), maxTerms: 200 + 50 * max(a, b).squareRoot()) { m in
             let dOdd = -(a + m - 1) * (a + b + m - 1) * x / ((a + 2 * m - 2) * (a + 2 * m - 1))
             let dEven = m * (b - m) * x / ((a + 2 * m - 1) * (a + 2 * m))
-            let an = -(dOdd * dEven)
-            let bn = ((a - 1) * l + 2 * m * (a + m) * (1 + y)) / ((a + 2 * m - 1) * (a + 2 * m + 1))
-            d = bn + an * d
-            if abs(d) < tiny { d = tiny }
-            c = bn + an / c
-            if abs(c) < tiny { c = tiny }
-            d = 1 / d
-            let delta = c * d
-            g *= delta
-            if abs(delta - 1) < 0x1p-53 { break }
-            m += 1
+            let beta = ((a - 1) * l + 2 * m * (a + m) * (1 + y)) / ((a + 2 * m - 1) * (a + 2 * m + 1))
+            return (-(dOdd * dEven), beta)
         }
         return 1 / g
     }

@@ -41,29 +41,12 @@ extension SpecialFunctions {
         -stirlingError(a) - deviance(a, gap: (x - a) / a, ratio: x / a) - 0.5 * (log2Pi + log(a))
     }
 
-    /// Value of 1/(x+1−a − 1·(1−a)/(x+3−a − 2·(2−a)/(x+5−a − …))), modified Lentz.
+    /// Value of 1/(x+1−a − 1·(1−a)/(x+3−a − 2·(2−a)/(x+5−a − …))).
     private static func gammaContinuedFraction(_ a: Double, _ x: Double) -> Double {
-        let tiny = 0x1p-1000
-        var b = (x - a) + 1
-        var c = 1 / tiny
-        var d = 1 / b
-        var h = d
-        var i = 1.0
-        let limit = 100 + 50 * a.squareRoot()
-        while i < limit {
-            let an = -i * (i - a)
-            b += 2
-            d = an * d + b
-            if abs(d) < tiny { d = tiny }
-            c = b + an / c
-            if abs(c) < tiny { c = tiny }
-            d = 1 / d
-            let delta = d * c
-            h *= delta
-            if abs(delta - 1) < 0x1p-53 { break }
-            i += 1
+        let b0 = (x - a) + 1
+        return 1 / continuedFraction(b0: b0, maxTerms: 100 + 50 * a.squareRoot()) { i in
+            (-i * (i - a), b0 + 2 * i)
         }
-        return h
     }
 }
 

@@ -108,6 +108,32 @@ enum SpecialFunctions {
         return x * (u - log(r))
     }
 
+    /// b₀ + a₁/(b₁ + a₂/(b₂ + …)) by the modified Lentz method (Thompson &
+    /// Barnett 1986): stops when a step changes the value by less than 2⁻⁵³,
+    /// or after `maxTerms` terms.
+    ///
+    /// - Parameter term: (aₘ, bₘ) for m = 1, 2, ….
+    static func continuedFraction(b0: Double, maxTerms: Double, term: (Double) -> (a: Double, b: Double)) -> Double {
+        let tiny = 0x1p-1000  // stands in for an exact zero denominator
+        var value = abs(b0) < tiny ? tiny : b0
+        var c = value
+        var d = 0.0
+        var m = 1.0
+        while m <= maxTerms {
+            let (a, b) = term(m)
+            d = b + a * d
+            if abs(d) < tiny { d = tiny }
+            c = b + a / c
+            if abs(c) < tiny { c = tiny }
+            d = 1 / d
+            let delta = c * d
+            value *= delta
+            if abs(delta - 1) < 0x1p-53 { break }
+            m += 1
+        }
+        return value
+    }
+
     /// log(1 − eˣ) for x ≤ 0, accurate at both ends (Mächler 2012).
     static func log1mexp(_ x: Double) -> Double {
         x > -M_LN2 ? log(-expm1(x)) : log1p(-exp(x))
