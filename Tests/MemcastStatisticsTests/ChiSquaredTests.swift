@@ -3,6 +3,29 @@ import Testing
 @testable import MemcastStatistics
 
 @Suite struct ChiSquaredTests {
+    // Fixture values (scipy.stats.chi2, or mpmath where scipy's error exceeds
+    // 1e-14) to 1e-12 relative: ordinary k, both tails down to 1e-300,
+    // k = 1e3 … 1e8.
+    @Test func matchesReferenceFixtures() throws {
+        let rows = try DistributionFixture.load("chi2")
+        #expect(rows.count > 100)
+        let groups = DistributionFixture.summarize("chi2", rows) { row in
+            let d = ChiSquared(df: row.df1)
+            switch row.function {
+            case "cdf": return d.cdf(row.argument)
+            case "sf": return d.sf(row.argument)
+            case "quantile": return d.quantile(row.argument)
+            default: return d.isf(row.argument)
+            }
+        }
+        for g in groups {
+            #expect(g.maxError <= DistributionFixture.relativeTolerance, "\(g)")
+        }
+    }
+
+    // k = 2 is the exponential with mean 2: sf(x) = e^(−x/2), isf(q) = −2·log q.
+    // Values formed as exp(log …) carry a relative error of about
+    // |log value|·2⁻⁵²; the tolerance says so.
     @Test func twoDegreesOfFreedomIsExponential() {
         let d = ChiSquared(df: 2)
         for x in [0.01, 1.0, 7.5, 100.0, 1000.0] {

@@ -3,6 +3,27 @@ import Testing
 @testable import MemcastStatistics
 
 @Suite struct StudentTTests {
+    // Fixture values (scipy.stats.t, or mpmath where scipy's error exceeds
+    // 1e-14) to 1e-12 relative: ordinary ν, tails down to 1e-300, and
+    // ν = 1e3 … 1e10, where t approaches the normal.
+    @Test func matchesReferenceFixtures() throws {
+        let rows = try DistributionFixture.load("t")
+        #expect(rows.count > 100)
+        let groups = DistributionFixture.summarize("t", rows) { row in
+            let d = StudentT(df: row.df1)
+            switch row.function {
+            case "cdf": return d.cdf(row.argument)
+            case "sf": return d.sf(row.argument)
+            case "quantile": return d.quantile(row.argument)
+            default: return d.isf(row.argument)
+            }
+        }
+        for g in groups {
+            #expect(g.maxError <= DistributionFixture.relativeTolerance, "\(g)")
+        }
+    }
+
+    // ν = 1 is the Cauchy distribution: cdf(t) = ½ + atan(t)/π, quantile(p) = tan(π(p − ½)).
     @Test func cauchyClosedForm() {
         let d = StudentT(df: 1)
         for t in [-3.0, -0.5, 0.25, 2.0, 10.0] {
