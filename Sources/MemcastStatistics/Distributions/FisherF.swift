@@ -65,16 +65,18 @@ public struct FisherF: Sendable {
         if f == .infinity { return .atPlusInfinity }
         let p = arguments(f)
         return SpecialFunctions.regularizedBeta(
-            dfn / 2, dfd / 2, x: p.w, y: p.y, gapA: p.gapA, gapB: p.gapB)
+            dfn / 2, dfd / 2, x: p.w, y: p.y, gapA: p.gapA, gapB: p.gapB, logX: p.logW, logY: p.logY)
     }
 
     /// w, y = 1 − w, the incomplete beta's relative gaps
     /// uA = b(f−1)/(af+b), uB = −a(f−1)/(af+b), and log K = log(wᵃyᵇ/B(a, b));
     /// pdf(f) = K/f.
-    private func arguments(_ f: Double) -> (w: Double, y: Double, gapA: Double, gapB: Double, logK: Double) {
+    private func arguments(_ f: Double)
+        -> (w: Double, y: Double, gapA: Double, gapB: Double, logW: Double, logY: Double, logK: Double)
+    {
         let a = dfn / 2
         let b = dfd / 2
-        let w, y, gapA, gapB: Double
+        let w, y, gapA, gapB, logW, logY: Double
         if f <= 2 {
             let s = a * f + b
             let c = f - 1  // exact for f ∈ [½, 2]
@@ -82,6 +84,9 @@ public struct FisherF: Sendable {
             y = b / s
             gapA = b * (c / s)
             gapB = -a * (c / s)
+            // w underflows for f below ~1e-300·b/a; its log does not.
+            logW = log(a) + log(f) - log(s)
+            logY = log(y)
         } else {
             // Divide through by f so that a·f cannot overflow.
             let g = 1 / f
@@ -91,9 +96,12 @@ public struct FisherF: Sendable {
             y = b * g / s
             gapA = b * (c / s)
             gapB = -a * (c / s)
+            logW = log(w)
+            logY = log(b) - log(f) - log(s)
         }
-        let logK = SpecialFunctions.betaPrefactorLog(a, b, x: w, y: y, gapA: gapA, gapB: gapB)
-        return (w, y, gapA, gapB, logK)
+        let logK = SpecialFunctions.betaPrefactorLog(
+            a, b, x: w, y: y, logX: logW, logY: logY, gapA: gapA, gapB: gapB)
+        return (w, y, gapA, gapB, logW, logY, logK)
     }
 
     private func solve(lower: Double, upper: Double, useUpper: Bool) -> Double {
@@ -123,7 +131,7 @@ public struct FisherF: Sendable {
         }
         return QuantileSolver.solvePositive(logTarget: logTarget, guesses: guesses) { f in
             let p = arguments(f)
-            let t = SpecialFunctions.regularizedBeta(a, b, x: p.w, y: p.y, gapA: p.gapA, gapB: p.gapB)
+            let t = SpecialFunctions.regularizedBeta(a, b, x: p.w, y: p.y, gapA: p.gapA, gapB: p.gapB, logX: p.logW, logY: p.logY)
             // d log cdf / d log f = f·pdf/cdf = K/cdf.
             return useUpper ? (t.logUpper, -exp(p.logK - t.logUpper)) : (t.logLower, exp(p.logK - t.logLower))
         }

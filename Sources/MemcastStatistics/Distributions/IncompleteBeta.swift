@@ -13,15 +13,20 @@ extension SpecialFunctions {
     /// what limits far tails with large parameters.
     /// Below the mean, x < (a+1)/(a+b+2), the continued fraction gives
     /// I_x(a, b) directly; above it the same fraction gives I_y(b, a).
+    /// `logX`/`logY` default to log x, log y; callers pass them where x or y
+    /// underflows (t = 1e200 has x = ν/(ν+t²) ≈ 1e-400 and sf ≈ 1e-200).
     /// Returns NaN tails for a ≤ 0, b ≤ 0 or NaN x.
     static func regularizedBeta(
-        _ a: Double, _ b: Double, x: Double, y: Double, gapA: Double? = nil, gapB: Double? = nil
+        _ a: Double, _ b: Double, x: Double, y: Double, gapA: Double? = nil, gapB: Double? = nil,
+        logX: Double? = nil, logY: Double? = nil
     ) -> TailProbabilities {
         guard a > 0, b > 0, a.isFinite, b.isFinite, !x.isNaN, !y.isNaN else { return .undefined }
-        if x <= 0 { return .atMinusInfinity }
-        if y <= 0 { return .atPlusInfinity }
+        let logX = logX ?? log(x)
+        let logY = logY ?? log(y)
+        if logX == -.infinity { return .atMinusInfinity }
+        if logY == -.infinity { return .atPlusInfinity }
         let logK = betaPrefactorLog(
-            a, b, x: x, y: y, gapA: gapA ?? (b * x - a * y) / a, gapB: gapB ?? (a * y - b * x) / b)
+            a, b, x: x, y: y, logX: logX, logY: logY, gapA: gapA ?? (b * x - a * y) / a, gapB: gapB ?? (a * y - b * x) / b)
         if x < (a + 1) / (a + b + 2) {
             let f = betaContinuedFraction(a, b, x: x, y: y)
             return TailProbabilities(logLower: logK - log(a) + log(f))
@@ -33,12 +38,20 @@ extension SpecialFunctions {
     /// log(xᵃ·yᵇ / B(a, b)) in Loader's form:
     /// ½·log(ab/(2π(a+b))) + δ(a+b) − δ(a) − δ(b) − D(a, (a+b)x) − D(b, (a+b)y),
     /// with the deviances given through their relative gaps uA, uB (see
-    /// `regularizedBeta`) and ratios (a+b)x/a, (a+b)y/b.
-    static func betaPrefactorLog(_ a: Double, _ b: Double, x: Double, y: Double, gapA: Double, gapB: Double) -> Double {
+    /// `regularizedBeta`) and log x, log y (which stay finite where x or y underflow).
+    static func betaPrefactorLog(
+        _ a: Double, _ b: Double, x: Double, y: Double, logX: Double, logY: Double, gapA: Double, gapB: Double
+    ) -> Double {
         let n = a + b
+        // log((a+b)x/a): one rounding in the ratio, unless it is subnormal or zero.
+        func logRatio(_ v: Double, _ logV: Double, _ c: Double) -> Double {
+            let r = n * v / c
+            return r.isNormal && r.isFinite ? log(r) : log(n) + logV - log(c)
+        }
         return 0.5 * (log(a) + log(b) - log(n) - log2Pi)
             + stirlingError(n) - stirlingError(a) - stirlingError(b)
-            - deviance(a, gap: gapA, ratio: n * x / a) - deviance(b, gap: gapB, ratio: n * y / b)
+            - deviance(a, gap: gapA, logRatio: logRatio(x, logX, a))
+            - deviance(b, gap: gapB, logRatio: logRatio(y, logY, b))
     }
 
     /// f with I_x(a, b) = xᵃyᵇ/(a·B(a, b)) · f.

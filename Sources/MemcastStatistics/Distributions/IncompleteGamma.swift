@@ -38,7 +38,7 @@ extension SpecialFunctions {
     /// log(xᵃe⁻ˣ/Γ(a+1)) = −δ(a) − D(a, x) − ½·log(2πa) (Loader's form; exact
     /// algebra, no large cancelling terms).
     static func gammaPrefactorLog(_ a: Double, _ x: Double) -> Double {
-        -stirlingError(a) - deviance(a, gap: (x - a) / a, ratio: x / a) - 0.5 * (log2Pi + log(a))
+        -stirlingError(a) - deviance(a, gap: (x - a) / a, logRatio: (x / a).isNormal ? log(x / a) : log(x) - log(a)) - 0.5 * (log2Pi + log(a))
     }
 
     /// Value of 1/(x+1−a − 1·(1−a)/(x+3−a − 2·(2−a)/(x+5−a − …))).

@@ -77,19 +77,20 @@ enum SpecialFunctions {
 
     /// The deviance term D(x, m) = x·log(x/m) + m − x ≥ 0 for x, m > 0.
     static func deviance(_ x: Double, _ m: Double) -> Double {
-        deviance(x, gap: (m - x) / x, ratio: m / x)
+        deviance(x, gap: (m - x) / x, logRatio: log(m / x))
     }
 
     /// D(x, m) = x·(u − log r) with r = m/x and u = r − 1, both given by the
     /// caller, each formed from its own variables without cancellation: u
     /// matters when m ≈ x (e.g. from t² − 1 rather than from a rounded
-    /// x near 1), r when m ≪ x (where 1 + u would have lost r's digits).
+    /// x near 1), log r when m ≪ x (where 1 + u would have lost r's digits,
+    /// or r itself would underflow).
     ///
     /// For small |u| the direct formula cancels; there, with v = u/(2+u),
     /// u − log(1+u) = u·v − 2·Σⱼ≥₁ v^(2j+1)/(2j+1) (log(1+u) = 2·atanh v),
     /// which keeps full relative accuracy (Loader's bd0 series).
-    static func deviance(_ x: Double, gap u: Double, ratio r: Double) -> Double {
-        if u.isInfinite || r.isInfinite { return .infinity }
+    static func deviance(_ x: Double, gap u: Double, logRatio: @autoclosure () -> Double) -> Double {
+        if u == .infinity { return .infinity }
         let v = u / (2 + u)
         if abs(v) < 0.5 {
             let v2 = v * v
@@ -105,7 +106,7 @@ enum SpecialFunctions {
             }
             return x * (u * v - 2 * sum)
         }
-        return x * (u - log(r))
+        return x * (u - logRatio())
     }
 
     /// b₀ + a₁/(b₁ + a₂/(b₂ + …)) by the modified Lentz method (Thompson &

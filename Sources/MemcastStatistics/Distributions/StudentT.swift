@@ -71,7 +71,8 @@ public struct StudentT: Sendable {
         if t == .infinity { return .atPlusInfinity }
         let parts = Self.betaArguments(df, t)
         let ib = SpecialFunctions.regularizedBeta(
-            df / 2, 0.5, x: parts.x, y: parts.y, gapA: parts.gapA, gapB: parts.gapB)
+            df / 2, 0.5, x: parts.x, y: parts.y, gapA: parts.gapA, gapB: parts.gapB,
+            logX: parts.logX, logY: parts.logY)
         let sf = 0.5 * ib.lower
         return TailProbabilities(
             lower: 0.5 + 0.5 * ib.upper, upper: sf,
@@ -82,9 +83,9 @@ public struct StudentT: Sendable {
     /// density factor, uA = (1−t²)/(ν+t²) and uB = ν(t²−1)/(ν+t²), and
     /// log K = log(xᵃyᵇ/B(a, b)), for t > 0. Note pdf(t) = K/t.
     static func betaArguments(_ df: Double, _ t: Double)
-        -> (x: Double, y: Double, gapA: Double, gapB: Double, logK: Double)
+        -> (x: Double, y: Double, gapA: Double, gapB: Double, logX: Double, logY: Double, logK: Double)
     {
-        let x, y, gapA, gapB: Double
+        let x, y, gapA, gapB, logX, logY: Double
         let t2 = t * t
         let t2m1 = (t - 1) * (t + 1)  // t² − 1 without cancellation near t = 1
         if t2.isFinite && (df + t2).isFinite {
@@ -93,6 +94,8 @@ public struct StudentT: Sendable {
             y = t2 / s
             gapA = -t2m1 / s
             gapB = df * (t2m1 / s)
+            logX = log(df) - log(s)
+            logY = log(y)
         } else {
             // t² overflows: scale by r = 1/t².
             let r = (1 / t) / t
@@ -101,9 +104,13 @@ public struct StudentT: Sendable {
             y = 1 / s
             gapA = (r - 1) / s
             gapB = df * ((1 - r) / s)
+            // x ≈ ν/t² may underflow while sf ≈ x^(ν/2) does not: keep its log.
+            logX = log(df) - 2 * log(t) - log(s)
+            logY = -log(s)
         }
-        let logK = SpecialFunctions.betaPrefactorLog(df / 2, 0.5, x: x, y: y, gapA: gapA, gapB: gapB)
-        return (x, y, gapA, gapB, logK)
+        let logK = SpecialFunctions.betaPrefactorLog(
+            df / 2, 0.5, x: x, y: y, logX: logX, logY: logY, gapA: gapA, gapB: gapB)
+        return (x, y, gapA, gapB, logX, logY, logK)
     }
 
     /// The t > 0 with P(T > t) = q, q ∈ (0, ½).
@@ -127,7 +134,8 @@ public struct StudentT: Sendable {
             return QuantileSolver.solvePositive(logTarget: log(r), guesses: guesses + [r / exp(logPdf0)]) { t in
                 let parts = Self.betaArguments(nu, t)
                 let ib = SpecialFunctions.regularizedBeta(
-                    nu / 2, 0.5, x: parts.x, y: parts.y, gapA: parts.gapA, gapB: parts.gapB)
+                    nu / 2, 0.5, x: parts.x, y: parts.y, gapA: parts.gapA, gapB: parts.gapB,
+            logX: parts.logX, logY: parts.logY)
                 let logCentral = ib.logUpper - M_LN2
                 return (logCentral, exp(parts.logK - logCentral))
             }
@@ -135,7 +143,8 @@ public struct StudentT: Sendable {
         return QuantileSolver.solvePositive(logTarget: log(q), guesses: guesses) { t in
             let parts = Self.betaArguments(nu, t)
             let ib = SpecialFunctions.regularizedBeta(
-                nu / 2, 0.5, x: parts.x, y: parts.y, gapA: parts.gapA, gapB: parts.gapB)
+                nu / 2, 0.5, x: parts.x, y: parts.y, gapA: parts.gapA, gapB: parts.gapB,
+            logX: parts.logX, logY: parts.logY)
             let logSf = ib.logLower - M_LN2
             // d log sf / d log t = −t·pdf/sf = −K/sf.
             return (logSf, -exp(parts.logK - logSf))
