@@ -71,7 +71,10 @@ extension SpecialFunctions {
         if !useUpper || upper > 0.5 {
             // Lower tail: P(a, x) ≈ xᵃ/Γ(a+1) for small x.
             let logP = useUpper ? log1p(-upper) : logTarget
-            guesses.append(exp((logP + logGamma(a + 1)) / a))
+            let logGuess = (logP + logGamma(a + 1)) / a
+            // The quantile is below the smallest double (e.g. df = 1, p = 1e-300: x ≈ 1.6e-600).
+            if logGuess < -746 { return 0 }
+            guesses.append(exp(logGuess))
         } else {
             // Upper tail: Q(a, x) ≈ x^(a−1)e⁻ˣ/Γ(a); two fixed-point passes.
             var x = max(-logTarget, 1)

@@ -40,7 +40,11 @@ enum QuantileSolver {
                 current = e
             }
         }
-        guard !x.isNaN else { return .nan }
+        if x.isNaN {
+            // No usable guess (all under- or overflowed): start from 1.
+            x = 1
+            current = evaluate(x)
+        }
         for _ in 0..<400 {
             let r = current.logF - logTarget
             if r == 0 { return x }
@@ -60,6 +64,8 @@ enum QuantileSolver {
                     next = hi / 16
                 }
             }
+            // The root lies beyond the doubles: report the end of the range.
+            if next == 0 || next == .infinity { return next }
             if abs(next - x) <= 0x1p-52 * x { return next }
             if hi.isFinite, lo > 0, hi - lo <= 0x1p-51 * lo { return next }
             x = next
