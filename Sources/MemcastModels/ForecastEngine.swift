@@ -91,7 +91,7 @@ public struct ForecastEngine: Sendable {
         let gASP = param(inp.baselineASPGrowthPct)
         var models: [SupplyDemandPriceModel] = []
         for k in MemoryKind.allCases {
-            let z = (rng.nextNormal(), rng.nextNormal(), rng.nextNormal())
+            let z = (0..<4).map { _ in rng.nextNormal() }
             models.append(inp.priceFits[k]!.draw(z))
         }
         let firstYear = quarters[0].year, lastYear = quarters[nQ - 1].year
@@ -106,18 +106,18 @@ public struct ForecastEngine: Sendable {
         var change = Array(repeating: [Double](repeating: 0, count: nQ), count: 2)
         var index = Array(repeating: [Double](repeating: 1, count: nQ + 1), count: 2)   // [k][t+1]
         for (ki, k) in MemoryKind.allCases.enumerated() {
-            var prev = inp.previousChangePct[k] ?? 0
+            var last4 = inp.previousChangesPct[k] ?? [0, 0, 0, 0]
             for t in 0..<nQ {
                 let u = rng.nextUniform(), z = rng.nextNormal()
                 let c: Double
                 if let r = inp.priceInputs[k]?[quarters[t]] {
                     c = r.value(at: u)
                 } else {
-                    c = models[ki].projectedChangePct(previousPct: prev, gapPP: gaps[ki][quarters[t].year - firstYear], shock: z)
+                    c = models[ki].projectedChangePct(lastFourPct: last4, gapPP: gaps[ki][quarters[t].year - firstYear], shock: z)
                 }
                 change[ki][t] = c
                 index[ki][t + 1] = index[ki][t] * (1 + c / 100)
-                prev = c
+                last4.removeFirst(); last4.append(c)
             }
         }
         let L = MemoryCost.lagShare(inventoryCoverWeeks: cover)
@@ -141,8 +141,8 @@ public struct ForecastEngine: Sendable {
         var units = Array(repeating: [Double](repeating: 0, count: nQ), count: nC)
         var bom = units, asp = units, share = units, mem = units, newModelRel = units
         for (ci, c) in inp.cells.enumerated() {
-            let refPrices: (MemoryType) -> Double = { contract($0, -1) }
-            let ref = MemoryCost.evaluate(c, usdPerGB: refPrices).bomUSD
+            // Prices follow replacement cost (this quarter's contract), the BOM follows inventory.
+            let ref = MemoryCost.evaluate(c, usdPerGB: { contract($0, -1) }).bomUSD
             let atAnchor = MemoryCost.evaluate(c, usdPerGB: { contract($0, anchorIndex) }).bomUSD
             let theta = pt.priceElasticity(bomUSD: atAnchor, aspUSD: c.aspUSD)
             let eps = eAgg * inp.elasticityShape[c.segment.index] / segmentElasticityShapeMean
@@ -152,7 +152,8 @@ public struct ForecastEngine: Sendable {
                 let trim = t >= trimStart ? inp.levers.trimDRAMPct / 100 : 0
                 let e = MemoryCost.evaluate(c, usdPerGB: { oemPrice($0, t) }, dramTrim: trim)
                 mem[ci][t] = e.memoryUSD; bom[ci][t] = e.bomUSD; share[ci][t] = e.share
-                let x = pt.target(bomUSD: e.bomUSD, referenceBOMUSD: ref, elasticity: theta)
+                let replacement = MemoryCost.evaluate(c, usdPerGB: { contract($0, t) }, dramTrim: trim).bomUSD
+                let x = pt.target(bomUSD: replacement, referenceBOMUSD: ref, elasticity: theta)
                 y = pt.adjust(previous: y, target: x)
                 ys[t] = y; xs[t] = x
             }

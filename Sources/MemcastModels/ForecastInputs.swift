@@ -20,8 +20,9 @@ public struct ForecastInputs: Sendable {
     public var anchorQuarter: Period
     /// Pinned or published contract changes by quarter; missing quarters are projected.
     public var priceInputs: [MemoryKind: [Period: PriceChangeRange]]
-    /// Change of the quarter before `start`, percent, seeding the momentum term.
-    public var previousChangePct: [MemoryKind: Double]
+    /// Changes of the four quarters before `start` (oldest first), percent, seeding the
+    /// momentum and reversion terms.
+    public var previousChangesPct: [MemoryKind: [Double]]
     /// Price equations (DRAM, NAND).
     public var priceFits: [MemoryKind: PriceModelFit]
     /// Bit demand − supply growth gap by year, percentage points, per family.
@@ -46,7 +47,7 @@ public struct ForecastInputs: Sendable {
 
     public init(asOfLabel: String, scenarioName: String, baseYear: Int, start: Period, horizon: Period,
                 cells: [HandsetConfig], anchorUSDPerGB: [MemoryType: Double], anchorQuarter: Period,
-                priceInputs: [MemoryKind: [Period: PriceChangeRange]], previousChangePct: [MemoryKind: Double],
+                priceInputs: [MemoryKind: [Period: PriceChangeRange]], previousChangesPct: [MemoryKind: [Double]],
                 priceFits: [MemoryKind: PriceModelFit], gapPP: [MemoryKind: [Int: ValueRange]],
                 seasonalShares: [Double], baseYearUnitsM: Double, vendorMix: VendorMix,
                 passThrough: ParameterDistribution, adjustmentSpeed: ParameterDistribution,
@@ -56,7 +57,7 @@ public struct ForecastInputs: Sendable {
         self.asOfLabel = asOfLabel; self.scenarioName = scenarioName; self.baseYear = baseYear
         self.start = start; self.horizon = horizon; self.cells = cells
         self.anchorUSDPerGB = anchorUSDPerGB; self.anchorQuarter = anchorQuarter
-        self.priceInputs = priceInputs; self.previousChangePct = previousChangePct
+        self.priceInputs = priceInputs; self.previousChangesPct = previousChangesPct
         self.priceFits = priceFits; self.gapPP = gapPP; self.seasonalShares = seasonalShares
         self.baseYearUnitsM = baseYearUnitsM; self.vendorMix = vendorMix
         self.passThrough = passThrough; self.adjustmentSpeed = adjustmentSpeed

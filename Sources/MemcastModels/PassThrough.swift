@@ -8,7 +8,9 @@ import Foundation
 ///
 ///     xₜ = θ · ln(Bₜ / B_ref),      θ = π · B_ref / A_ref
 ///
-/// and new models launch at the target while the line-up moves toward it by a share
+/// where B is the replacement-cost BOM (memory at this quarter's contract price: OEMs
+/// price against what the next batch will cost, while the reported BOM follows
+/// inventory), and new models launch at the target while the line-up moves toward it by a share
 /// `κ` of the gap per quarter (partial adjustment, one new-model cycle):
 ///
 ///     yₜ = yₜ₋₁ + κ·(xₜ − yₜ₋₁),    ASPₜ = A_ref · trendₜ · exp(yₜ)

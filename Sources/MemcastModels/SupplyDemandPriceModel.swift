@@ -1,3 +1,5 @@
+import Foundation
+
 /// Stage 1 — memory supply and demand → quarterly contract price changes.
 ///
 /// A quarter's DRAM (or NAND) contract price change comes, in this order, from
@@ -5,18 +7,19 @@
 /// 2. the latest vintage published by `--as-of` (its range drawn uniformly);
 /// 3. this model's projection:
 ///
-///     Δpₜ = α + β·Δpₜ₋₁ + γ·gap_y(t) + σ·zₜ,   zₜ ~ N(0, 1)
+///     Δpₜ = α + β·Δpₜ₋₁ + δ·Rₜ₋₁ + γ·gap_y(t) + σ·zₜ,   zₜ ~ N(0, 1)
 ///
 /// - `Δp` in percent quarter on quarter;
+/// - `Rₜ₋₁ = 100·Σⱼ₌₁..₄ ln(1 + Δpₜ₋ⱼ/100)`: the past year's cumulative change in log
+///   points. δ < 0 is the cycle turning: after a large rise buyers hold inventory and
+///   supply responds, so prices revert (the 2017–18, 2021 and 2024 upcycles all ended);
 /// - `gap_y` = bit demand growth − bit supply growth of the quarter's year, in
 ///   percentage points (positive = shortage). Supply is total bits and so already
 ///   carries the HBM crowd-out; a scenario that moves the HBM wafer share shifts it by
 ///   `adjustedSupplyGrowthPct` (HBM needs about `k = 3` times the wafer area per bit);
-/// - α, β, γ, σ are estimated by OLS on the quarters of the datasets where the
-///   realized (else latest) change of the quarter and of the one before are known
-///   (see `SupplyDemandPriceFit`); when too few years carry a gap the model drops γ
-///   and says so. β < 1 makes a shock fade: with a constant gap the change tends to
-///   (α + γ·gap)/(1 − β).
+/// - α, β, δ, γ, σ are estimated by least squares on the datasets' quarterly contract
+///   changes with the signs economics requires (β in [0, 0.95], δ ≤ 0, γ ≥ 0; see
+///   `PriceEquationEstimator`); when too few years carry a gap the model drops γ and says so.
 ///
 /// Assumptions: one equation for DRAM and one for NAND; no structural break between
 /// the 2016–2024 cycles and 2025–27; inventory and momentum enter only through Δpₜ₋₁.
@@ -27,33 +30,39 @@ public struct SupplyDemandPriceModel: Sendable, Equatable {
     public var momentum: Double
     /// γ: percent per quarter per percentage point of (demand − supply) bit growth gap.
     public var gapCoefficient: Double
+    /// δ: percent per quarter per log point of the past year's cumulative change (≤ 0).
+    public var reversion: Double
     /// σ: residual standard deviation, percent per quarter.
     public var residualSDPct: Double
     /// A quarterly change is never below this (a contract price cannot vanish), percent.
     public static let floorPct = -60.0
 
-    public init(interceptPct: Double, momentum: Double, gapCoefficient: Double, residualSDPct: Double) {
+    public init(interceptPct: Double, momentum: Double, gapCoefficient: Double, reversion: Double = 0,
+                residualSDPct: Double) {
         self.interceptPct = interceptPct
         self.momentum = momentum
         self.gapCoefficient = gapCoefficient
+        self.reversion = reversion
         self.residualSDPct = residualSDPct
     }
 
-    /// Projected change in percent: `α + β·previous + γ·gap + σ·z`, floored at −60%.
+    /// Projected change in percent: `α + β·previous + δ·R + γ·gap + σ·z`, floored at −60%.
     ///
     /// - Parameters:
-    ///   - previousPct: last quarter's change, percent.
+    ///   - lastFourPct: the four previous quarters' changes, most recent last (percent).
     ///   - gapPP: the year's bit demand − supply growth, percentage points.
     ///   - shock: a standard normal draw (0 for the central path).
-    public func projectedChangePct(previousPct: Double, gapPP: Double, shock: Double = 0) -> Double {
-        let v = interceptPct + momentum * previousPct + gapCoefficient * gapPP + residualSDPct * shock
+    public func projectedChangePct(lastFourPct: [Double], gapPP: Double, shock: Double = 0) -> Double {
+        precondition(lastFourPct.count == 4)
+        let v = interceptPct + momentum * lastFourPct[3] + reversion * SupplyDemandPriceModel.pastYearLogPoints(lastFourPct)
+            + gapCoefficient * gapPP + residualSDPct * shock
         return Swift.max(v, SupplyDemandPriceModel.floorPct)
     }
 
-    /// The change the projection settles at with a constant gap (β < 1): (α + γ·gap)/(1 − β).
-    public func steadyStateChangePct(gapPP: Double) -> Double? {
-        guard momentum < 1 else { return nil }
-        return (interceptPct + gapCoefficient * gapPP) / (1 - momentum)
+    /// R = 100·Σ ln(1 + Δ/100) over the given changes (percent): the cumulative change in log points.
+    /// Example: +10% then −10% → 100·ln(1.1·0.9) = −1.005.
+    public static func pastYearLogPoints(_ changesPct: [Double]) -> Double {
+        100 * changesPct.reduce(0) { $0 + Foundation.log(1 + $1 / 100) }
     }
 
     /// Bits a wafer yields, relative to an all-conventional wafer, when a share `w` of

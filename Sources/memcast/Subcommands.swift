@@ -9,5 +9,8 @@ extension Memcast {
         DataCommand.self,
         BenchCommand.self,
         BacktestCommand.self,
+        ForecastCommand.self,
+        ScenarioCommand.self,
+        ValidateCommand.self,
     ]
 }

@@ -1,0 +1,267 @@
+import Foundation
+import MemcastData
+
+extension ForecastInputs {
+    /// Default horizon of `memcast forecast`.
+    public static let defaultHorizon = Period(year: 2027, quarter: 4)
+    /// Base year of the reference configurations.
+    public static let defaultBaseYear = 2025
+    /// Width given to a one-sided published range ("over 40%" → 40–45), percent.
+    public static let oneSidedWidthPct = 5.0
+
+    /// Resolves every input of a run from the datasets as of `asOf`, the calibration table
+    /// and `scenario`.
+    ///
+    /// - Throws: `ForecastError.invalidInputs` for a horizon before the forecast starts,
+    ///   `ForecastError.noData` for an as-of date before any published figure, and the
+    ///   loader's errors for missing or malformed datasets.
+    public static func build(catalog: DatasetCatalog, scenario: Scenario, asOf: CalendarDate?,
+                             horizon: Period? = nil, baseYear: Int = defaultBaseYear) throws -> ForecastInputs {
+        let horizon = horizon ?? defaultHorizon
+        let firstForecast = Period(year: baseYear + 1, quarter: 1)
+        guard horizon.granularity == .quarter else { throw ForecastError.invalidInputs("--horizon must be a quarter such as 2027Q4") }
+        guard horizon >= firstForecast else {
+            throw ForecastError.invalidInputs("--horizon \(horizon) is before the forecast starts (\(firstForecast)): "
+                                              + "\(baseYear) is the base year the configurations describe")
+        }
+        guard horizon <= Period(year: baseYear + 5, quarter: 4) else {
+            throw ForecastError.invalidInputs("--horizon \(horizon) is more than five years past the base year \(baseYear)")
+        }
+        let model = try ModelDatasets.load(from: catalog)
+        let prices = try catalog.observations("memory_prices").filter { !$0.isLowReliability }
+        let supply = try catalog.observations("supply_demand").filter { !$0.isLowReliability }
+        let market = try catalog.observations("handset_market")
+        if let asOf {
+            let first = prices.compactMap { $0.published?.latest }.min()
+            if VintageSelection.known(prices, asOf: asOf).isEmpty {
+                throw ForecastError.noData("--as-of \(asOf) is before any published memory price "
+                                           + "(the first was published \(first.map { "\($0)" } ?? "never"))")
+            }
+        }
+        var notes: [String] = []
+        let start = Period(year: baseYear - 1, quarter: 1)
+        let cal = model
+
+        // Prices: mobile series where published, else their proxies (ContractPriceIndex rule).
+        var inputs: [MemoryKind: [Period: PriceChangeRange]] = [:]
+        var previous: [MemoryKind: [Double]] = [:]
+        for (kind, series) in [(MemoryKind.dram, "mobile_dram"), (.nand, "mobile_nand")] {
+            let idx = try ContractPriceIndex(series: series, observations: prices, asOf: asOf,
+                                             from: start.advanced(by: -4), through: horizon)
+            var byQuarter: [Period: PriceChangeRange] = [:]
+            var before = [Double](repeating: 0, count: 4)
+            for p in idx.points.dropFirst() {
+                let r = p.source == .gap ? nil : p.observation.flatMap { range(of: $0) }
+                if p.quarter < start {
+                    let i = start.advanced(by: -4).distance(to: p.quarter)
+                    if let r { before[i] = r.midPct } else { notes.append("\(kind.rawValue): no contract change published for \(p.quarter); taken as 0 for the momentum terms") }
+                    continue
+                }
+                if let r { byQuarter[p.quarter] = r }
+            }
+            for (q, r) in scenario.prices[kind] ?? [:] { byQuarter[q] = r }
+            inputs[kind] = byQuarter
+            previous[kind] = before
+        }
+
+        // Supply–demand gaps by year, and the price equation (pooled over DRAM and NAND: the
+        // NAND series alone has too few runs of five known quarters).
+        var gaps: [MemoryKind: [Int: ValueRange]] = [:]
+        var rows: [PriceEquationEstimator.Row] = []
+        for (kind, series) in [(MemoryKind.dram, "conventional_dram"), (.nand, "nand")] {
+            var g = publishedGaps(supply, entity: kind.rawValue, asOf: asOf)
+            for (y, r) in scenario.gapPP { g[y] = r }
+            if kind == .dram, !scenario.hbmWaferSharePct.isEmpty {
+                let base = hbmWaferShares(supply, asOf: asOf)
+                let k = try cal.number("hbm_area_ratio")
+                for (y, w) in scenario.hbmWaferSharePct {
+                    guard let w0 = base[y] ?? base.keys.filter({ $0 < y }).max().flatMap({ base[$0] }) else {
+                        notes.append("hbm_wafer_share_pct.\(y): no published HBM wafer share to compare with; ignored")
+                        continue
+                    }
+                    let shift = SupplyDemandPriceModel.adjustedSupplyGrowthPct(publishedGrowthPct: 0, baselineShare: w0 / 100,
+                                                                                scenarioShare: w / 100, areaPerBitRatio: k)
+                    let cur = ForecastEngine.gap(g, year: y) ?? ValueRange(point: 0)
+                    g[y] = ValueRange(cur.low - shift, cur.high - shift)
+                }
+            }
+            gaps[kind] = g
+            let hist = try ContractPriceIndex(series: series, observations: prices, asOf: asOf)
+            let points = hist.points.dropFirst()
+            rows += PriceEquationEstimator.rows(quarters: points.map(\.quarter),
+                                                changesPct: points.map { $0.source == .gap ? nil : $0.changePct },
+                                                gaps: g)
+        }
+        let pooled = try PriceEquationEstimator.fit(kind: .dram, rows: rows)
+        var fits: [MemoryKind: PriceModelFit] = [:]
+        for k in MemoryKind.allCases { var f = pooled; f.kind = k; fits[k] = f }
+
+        // Configurations: non-memory BOM = (BOM/ASP)·ASP − memory cost at the anchor prices.
+        var anchors: [MemoryType: Double] = [:]
+        for t in MemoryType.allCases { anchors[t] = try cal.number("anchor_usd_per_gb.\(t.rawValue)") }
+        guard let anchorQuarter = Period(quarterText: try cal.calibration("anchor_quarter").value) else {
+            throw ForecastError.invalidInputs("calibration.csv: anchor_quarter must be a quarter")
+        }
+        var cells: [HandsetConfig] = []
+        for (i, c0) in cal.configs.enumerated() where c0.year == baseYear {
+            var c = c0
+            let mem = MemoryCost.memoryCostUSD(dramGB: c.dramGB, dramUSDPerGB: anchors[c.dramType]!,
+                                               nandGB: c.nandGB, nandUSDPerGB: anchors[c.nandType]!)
+            c.nonMemoryBOMUSD = cal.bomToASP[i]! * c.aspUSD - mem
+            guard c.nonMemoryBOMUSD > 0 else {
+                throw ForecastError.invalidInputs("handset_configs.csv: \(c.region.rawValue)/\(c.segment.rawValue): "
+                                                  + "memory at anchor prices exceeds the BOM implied by bom_to_asp")
+            }
+            cells.append(c)
+        }
+        guard !cells.isEmpty else { throw ForecastError.noData("handset_configs.csv has no rows for \(baseYear)") }
+
+        // Vendor × segment matrix raked to the published vendor shares.
+        let segVolumes = Segment.allCases.map { s in cells.filter { $0.segment == s }.reduce(0) { $0 + $1.volumeShare } }
+        let vendorTargets = try SoCVendor.allCases.map { try cal.number("soc_share.\($0.rawValue)") }
+        let mix = try VendorMix.raked(prior: cal.socPrior, segmentVolumes: segVolumes, vendorShares: vendorTargets)
+
+        // Parameters (calibration, then scenario overrides).
+        func dist(_ name: String, _ override: ValueRange?) throws -> ParameterDistribution {
+            if let o = override { return ParameterDistribution(o) }
+            return try cal.calibration(name).distributionValue()
+        }
+        let shape = try Segment.allCases.map { try cal.number("elasticity_shape.\($0.rawValue)") }
+        let seasonal = try (1...4).map { try cal.number("seasonal_share.Q\($0)") }
+        let seasonalSum = seasonal.reduce(0, +)
+
+        var built = ForecastInputs(
+            asOfLabel: asOf.map { "\($0)" } ?? "latest", scenarioName: scenario.name, baseYear: baseYear,
+            start: start, horizon: horizon, cells: cells, anchorUSDPerGB: anchors, anchorQuarter: anchorQuarter,
+            priceInputs: inputs, previousChangesPct: previous, priceFits: fits, gapPP: gaps,
+            seasonalShares: seasonal.map { $0 / seasonalSum }, baseYearUnitsM: try cal.number("base_year_units_m"),
+            vendorMix: mix, passThrough: .fixed(0),
+            adjustmentSpeed: try dist("adjustment_speed", scenario.parameters.adjustmentSpeed),
+            inventoryCoverWeeks: try dist("inventory_cover_weeks", scenario.parameters.inventoryCoverWeeks),
+            elasticity: try dist("elasticity", scenario.parameters.elasticity), elasticityShape: shape,
+            baselineGrowthPct: try dist("baseline_growth_pct", scenario.parameters.baselineGrowthPct),
+            baselineASPGrowthPct: try dist("baseline_asp_growth_pct", scenario.parameters.baselineASPGrowthPct),
+            levers: scenario.levers, notes: notes)
+        if let o = scenario.levers.passThrough {
+            built.passThrough = ParameterDistribution(o)
+        } else {
+            let row = try cal.calibration("pass_through")
+            let pi = try calibratePassThrough(built, row: row, market: market)
+            built.passThrough = .uniform(pi * (row.low ?? 1), pi * (row.high ?? 1))
+            built.notes.append(String(format: "pass_through: π = %.3f from the Redmi K90 launch price (%@)", pi, row.figureIDs.joined(separator: ", ")))
+        }
+        // Disclose calibration figures published after --as-of (none for the published-figure cases).
+        if let asOf {
+            let late = cal.calibration.values.filter { c in
+                PublicationDate(c.published).map { !$0.isKnown(asOf: asOf) } ?? false
+            }.map(\.parameter).sorted()
+            if !late.isEmpty {
+                built.notes.append("calibration uses figures published after --as-of \(asOf): \(late.joined(separator: ", "))")
+            }
+        }
+        return built
+    }
+
+    /// A published row as a range: point → [p, p]; low–high; one-sided → 5 points wide.
+    static func range(of o: Observation) -> PriceChangeRange? {
+        let origin = PriceChangeOrigin.published(publisher: o.publisher, date: o.published.map { "\($0)" } ?? "?")
+        if let p = o.point { return PriceChangeRange(lowPct: p, highPct: p, origin: origin) }
+        switch (o.low, o.high) {
+        case let (l?, h?): return PriceChangeRange(lowPct: Swift.min(l, h), highPct: Swift.max(l, h), origin: origin)
+        case let (l?, nil): return PriceChangeRange(lowPct: l, highPct: l + oneSidedWidthPct, origin: origin)
+        case let (nil, h?): return PriceChangeRange(lowPct: h - oneSidedWidthPct, highPct: h, origin: origin)
+        default: return nil
+        }
+    }
+
+    /// Bit demand − supply growth gaps by year (pp) for `entity` (`dram`, `nand`), latest vintage:
+    /// demand growth minus supply growth, else a published sufficiency/shortage ratio.
+    static func publishedGaps(_ rows: [Observation], entity: String, asOf: CalendarDate?) -> [Int: ValueRange] {
+        let latest = VintageSelection.latest(rows.filter { $0.entity == entity && $0.unit == "pct" && $0.period?.granularity == .year },
+                                             asOf: asOf)
+        func byYear(_ metrics: [String]) -> [Int: ValueRange] {
+            var out: [Int: ValueRange] = [:]
+            for m in metrics.reversed() {          // earlier metrics in the list win
+                for o in latest where o.metric == m {
+                    guard let v = o.value else { continue }
+                    out[o.period!.year] = ValueRange(o.low ?? o.point ?? v, o.high ?? o.point ?? v)
+                }
+            }
+            return out
+        }
+        let demand = byYear(["bit_demand_growth_yoy"])
+        let supply = byYear(["bit_supply_growth_yoy", "bit_output_growth_yoy", "industry_bit_shipment_growth_yoy",
+                             "bit_volume_growth_yoy", "bit_production_growth_yoy"])
+        var gaps: [Int: ValueRange] = [:]
+        for o in latest {
+            guard let v = o.value, let y = o.period?.year else { continue }
+            switch o.metric {
+            case "sufficiency_ratio": gaps[y] = ValueRange(point: -v)          // + = oversupply
+            case "shortage_ratio", "demand_minus_supply_growth_gap": gaps[y] = ValueRange(point: v)
+            default: break
+            }
+        }
+        for (y, d) in demand { if let s = supply[y] { gaps[y] = ValueRange(Swift.min(d.low - s.high, d.high - s.low), Swift.max(d.low - s.high, d.high - s.low)) } }
+        return gaps
+    }
+
+    /// HBM share of DRAM wafer input by year, percent (latest vintage).
+    static func hbmWaferShares(_ rows: [Observation], asOf: CalendarDate?) -> [Int: Double] {
+        var out: [Int: Double] = [:]
+        for o in VintageSelection.latest(rows.filter { $0.metric == "share_of_dram_wafer_input" }, asOf: asOf) {
+            if let y = o.period?.year, let v = o.value { out[y] = v }
+        }
+        return out
+    }
+
+    /// π from a named launch-price move (calibration row `pass_through`): the two prices come from
+    /// the rows it names, the BOM change from the memory-cost stage on the central price path.
+    static func calibratePassThrough(_ inp: ForecastInputs, row: ModelDatasets.Calibration,
+                                     market: [Observation]) throws -> Double {
+        let rows = market.filter { row.figureIDs.contains($0.id) }
+        guard let newRow = rows.first(where: { $0.metric == "cny" }), let newPrice = newRow.point,
+              let step = rows.first(where: { $0.metric == "cny_change" })?.point else {
+            throw ForecastError.invalidInputs("\(row.origin): pass_through needs a launch price row (cny) and its change (cny_change)")
+        }
+        let oldPrice = newPrice - step
+        guard let cell = inp.cells.first(where: { $0.region == .china && $0.segment == .mid }) else {
+            throw ForecastError.invalidInputs("pass_through calibration needs the china/mid configuration")
+        }
+        var phone = cell
+        phone.dramGB = 12; phone.dramType = .lpddr5x; phone.nandGB = 256; phone.nandType = .ufs4
+        let path = try centralContractPath(inp)
+        let q0 = Period(year: inp.baseYear - 1, quarter: 4), q1 = Period(year: inp.baseYear, quarter: 4)
+        // Launch prices follow replacement cost: this quarter's contract prices, no inventory lag.
+        func bom(_ q: Period) -> Double { MemoryCost.evaluate(phone, usdPerGB: { path($0, q) }).bomUSD }
+        let atAnchor = MemoryCost.evaluate(phone, usdPerGB: { path($0, inp.anchorQuarter) }).bomUSD
+        guard let pi = PassThrough.impliedDollarPassThrough(oldPrice: oldPrice, newPrice: newPrice, oldBOMUSD: bom(q0),
+                                                            newBOMUSD: bom(q1), bomToASP: atAnchor / phone.aspUSD) else {
+            throw ForecastError.invalidInputs("pass_through calibration: the BOM did not move between \(q0) and \(q1)")
+        }
+        return pi
+    }
+
+    /// Contract USD/GB by type and quarter on the central path: published midpoints, projections
+    /// without shocks, central coefficients and gaps.
+    static func centralContractPath(_ inp: ForecastInputs) throws -> (MemoryType, Period) -> Double {
+        let quarters = inp.start.advanced(by: -1).quarters(through: inp.horizon)
+        var level: [MemoryKind: [Period: Double]] = [:]
+        for k in MemoryKind.allCases {
+            var last4 = inp.previousChangesPct[k] ?? [0, 0, 0, 0]
+            var idx = 1.0
+            var l: [Period: Double] = [quarters[0]: 1]
+            for q in quarters.dropFirst() {
+                let c = inp.priceInputs[k]?[q]?.midPct
+                    ?? inp.priceFits[k]!.model.projectedChangePct(lastFourPct: last4,
+                                                                  gapPP: ForecastEngine.gap(inp.gapPP[k] ?? [:], year: q.year)?.mid ?? 0)
+                idx *= 1 + c / 100
+                l[q] = idx
+                last4.removeFirst(); last4.append(c)
+            }
+            level[k] = l
+        }
+        return { type, q in
+            inp.anchorUSDPerGB[type]! * level[type.kind]![q]! / level[type.kind]![inp.anchorQuarter]!
+        }
+    }
+}

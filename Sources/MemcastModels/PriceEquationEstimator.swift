@@ -1,0 +1,115 @@
+import Foundation
+import MemcastData
+import MemcastNumerics
+
+/// Estimates Stage 1's price equation by least squares on the datasets.
+///
+///     Δpₜ = α + β·Δpₜ₋₁ + δ·Rₜ₋₁ + γ·gap_y(t) + εₜ,    ε ~ N(0, σ²)
+///
+/// Rows: quarters whose change and the four before it are known (the series' own figure
+/// or its proxy, latest vintage by `--as-of`; quarters without any figure break the
+/// chain). γ enters only when at least `minimumGapRows` rows carry a gap for their year.
+///
+/// Sign restrictions (economics, not fit): momentum β ∈ [0, 0.95] (contracts adjust
+/// gradually, and a shock must fade), reversion δ ≤ 0, gap response γ ≥ 0. They are
+/// imposed as inequality-constrained least squares by an active set: fit; if a
+/// coefficient breaks its bound, hold the worst one at the bound (moving its term to the
+/// left-hand side) and refit the rest; repeat. Coefficient covariance is σ̂²(XᵀX)⁻¹ of the
+/// final free coefficients with σ̂² = SSR/(n − free coefficients); held ones have none.
+public enum PriceEquationEstimator {
+    /// One regression row.
+    public struct Row: Sendable, Equatable {
+        public var quarter: Period
+        public var changePct: Double
+        /// The four previous quarters' changes, most recent last.
+        public var lastFourPct: [Double]
+        /// Bit demand − supply growth gap of the quarter's year, pp; nil when unknown.
+        public var gapPP: Double?
+
+        public init(quarter: Period, changePct: Double, lastFourPct: [Double], gapPP: Double?) {
+            precondition(lastFourPct.count == 4)
+            self.quarter = quarter; self.changePct = changePct; self.lastFourPct = lastFourPct; self.gapPP = gapPP
+        }
+    }
+
+    /// Fewest rows with a gap for γ to be estimated.
+    public static let minimumGapRows = 8
+    /// Upper bound of β.
+    public static let maximumMomentum = 0.95
+
+    /// Regression rows from a chained index's quarterly changes (nil = no figure).
+    public static func rows(quarters: [Period], changesPct: [Double?], gaps: [Int: ValueRange]) -> [Row] {
+        var out: [Row] = []
+        for t in 4..<Swift.max(quarters.count, 4) {
+            let window = changesPct[(t - 4)...t]
+            guard window.allSatisfy({ $0 != nil }) else { continue }
+            let w = window.map { $0! }
+            out.append(Row(quarter: quarters[t], changePct: w[4], lastFourPct: Array(w[0..<4]),
+                           gapPP: gaps[quarters[t].year]?.mid))
+        }
+        return out
+    }
+
+    /// Fits the equation.
+    /// - Throws: `ForecastError.noData` when too few rows are usable.
+    public static func fit(kind: MemoryKind, rows: [Row]) throws -> PriceModelFit {
+        let withGap = rows.filter { $0.gapPP != nil }
+        let useGap = withGap.count >= minimumGapRows
+        let used = useGap ? withGap : rows
+        guard used.count >= 7 else {
+            throw ForecastError.noData("\(kind.rawValue) price equation: only \(used.count) quarters have this and the "
+                                       + "four previous quarters' contract changes; need at least 7")
+        }
+        let y = used.map(\.changePct)
+        // Columns in coefficient order: α, β, δ, γ.
+        var columns: [[Double]?] = [used.map { _ in 1 }, used.map { $0.lastFourPct[3] },
+                                    used.map { SupplyDemandPriceModel.pastYearLogPoints($0.lastFourPct) },
+                                    useGap ? used.map { $0.gapPP! } : nil]
+        // (lower, upper) bounds; nil = unbounded.
+        let bounds: [(Double?, Double?)] = [(nil, nil), (0, maximumMomentum), (nil, 0), (0, nil)]
+        var held: [Int: Double] = [:]
+        if !useGap { held[3] = 0; columns[3] = nil }
+        var solution: (b: [Double], cov: Matrix, free: [Int], ssr: Double)!
+        while true {
+            let free = (0..<4).filter { held[$0] == nil }
+            var target = y
+            for (j, v) in held where v != 0 { for i in target.indices { target[i] -= v * columns[j]![i] } }
+            let X = Matrix(columns: free.map { columns[$0]! })
+            let sol = try LeastSquares.solve(X, target, columnNames: free.map { PriceModelFit.coefficientNames[$0] })
+            var b = [Double](repeating: 0, count: 4)
+            for (v, j) in held { b[v] = j }
+            for (k, j) in free.enumerated() { b[j] = sol.coefficients[k] }
+            // The worst bound violation, if any.
+            var worst: (j: Int, bound: Double, by: Double)?
+            for j in free {
+                if let lo = bounds[j].0, b[j] < lo, (worst?.by ?? 0) < lo - b[j] { worst = (j, lo, lo - b[j]) }
+                if let hi = bounds[j].1, b[j] > hi, (worst?.by ?? 0) < b[j] - hi { worst = (j, hi, b[j] - hi) }
+            }
+            if let w = worst { held[w.j] = w.bound; continue }
+            let n = Double(used.count)
+            let ssr = sol.residualSumOfSquares
+            let s2 = ssr / (n - Double(free.count))
+            var cov = Matrix(rows: free.count, cols: free.count)
+            for i in 0..<free.count { for j in 0..<free.count { cov[i, j] = s2 * sol.unscaledCovariance[i, j] } }
+            solution = (b, cov, free, ssr)
+            break
+        }
+        let f = try Cholesky.samplingFactor(covariance: solution.cov, allowSemidefinite: true)
+        var factor = Array(repeating: [0.0, 0.0, 0.0, 0.0], count: 4)
+        for (a, i) in solution.free.enumerated() { for (c, j) in solution.free.enumerated() { factor[i][j] = f[a, c] } }
+        let n = Double(used.count)
+        let mean = y.reduce(0, +) / n
+        let tss = y.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
+        let s2 = solution.ssr / (n - Double(solution.free.count))
+        let b = solution.b
+        let model = SupplyDemandPriceModel(interceptPct: b[0], momentum: b[1], gapCoefficient: b[3], reversion: b[2],
+                                           residualSDPct: s2.squareRoot())
+        var notes = ["quarters \(used.first!.quarter)…\(used.last!.quarter)"]
+        if !useGap { notes.append("only \(withGap.count) rows carry a supply–demand gap (< \(minimumGapRows)): γ = 0") }
+        for (j, v) in held.sorted(by: { $0.key < $1.key }) where !(j == 3 && !useGap) {
+            notes.append("\(["α", "β", "δ", "γ"][j]) held at its bound \(v)")
+        }
+        return PriceModelFit(kind: kind, model: model, samplingFactor: factor, observations: used.count,
+                             rSquared: tss > 0 ? 1 - solution.ssr / tss : 0, note: notes.joined(separator: "; "))
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+import MemcastModels
+
+extension ForecastRendering {
+    /// `{"as_of", "scenario", "draws", "seed", "quarterly": {"2026Q1": F}, "annual": {"2026": F}, …}` where
+    /// `F = {"global": M, "segments": {…}, "regions": {…}, "soc_vendors": {"Qualcomm": {…}}}` and each
+    /// value is `{"p05", "p50", "p95"}` (`null` when not simulated, e.g. a yoy before the data).
+    /// Keys keep a fixed order so the output is diffable.
+    static func json(_ r: ForecastResult) -> String {
+        let w = JSONWriter()
+        w.object {
+            w.key("as_of"); w.string(r.asOf)
+            w.key("scenario"); w.string(r.scenario)
+            w.key("draws"); w.raw(String(r.draws))
+            w.key("seed"); w.raw(String(r.seed))
+            w.key("quarterly"); w.object { for q in r.quarterly { w.key(q.label); period(w, q) } }
+            w.key("annual"); w.object { for y in r.annual { w.key(y.label); period(w, y) } }
+            w.key("derived"); w.object { for k in r.derived.keys.sorted() { w.key(k); quantiles(w, r.derived[k]) } }
+            w.key("price_inputs"); w.array {
+                for p in r.priceInputs {
+                    w.element { w.object { w.key("quarter"); w.string(p.quarter.description); w.key("memory"); w.string(p.kind.rawValue)
+                        w.key("source"); w.string(p.source) } }
+                }
+            }
+            w.key("parameters"); w.array {
+                for p in r.parameters {
+                    w.element { w.object { w.key("name"); w.string(p.name); w.key("value"); w.string(p.value); w.key("from"); w.string(p.source) } }
+                }
+            }
+            w.key("notes"); w.array { for n in r.notes { w.element { w.string(n) } } }
+        }
+        return w.text + "\n"
+    }
+
+    static func period(_ w: JSONWriter, _ p: PeriodFigures) {
+        w.object {
+            w.key("global"); scope(w, p.global)
+            w.key("segments"); w.object { for s in Segment.allCases { w.key(s.rawValue); scope(w, p.segments[s]!) } }
+            w.key("regions"); w.object { for g in Region.allCases { w.key(g.rawValue); scope(w, p.regions[g]!) } }
+            w.key("soc_vendors"); w.object {
+                for v in SoCVendor.allCases {
+                    let f = p.socVendors[v]!
+                    w.key(v.rawValue)
+                    w.object {
+                        w.key("shipments_yoy_pct"); quantiles(w, f.shipmentsYoYPct)
+                        w.key("share_pct"); quantiles(w, f.sharePct)
+                        w.key("shipments_m"); quantiles(w, f.shipmentsM)
+                    }
+                }
+            }
+            if let d = p.dramContractQoQPct { w.key("dram_contract_qoq_pct"); quantiles(w, d) }
+            if let n = p.nandContractQoQPct { w.key("nand_contract_qoq_pct"); quantiles(w, n) }
+        }
+    }
+
+    static func scope(_ w: JSONWriter, _ f: ScopeFigures) {
+        w.object { for (k, q) in metrics(f) { w.key(k); quantiles(w, q) } }
+    }
+
+    static func quantiles(_ w: JSONWriter, _ q: QuantileSummary?) {
+        guard let q, !q.p50.isNaN else { w.raw("null"); return }
+        w.object {
+            w.key("p05"); w.number(q.p05)
+            w.key("p50"); w.number(q.p50)
+            w.key("p95"); w.number(q.p95)
+        }
+    }
+}
+
+/// A small ordered JSON writer (two-space indentation). A class, so nested writer closures can share it.
+final class JSONWriter {
+    private(set) var text = ""
+    private var depth = 0
+    private var first: [Bool] = []
+
+    private func separator() {
+        if let f = first.last {
+            if !f { text += "," }
+            first[first.count - 1] = false
+            text += "\n" + String(repeating: "  ", count: depth)
+        }
+    }
+
+    func object(_ body: () -> Void) {
+        text += "{"; depth += 1; first.append(true)
+        body()
+        let empty = first.removeLast(); depth -= 1
+        text += empty ? "}" : "\n" + String(repeating: "  ", count: depth) + "}"
+    }
+
+    func array(_ body: () -> Void) {
+        text += "["; depth += 1; first.append(true)
+        body()
+        let empty = first.removeLast(); depth -= 1
+        text += empty ? "]" : "\n" + String(repeating: "  ", count: depth) + "]"
+    }
+
+    /// Starts an array element (call the value writer inside).
+    func element(_ body: () -> Void) { separator(); body() }
+
+    func key(_ k: String) { separator(); text += JSONWriter.quote(k) + ": " }
+    func string(_ s: String) { text += JSONWriter.quote(s) }
+    func raw(_ s: String) { text += s }
+    /// Finite numbers with 4 decimals; non-finite as null.
+    func number(_ x: Double) { text += x.isFinite ? String(format: "%.4f", x) : "null" }
+
+    static func quote(_ s: String) -> String {
+        var o = "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": o += "\\\""
+            case "\\": o += "\\\\"
+            case "\n": o += "\\n"
+            case "\t": o += "\\t"
+            case "\r": o += "\\r"
+            default:
+                if u.value < 0x20 { o += String(format: "\\u%04x", u.value) } else { o.unicodeScalars.append(u) }
+            }
+        }
+        return o + "\""
+    }
+}

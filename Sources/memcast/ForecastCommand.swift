@@ -1,0 +1,108 @@
+import ArgumentParser
+import Foundation
+import MemcastData
+import MemcastModels
+import MemcastOutput
+
+extension ForecastFormat: ExpressibleByArgument {}
+
+/// `memcast forecast`: the chain from memory prices to SoC vendors, with uncertainty.
+struct ForecastCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "forecast",
+        abstract: "Forecast memory share of BOM, ASP, shipments and SoC vendors by quarter and year.",
+        discussion: """
+        The chain: DRAM/NAND contract prices (scenario, else the latest published vintage as of
+        --as-of, else the supply–demand model) → OEM memory cost and BOM by segment and region →
+        ASP (pass-through) → shipments (elasticities) → SoC vendor shipments and shares.
+        Every output is a Monte Carlo p05/p50/p95.
+
+        Examples:
+          memcast forecast
+          memcast forecast --scenario 2026-memory-shock --horizon 2027Q4
+          memcast forecast --as-of 2026-01-05 --format json
+          memcast forecast --draws 50000 --seed 7 --out results/
+        """)
+
+    @OptionGroup var data: DatasetOptions
+
+    @Option(help: ArgumentHelp("A named scenario (see `memcast scenario list`) or a .toml file.", valueName: "NAME|FILE"))
+    var scenario: String = "as-published"
+
+    @Option(help: ArgumentHelp("Last quarter to forecast.", valueName: "YYYYQn"))
+    var horizon: String = ForecastInputs.defaultHorizon.description
+
+    @Option(help: "Monte Carlo draws.")
+    var draws: Int = MonteCarlo.defaultDraws
+
+    @Option(help: "Random seed (the same seed reproduces a run exactly).")
+    var seed: UInt64 = MonteCarlo.defaultSeed
+
+    @Option(help: "Output format.")
+    var format: ForecastFormat = .text
+
+    @Option(help: ArgumentHelp("Write forecast.txt/.json/.csv/.md into DIR (all or none) instead of printing.", valueName: "DIR"))
+    var out: String?
+
+    func validate() throws {
+        guard Period(quarterText: horizon) != nil else {
+            throw ValidationError("--horizon '\(horizon)' is not a quarter; write e.g. 2027Q4")
+        }
+        guard (1...2_000_000).contains(draws) else { throw ValidationError("--draws must be between 1 and 2000000") }
+    }
+
+    func run() throws {
+        let result = try ForecastRun.run(data: data, scenario: scenario, horizon: Period(quarterText: horizon)!,
+                                         draws: draws, seed: seed)
+        if let out {
+            let files = ForecastFormat.allCases.map { ("forecast.\($0.fileExtension)", ForecastRendering.render(result, as: $0)) }
+            do { try OutputSet.write(files, into: out) } catch let f as OutputSet.Failure {
+                throw CLIError.cannotCreateOutput(path: f.path, reason: f.reason)
+            }
+            FileHandle.standardError.write(Data("wrote \(files.map { "\(out)/\($0.0)" }.joined(separator: ", "))\n".utf8))
+        } else {
+            print(ForecastRendering.render(result, as: format), terminator: "")
+        }
+    }
+}
+
+/// What `forecast` and `validate` share: resolving inputs and mapping errors to exit codes.
+enum ForecastRun {
+    static func run(data: DatasetOptions, scenario name: String, horizon: Period, draws: Int, seed: UInt64,
+                    asOf: CalendarDate?? = nil) throws -> ForecastResult {
+        let catalog = try data.catalog()
+        let store = ScenarioStore(datasetsDirectory: catalog.embeddedDirectory)
+        do {
+            let scenario = try store.load(name)
+            let inputs = try ForecastInputs.build(catalog: catalog, scenario: scenario, asOf: asOf ?? data.asOf,
+                                                  horizon: horizon)
+            let engine = try ForecastEngine(inputs: inputs)
+            return MonteCarlo.run(engine, draws: draws, seed: seed, progress: Progress.reporter(total: draws))
+        } catch let e as ScenarioStore.Failure {
+            if case .unknown = e { throw ValidationError(e.description) }
+            throw CLIError.noInput(path: name)
+        } catch let e as TOMLError {
+            throw CLIError.dataError(e.description)
+        } catch let e as ForecastError {
+            switch e {
+            case .invalidInputs(let m) where m.hasPrefix("--"): throw ValidationError(m)
+            default: throw CLIError.dataError(e.description)
+            }
+        } catch let e as CSVError {
+            throw CLIError.dataError(e.description)
+        } catch let e as CSVIssue {
+            throw CLIError.dataError(e.description)
+        }
+    }
+}
+
+/// Progress on stderr for long runs, only when stderr is a terminal.
+enum Progress {
+    static func reporter(total: Int) -> (@Sendable (Int) -> Void)? {
+        guard total >= 20_000, isatty(STDERR_FILENO) == 1 else { return nil }
+        return { done in
+            let pct = 100 * done / total
+            FileHandle.standardError.write(Data("\rmemcast: \(done)/\(total) draws (\(pct)%)\(done >= total ? "\n" : "")".utf8))
+        }
+    }
+}

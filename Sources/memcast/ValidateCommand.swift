@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import MemcastData
+import MemcastModels
+import MemcastOutput
+
+/// `memcast validate`: the published-figure cases side by side with the model.
+struct ValidateCommand: ParsableCommand {
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check the forecast against the published figures it is tested on.",
+        discussion: """
+        Each case runs the default scenario --as-of its figure's publication date and passes when
+        the model's p50 is within the stated tolerance. Other tracker vintages are shown beside
+        the model for information. Exits 1 when a case misses.
+
+        Examples:
+          memcast validate
+          memcast validate --format json --draws 20000
+        """)
+
+    @OptionGroup var data: DatasetOptions
+    @Option(help: "Monte Carlo draws per run.") var draws: Int = MonteCarlo.defaultDraws
+    @Option(help: "Random seed.") var seed: UInt64 = MonteCarlo.defaultSeed
+    @Option(help: "Output format.") var format: Format = .text
+
+    func validate() throws {
+        if data.asOf != nil {
+            throw ValidationError("validate runs each case as of its own figure's publication date; --as-of does not apply")
+        }
+        guard (1...2_000_000).contains(draws) else { throw ValidationError("--draws must be between 1 and 2000000") }
+    }
+
+    func run() throws {
+        let catalog = try data.catalog()
+        var observations: [String: [Observation]] = [:]
+        do {
+            for name in ["handset_market", "seed_figures"] { observations[name] = try catalog.observations(name) }
+        } catch let e as CSVError { throw CLIError.dataError(e.description) }
+        let rows: [Validation.Row]
+        do {
+            rows = try Validation.run(observations: observations) { date in
+                try ForecastRun.run(data: data, scenario: Scenario.asPublished.name,
+                                    horizon: ForecastInputs.defaultHorizon, draws: draws, seed: seed, asOf: .some(date))
+            }
+        } catch let e as ForecastError { throw CLIError.dataError(e.description) }
+        print(format == .json ? ValidationRendering.json(rows) : ValidationRendering.text(rows), terminator: "")
+        if rows.contains(where: { $0.pass == false }) { throw ExitCode(1) }
+    }
+}
