@@ -38,6 +38,24 @@ public struct ForecastEngine: Sendable {
     /// 12 GB of DRAM and 256 GB of NAND.
     public static let probeDRAMGB = 12.0, probeNANDGB = 256.0
 
+    // Precomputed, flat inputs for the hot loop (indices instead of dictionaries and closures).
+    let nQ: Int
+    let typeKind: [Int]
+    let anchor: [Double]
+    let anchorT: Int
+    let hasInput: [[Bool]], inputLo: [[Double]], inputHi: [[Double]]
+    let years: [Int]
+    let yearOfQ: [Int]
+    let gapLo: [[Double]], gapHi: [[Double]]
+    let previous4: [[Double]]
+    let cellDramType: [Int], cellNandType: [Int]
+    let cellDramGB: [Double], cellNandGB: [Double], cellNonMem: [Double], cellASP: [Double], cellVol: [Double]
+    let cellEpsFactor: [Double]
+    let seasonal: [Double]
+    let trimFromT: Int, cutFromT: Int
+    /// Index of each simulated year's Q1 (nil when the year starts before `start`).
+    let yearStartT: [Int?]
+
     public init(inputs: ForecastInputs) throws {
         try inputs.validate()
         self.inputs = inputs
@@ -48,12 +66,12 @@ public struct ForecastEngine: Sendable {
                                               + "\(inputs.baseYear) and the anchor quarter \(inputs.anchorQuarter)")
         }
         outQuarters = Array(b..<quarters.count)
-        var years: [Int] = []
+        var ys: [Int] = []
         var y = inputs.baseYear
-        while Period(year: y, quarter: 4) <= inputs.horizon { years.append(y); y += 1 }
-        outYears = years
+        while Period(year: y, quarter: 4) <= inputs.horizon { ys.append(y); y += 1 }
+        outYears = ys
         anchorIndex = a
-        layout = MetricLayout(quarters: outQuarters.count, years: years.count)
+        layout = MetricLayout(quarters: outQuarters.count, years: ys.count)
         cellsBySegment = Segment.allCases.map { s in inputs.cells.indices.filter { inputs.cells[$0].segment == s } }
         cellsByRegion = Region.allCases.map { r in inputs.cells.indices.filter { inputs.cells[$0].region == r } }
         let vs = Segment.allCases.map { s in inputs.cells.filter { $0.segment == s }.reduce(0) { $0 + $1.volumeShare } }
@@ -62,6 +80,36 @@ public struct ForecastEngine: Sendable {
         let w = lowMid.reduce(0) { $0 + $1.volumeShare }
         probeNonMemoryUSD = w > 0 ? lowMid.reduce(0) { $0 + $1.volumeShare * $1.nonMemoryBOMUSD } / w : .nan
         probeTypes = (lowMid.first?.dramType ?? .lpddr4x, lowMid.first?.nandType ?? .ufs)
+
+        let types = MemoryType.allCases
+        nQ = quarters.count
+        typeKind = types.map { $0.kind == .dram ? 0 : 1 }
+        anchor = types.map { inputs.anchorUSDPerGB[$0]! }
+        anchorT = a
+        var has = [[Bool]](), lo = [[Double]](), hi = [[Double]](), glo = [[Double]](), ghi = [[Double]](), prev = [[Double]]()
+        let firstYear = quarters[0].year, lastYear = quarters[quarters.count - 1].year
+        years = Array(firstYear...lastYear)
+        yearOfQ = quarters.map { $0.year - firstYear }
+        for k in MemoryKind.allCases {
+            let r = quarters.map { inputs.priceInputs[k]?[$0] }
+            has.append(r.map { $0 != nil }); lo.append(r.map { $0?.lowPct ?? 0 }); hi.append(r.map { $0?.highPct ?? 0 })
+            let g = years.map { ForecastEngine.gap(inputs.gapPP[k] ?? [:], year: $0) }
+            glo.append(g.map { $0?.low ?? 0 }); ghi.append(g.map { $0?.high ?? 0 })
+            prev.append(inputs.previousChangesPct[k] ?? [0, 0, 0, 0])
+        }
+        hasInput = has; inputLo = lo; inputHi = hi; gapLo = glo; gapHi = ghi; previous4 = prev
+        let cells = inputs.cells
+        cellDramType = cells.map { types.firstIndex(of: $0.dramType)! }
+        cellNandType = cells.map { types.firstIndex(of: $0.nandType)! }
+        cellDramGB = cells.map(\.dramGB); cellNandGB = cells.map(\.nandGB); cellNonMem = cells.map(\.nonMemoryBOMUSD)
+        cellASP = cells.map(\.aspUSD); cellVol = cells.map(\.volumeShare)
+        let shapeMean = segmentElasticityShapeMean
+        cellEpsFactor = cells.map { inputs.elasticityShape[$0.segment.index] / shapeMean }
+        seasonal = quarters.map { inputs.seasonalShares[$0.quarterNumber - 1] }
+        let qs = quarters
+        trimFromT = inputs.levers.trimFrom.flatMap { qs.firstIndex(of: $0) } ?? (b + 4)
+        cutFromT = inputs.levers.shipLessFrom.flatMap { qs.firstIndex(of: $0) } ?? (b + 4)
+        yearStartT = years.map { y in qs.firstIndex(of: Period(year: y, quarter: 1)) }
     }
 
     /// The quarters reported (base year Q1 … horizon).
@@ -77,7 +125,7 @@ public struct ForecastEngine: Sendable {
     func simulate(draw d: Int, seed: UInt64, into row: UnsafeMutableBufferPointer<Double>) {
         var rng = SplitMix64.stream(seed: seed, index: UInt64(d))
         let inp = inputs
-        let nQ = quarters.count, nC = inp.cells.count
+        let nQ = self.nQ, nC = cellASP.count, nT = anchor.count, nY = years.count
         // 1. Parameters: each consumes one uniform and one normal, always, in this order.
         func param(_ p: ParameterDistribution) -> Double {
             let u = rng.nextUniform(); let z = rng.nextNormal()
@@ -91,171 +139,187 @@ public struct ForecastEngine: Sendable {
         let gASP = param(inp.baselineASPGrowthPct)
         var models: [SupplyDemandPriceModel] = []
         for k in MemoryKind.allCases {
-            let z = (0..<4).map { _ in rng.nextNormal() }
+            let z = [rng.nextNormal(), rng.nextNormal(), rng.nextNormal(), rng.nextNormal()]
             models.append(inp.priceFits[k]!.draw(z))
         }
-        let firstYear = quarters[0].year, lastYear = quarters[nQ - 1].year
-        var gaps = Array(repeating: [Double](repeating: 0, count: lastYear - firstYear + 1), count: 2)
-        for (ki, k) in MemoryKind.allCases.enumerated() {
-            for y in firstYear...lastYear {
+        var gaps = [Double](repeating: 0, count: 2 * nY)
+        for ki in 0..<2 {
+            for yi in 0..<nY {
                 let u = rng.nextUniform()
-                gaps[ki][y - firstYear] = ForecastEngine.gap(inp.gapPP[k] ?? [:], year: y)?.value(at: u) ?? 0
+                gaps[ki * nY + yi] = gapLo[ki][yi] + u * (gapHi[ki][yi] - gapLo[ki][yi])
             }
         }
-        // 2. Contract price changes and indexes (index 1 at the quarter before start).
-        var change = Array(repeating: [Double](repeating: 0, count: nQ), count: 2)
-        var index = Array(repeating: [Double](repeating: 1, count: nQ + 1), count: 2)   // [k][t+1]
-        for (ki, k) in MemoryKind.allCases.enumerated() {
-            var last4 = inp.previousChangesPct[k] ?? [0, 0, 0, 0]
+        // 2. Contract price changes and indexes (index 1 at the quarter before start; slot t+1 = quarter t).
+        var change = [Double](repeating: 0, count: 2 * nQ)
+        var index = [Double](repeating: 1, count: 2 * (nQ + 1))
+        for ki in 0..<2 {
+            var last4 = previous4[ki]
             for t in 0..<nQ {
                 let u = rng.nextUniform(), z = rng.nextNormal()
-                let c: Double
-                if let r = inp.priceInputs[k]?[quarters[t]] {
-                    c = r.value(at: u)
-                } else {
-                    c = models[ki].projectedChangePct(lastFourPct: last4, gapPP: gaps[ki][quarters[t].year - firstYear], shock: z)
-                }
-                change[ki][t] = c
-                index[ki][t + 1] = index[ki][t] * (1 + c / 100)
-                last4.removeFirst(); last4.append(c)
+                let c = hasInput[ki][t]
+                    ? inputLo[ki][t] + u * (inputHi[ki][t] - inputLo[ki][t])
+                    : models[ki].projectedChangePct(lastFourPct: last4, gapPP: gaps[ki * nY + yearOfQ[t]], shock: z)
+                change[ki * nQ + t] = c
+                index[ki * (nQ + 1) + t + 1] = index[ki * (nQ + 1) + t] * (1 + c / 100)
+                last4[0] = last4[1]; last4[1] = last4[2]; last4[2] = last4[3]; last4[3] = c
             }
         }
         let L = MemoryCost.lagShare(inventoryCoverWeeks: cover)
-        // Contract $/GB by type at t (t = -1 is the quarter before start) and OEM $/GB.
-        func contract(_ type: MemoryType, _ t: Int) -> Double {
-            let ki = type.kind == .dram ? 0 : 1
-            return inp.anchorUSDPerGB[type]! * index[ki][t + 1] / index[ki][anchorIndex + 1]
+        // Contract $/GB by type for slots 0…nQ (slot 0 = quarter before start), OEM $/GB for quarters.
+        var contract = [Double](repeating: 0, count: nT * (nQ + 1))
+        var oem = [Double](repeating: 0, count: nT * nQ)
+        for ti in 0..<nT {
+            let k = typeKind[ti]
+            let base = anchor[ti] / index[k * (nQ + 1) + anchorT + 1]
+            for s in 0...nQ { contract[ti * (nQ + 1) + s] = base * index[k * (nQ + 1) + s] }
+            for t in 0..<nQ {
+                oem[ti * nQ + t] = MemoryCost.oemUSDPerGB(current: contract[ti * (nQ + 1) + t + 1],
+                                                          previous: contract[ti * (nQ + 1) + t], lagShare: L)
+            }
         }
-        var oem = Array(repeating: [Double](repeating: 0, count: nQ), count: MemoryType.allCases.count)
-        for (ti, type) in MemoryType.allCases.enumerated() {
-            for t in 0..<nQ { oem[ti][t] = MemoryCost.oemUSDPerGB(current: contract(type, t), previous: contract(type, t - 1), lagShare: L) }
-        }
-        func oemPrice(_ type: MemoryType, _ t: Int) -> Double { oem[MemoryType.allCases.firstIndex(of: type)!][t] }
 
         // 3. Cells over time.
         let baseQ1 = outQuarters[0]
         let baseMid = Double(baseQ1) + 1.5
         let pt = PassThrough(dollarPassThrough: piDollar, adjustmentSpeed: kappa)
-        let trimStart = inp.levers.trimFrom.flatMap { quarters.firstIndex(of: $0) } ?? (baseQ1 + 4)
-        let cutStart = inp.levers.shipLessFrom.flatMap { quarters.firstIndex(of: $0) } ?? (baseQ1 + 4)
-        var units = Array(repeating: [Double](repeating: 0, count: nQ), count: nC)
+        let trimShare = inp.levers.trimDRAMPct / 100, cutShare = inp.levers.shipLessPct / 100
+        var units = [Double](repeating: 0, count: nC * nQ)
         var bom = units, asp = units, share = units, mem = units, newModelRel = units
-        for (ci, c) in inp.cells.enumerated() {
+        var trend = [Double](repeating: 0, count: nQ), unitTrend = trend
+        for t in 0..<nQ {
+            trend[t] = pow(1 + gASP / 100, (Double(t) - baseMid) / 4)
+            unitTrend[t] = pow(1 + g / 100, (Double(t) - baseMid) / 4)
+        }
+        var ys = [Double](repeating: 0, count: nQ), xs = ys
+        for ci in 0..<nC {
+            let dt = cellDramType[ci], nt = cellNandType[ci]
+            let dGB = cellDramGB[ci], nGB = cellNandGB[ci], nonMem = cellNonMem[ci], a0 = cellASP[ci]
             // Prices follow replacement cost (this quarter's contract), the BOM follows inventory.
-            let ref = MemoryCost.evaluate(c, usdPerGB: { contract($0, -1) }).bomUSD
-            let atAnchor = MemoryCost.evaluate(c, usdPerGB: { contract($0, anchorIndex) }).bomUSD
-            let theta = pt.priceElasticity(bomUSD: atAnchor, aspUSD: c.aspUSD)
-            let eps = eAgg * inp.elasticityShape[c.segment.index] / segmentElasticityShapeMean
+            let ref = dGB * contract[dt * (nQ + 1)] + nGB * contract[nt * (nQ + 1)] + nonMem
+            let atAnchor = dGB * contract[dt * (nQ + 1) + anchorT + 1] + nGB * contract[nt * (nQ + 1) + anchorT + 1] + nonMem
+            let theta = pt.priceElasticity(bomUSD: atAnchor, aspUSD: a0)
+            let eps = eAgg * cellEpsFactor[ci]
             var y = 0.0
-            var ys = [Double](repeating: 0, count: nQ), xs = ys
             for t in 0..<nQ {
-                let trim = t >= trimStart ? inp.levers.trimDRAMPct / 100 : 0
-                let e = MemoryCost.evaluate(c, usdPerGB: { oemPrice($0, t) }, dramTrim: trim)
-                mem[ci][t] = e.memoryUSD; bom[ci][t] = e.bomUSD; share[ci][t] = e.share
-                let replacement = MemoryCost.evaluate(c, usdPerGB: { contract($0, t) }, dramTrim: trim).bomUSD
+                let gb = t >= trimFromT ? dGB * (1 - trimShare) : dGB
+                let m = gb * oem[dt * nQ + t] + nGB * oem[nt * nQ + t]
+                let i = ci * nQ + t
+                mem[i] = m; bom[i] = m + nonMem; share[i] = m / (m + nonMem)
+                let replacement = gb * contract[dt * (nQ + 1) + t + 1] + nGB * contract[nt * (nQ + 1) + t + 1] + nonMem
                 let x = pt.target(bomUSD: replacement, referenceBOMUSD: ref, elasticity: theta)
                 y = pt.adjust(previous: y, target: x)
                 ys[t] = y; xs[t] = x
             }
             // Normalise so the base year's average ASP is the configuration's ASP.
-            func trend(_ t: Int) -> Double { pow(1 + gASP / 100, (Double(t) - baseMid) / 4) }
             var norm = 0.0, yBar = 0.0
-            for t in baseQ1..<(baseQ1 + 4) { norm += trend(t) * exp(ys[t]) / 4; yBar += ys[t] / 4 }
-            let d = Demand(elasticities: [Double](repeating: eps, count: Segment.allCases.count), baselineGrowthPct: g)
+            for t in baseQ1..<(baseQ1 + 4) { norm += trend[t] * exp(ys[t]) / 4; yBar += ys[t] / 4 }
+            let baseUnits = inp.baseYearUnitsM * cellVol[ci]
             for t in 0..<nQ {
-                asp[ci][t] = c.aspUSD * trend(t) * exp(ys[t]) / norm
-                newModelRel[ci][t] = trend(t) * exp(xs[t]) / norm
-                let q = quarters[t].quarterNumber
-                let cut = t >= cutStart ? inp.levers.shipLessPct / 100 : 0
-                units[ci][t] = d.units(baseAnnualUnits: inp.baseYearUnitsM * c.volumeShare,
-                                       seasonalShare: inp.seasonalShares[q - 1],
-                                       years: (Double(t) - baseMid) / 4, segment: c.segment,
-                                       logPriceChange: ys[t] - yBar, cutShare: cut)
+                let i = ci * nQ + t
+                asp[i] = a0 * trend[t] * exp(ys[t]) / norm
+                newModelRel[i] = trend[t] * exp(xs[t]) / norm
+                let cut = t >= cutFromT ? cutShare : 0
+                // Stage 4 (Demand): base units × season × trend × exp(ε·Δy) × (1 − cut).
+                units[i] = baseUnits * seasonal[t] * unitTrend[t] * exp(eps * (ys[t] - yBar)) * (1 - cut)
             }
         }
 
         // 4. Aggregation into the row.
         let scopes: [[Int]] = [Array(0..<nC)] + cellsBySegment + cellsByRegion
+        let nS = scopes.count
         // Per quarter sums by scope: units, Σu·bom, Σu·asp, Σu·share, Σu·mem, Σu·margin.
-        var sums = Array(repeating: Array(repeating: [Double](repeating: 0, count: 6), count: scopes.count), count: nQ)
+        var sums = [Double](repeating: 0, count: nQ * nS * 6)
         for t in 0..<nQ {
             for (si, cells) in scopes.enumerated() {
-                var s = [Double](repeating: 0, count: 6)
+                let b = (t * nS + si) * 6
                 for ci in cells {
-                    let u = units[ci][t]
-                    s[0] += u; s[1] += u * bom[ci][t]; s[2] += u * asp[ci][t]; s[3] += u * share[ci][t]
-                    s[4] += u * mem[ci][t]; s[5] += u * (asp[ci][t] - bom[ci][t]) / asp[ci][t]
+                    let i = ci * nQ + t
+                    let u = units[i]
+                    sums[b] += u; sums[b + 1] += u * bom[i]; sums[b + 2] += u * asp[i]; sums[b + 3] += u * share[i]
+                    sums[b + 4] += u * mem[i]; sums[b + 5] += u * (asp[i] - bom[i]) / asp[i]
                 }
-                sums[t][si] = s
             }
         }
-        // Vendor units per quarter from segment units.
-        var vendorUnits = Array(repeating: [Double](repeating: 0, count: SoCVendor.allCases.count), count: nQ)
+        let nV = SoCVendor.allCases.count
+        var vendorUnits = [Double](repeating: 0, count: nQ * nV)
         for t in 0..<nQ {
-            let segUnits = (0..<Segment.allCases.count).map { sums[t][1 + $0][0] }
-            vendorUnits[t] = inp.vendorMix.vendorUnits(segmentUnits: segUnits)
+            let segUnits = (0..<Segment.allCases.count).map { sums[(t * nS + 1 + $0) * 6] }
+            let v = inp.vendorMix.vendorUnits(segmentUnits: segUnits)
+            for vi in 0..<nV { vendorUnits[t * nV + vi] = v[vi] }
         }
-        func write(period p: Int, sum s: [[Double]], previous: [[Double]]?, vendors v: [Double], prevVendors: [Double]?) {
-            for si in 0..<scopes.count {
-                let x = s[si], u = x[0]
+        func write(period p: Int, sum s: ArraySlice<Double>, previous: ArraySlice<Double>?, vendors v: ArraySlice<Double>,
+                   prevVendors: ArraySlice<Double>?) {
+            let s0 = s.startIndex, p0 = previous?.startIndex ?? 0
+            for si in 0..<nS {
+                let x = s0 + si * 6, u = s[x]
                 let base = layout.scope(period: p, scope: si)
-                row[base + 0] = 100 * x[3] / u
-                row[base + 1] = x[1] / u
-                row[base + 2] = x[2] / u
-                row[base + 3] = previous.map { 100 * ((x[2] / u) / ($0[si][2] / $0[si][0]) - 1) } ?? .nan
+                row[base + 0] = 100 * s[x + 3] / u
+                row[base + 1] = s[x + 1] / u
+                row[base + 2] = s[x + 2] / u
+                if let pr = previous {
+                    let px = p0 + si * 6
+                    row[base + 3] = 100 * ((s[x + 2] / u) / (pr[px + 2] / pr[px]) - 1)
+                    row[base + 5] = 100 * (u / pr[px] - 1)
+                } else {
+                    row[base + 3] = .nan; row[base + 5] = .nan
+                }
                 row[base + 4] = u
-                row[base + 5] = previous.map { 100 * (u / $0[si][0] - 1) } ?? .nan
-                row[base + 6] = x[4] / u
-                row[base + 7] = 100 * x[5] / u
+                row[base + 6] = s[x + 4] / u
+                row[base + 7] = 100 * s[x + 5] / u
             }
             let total = v.reduce(0, +)
-            for vi in 0..<v.count {
+            let v0 = v.startIndex, q0 = prevVendors?.startIndex ?? 0
+            for vi in 0..<nV {
                 let base = layout.vendor(period: p, vendor: vi)
-                row[base + 0] = prevVendors.map { $0[vi] > 0 ? 100 * (v[vi] / $0[vi] - 1) : .nan } ?? .nan
-                row[base + 1] = 100 * v[vi] / total
-                row[base + 2] = v[vi]
+                if let pv = prevVendors, pv[q0 + vi] > 0 { row[base] = 100 * (v[v0 + vi] / pv[q0 + vi] - 1) } else { row[base] = .nan }
+                row[base + 1] = 100 * v[v0 + vi] / total
+                row[base + 2] = v[v0 + vi]
             }
         }
+        func qs(_ t: Int) -> ArraySlice<Double> { sums[(t * nS * 6)..<((t + 1) * nS * 6)] }
+        func qv(_ t: Int) -> ArraySlice<Double> { vendorUnits[(t * nV)..<((t + 1) * nV)] }
         for (p, t) in outQuarters.enumerated() {
-            write(period: p, sum: sums[t], previous: t >= 4 ? sums[t - 4] : nil,
-                  vendors: vendorUnits[t], prevVendors: t >= 4 ? vendorUnits[t - 4] : nil)
-            row[layout.price(period: p, kind: 0)] = change[0][t]
-            row[layout.price(period: p, kind: 1)] = change[1][t]
+            write(period: p, sum: qs(t), previous: t >= 4 ? qs(t - 4) : nil, vendors: qv(t), prevVendors: t >= 4 ? qv(t - 4) : nil)
+            row[layout.price(period: p, kind: 0)] = change[t]
+            row[layout.price(period: p, kind: 1)] = change[nQ + t]
         }
-        func yearSums(_ y: Int) -> ([[Double]], [Double])? {
-            guard let t0 = quarters.firstIndex(of: Period(year: y, quarter: 1)), t0 + 3 < nQ else { return nil }
-            var s = Array(repeating: [Double](repeating: 0, count: 6), count: scopes.count)
-            var v = [Double](repeating: 0, count: SoCVendor.allCases.count)
+        func yearSums(_ yi: Int) -> (ArraySlice<Double>, ArraySlice<Double>)? {
+            guard let t0 = yearStartT[yi], t0 + 3 < nQ else { return nil }
+            var s = [Double](repeating: 0, count: nS * 6), v = [Double](repeating: 0, count: nV)
             for t in t0...(t0 + 3) {
-                for si in 0..<scopes.count { for k in 0..<6 { s[si][k] += sums[t][si][k] } }
-                for vi in 0..<v.count { v[vi] += vendorUnits[t][vi] }
+                for j in 0..<(nS * 6) { s[j] += sums[t * nS * 6 + j] }
+                for vi in 0..<nV { v[vi] += vendorUnits[t * nV + vi] }
             }
-            return (s, v)
+            return (s[...], v[...])
         }
         for (p, y) in outYears.enumerated() {
-            let cur = yearSums(y)!, prev = yearSums(y - 1)
+            let yi = y - years[0]
+            let cur = yearSums(yi)!, prev = yi > 0 ? yearSums(yi - 1) : nil
             write(period: outQuarters.count + p, sum: cur.0, previous: prev?.0, vendors: cur.1, prevVendors: prev?.1)
         }
 
         // 5. Derived figures for the published-figure cases, for the first forecast year.
         let fy = inp.baseYear + 1
-        if let t0 = quarters.firstIndex(of: Period(year: fy, quarter: 1)), t0 + 3 < nQ {
+        let t0 = baseQ1 + 4
+        if fy <= years[years.count - 1], t0 + 3 < nQ {
             var peakShare = -Double.infinity, peakT = t0
             for t in t0...(t0 + 3) {
-                let s = 100 * sums[t][0][3] / sums[t][0][0]
+                let b = t * nS * 6
+                let s = 100 * sums[b + 3] / sums[b]
                 if s > peakShare { peakShare = s; peakT = t }
             }
             row[layout.derived(.peakQuarterMemorySharePct)] = peakShare
-            let probeMem = MemoryCost.memoryCostUSD(dramGB: ForecastEngine.probeDRAMGB, dramUSDPerGB: oemPrice(probeTypes.0, peakT),
-                                                    nandGB: ForecastEngine.probeNANDGB, nandUSDPerGB: oemPrice(probeTypes.1, peakT))
+            let pd = MemoryType.allCases.firstIndex(of: probeTypes.0)!, pn = MemoryType.allCases.firstIndex(of: probeTypes.1)!
+            let probeMem = MemoryCost.memoryCostUSD(dramGB: ForecastEngine.probeDRAMGB, dramUSDPerGB: oem[pd * nQ + peakT],
+                                                    nandGB: ForecastEngine.probeNANDGB, nandUSDPerGB: oem[pn * nQ + peakT])
             row[layout.derived(.highSpecLowPriceSharePct)] =
                 100 * MemoryCost.memoryShare(memoryCostUSD: probeMem, nonMemoryBOMUSD: probeNonMemoryUSD)
             // New models in China after March: launch (target) price vs the base year's, same tier.
             let china = cellsByRegion[Region.china.index]
-            let w = china.reduce(0) { $0 + inp.cells[$1].volumeShare }
+            let w = china.reduce(0) { $0 + cellVol[$1] }
             var rel = 0.0
             for t in (t0 + 1)...(t0 + 3) {
-                for ci in china { rel += inp.cells[ci].volumeShare / w * newModelRel[ci][t] / 3 }
+                for ci in china { rel += cellVol[ci] / w * newModelRel[ci * nQ + t] / 3 }
             }
             row[layout.derived(.chinaNewModelPriceChangePct)] = 100 * (rel - 1)
         } else {

@@ -140,8 +140,9 @@ public enum Validation {
     /// Runs every case (and information row), one forecast per distinct as-of date.
     ///
     /// - Parameter runFor: makes the forecast for an as-of date (the CLI passes its options).
+    ///   - only: run just these case ids (and no information rows); nil = everything.
     public static func run(observations: [String: [Observation]],
-                           runFor: (CalendarDate) throws -> ForecastResult) throws -> [Row] {
+                           runFor: (CalendarDate) throws -> ForecastResult, only: Set<String>? = nil) throws -> [Row] {
         var cache: [CalendarDate: ForecastResult] = [:]
         func result(_ d: CalendarDate) throws -> ForecastResult {
             if let r = cache[d] { return r }
@@ -156,7 +157,7 @@ public enum Validation {
             throw ForecastError.noData("published figure \(id) not found in the datasets")
         }
         var out: [Row] = []
-        for c in cases {
+        for c in cases where only?.contains(c.id) ?? true {
             let o = try figure(c.figureID, c.dataset)
             let r = try result(c.asOf)
             let m = value(c.measure, in: r)
@@ -183,7 +184,7 @@ public enum Validation {
                            published: o.published.map { "\($0)" } ?? "", publishedText: c.criterion == .lowestOfVendors ? "lowest" : o.valueText,
                            asOf: "\(c.asOf)", model: m, tolerance: tol, pass: pass))
         }
-        for info in information {
+        for info in information where only == nil {
             let o = try figure(info.figureID)
             guard let date = o.published?.latest else { continue }
             let r = try result(date)

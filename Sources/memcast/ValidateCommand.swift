@@ -47,6 +47,10 @@ struct ValidateCommand: ParsableCommand {
             }
         } catch let e as ForecastError { throw CLIError.dataError(e.description) }
         print(format == .json ? ValidationRendering.json(rows) : ValidationRendering.text(rows), terminator: "")
-        if rows.contains(where: { $0.pass == false }) { throw ExitCode(1) }
+        if rows.contains(where: { $0.pass == false }) {
+            // Status 1 = "a published figure is missed" (not a usage or data error).
+            fflush(stdout)
+            Foundation.exit(1)
+        }
     }
 }

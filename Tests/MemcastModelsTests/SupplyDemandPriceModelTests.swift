@@ -12,7 +12,7 @@ import Foundation
         #expect(abs(m.projectedChangePct(lastFourPct: last, gapPP: 5) - (37 - 10 * log(1.4))) < 1e-12)
         #expect(abs(m.projectedChangePct(lastFourPct: last, gapPP: 5, shock: -1) - (27 - 10 * log(1.4))) < 1e-12)
         // A collapse is floored: a price cannot fall by more than 60% in a quarter here.
-        #expect(m.projectedChangePct(lastFourPct: [0, 0, 0, -200], gapPP: 0) == SupplyDemandPriceModel.floorPct)
+        #expect(m.projectedChangePct(lastFourPct: [0, 0, 0, 0], gapPP: -50) == SupplyDemandPriceModel.floorPct)
         // +10% then −10% is a 1.005 log-point fall.
         #expect(abs(SupplyDemandPriceModel.pastYearLogPoints([10, -10]) - 100 * log(0.99)) < 1e-12)
     }

@@ -1,0 +1,96 @@
+import Testing
+import Foundation
+import MemcastData
+@testable import MemcastModels
+
+@Suite struct ForecastEngineTests {
+    /// A one-cell market with every input pinned: 8 GB of LPDDR4X at $3.00/GB, 128 GB eMMC at
+    /// $0.05/GB, $150 of other parts, price $250; contract prices flat except DRAM +10% in 2026Q1.
+    static func tinyInputs(passThrough: Double = 1, elasticity: Double = -1) -> ForecastInputs {
+        let q = { (s: String) in Period(quarterText: s)! }
+        var prices: [MemoryKind: [Period: PriceChangeRange]] = [.dram: [:], .nand: [:]]
+        for p in q("2024Q1").quarters(through: q("2026Q4")) {
+            for k in MemoryKind.allCases {
+                let v = (k == .dram && p == q("2026Q1")) ? 10.0 : 0
+                prices[k]![p] = PriceChangeRange(lowPct: v, highPct: v, origin: .projected)
+            }
+        }
+        let cell = HandsetConfig(year: 2025, region: .china, segment: .entry, dramGB: 8, dramType: .lpddr4x,
+                                 nandGB: 128, nandType: .emmc, nonMemoryBOMUSD: 150, aspUSD: 250, volumeShare: 1)
+        let flat = PriceModelFit(kind: .dram, model: SupplyDemandPriceModel(interceptPct: 0, momentum: 0, gapCoefficient: 0, residualSDPct: 0),
+                                 samplingFactor: Array(repeating: [0, 0, 0, 0], count: 4), observations: 0, rSquared: 0, note: "")
+        var mix = Array(repeating: [Double](repeating: 0, count: 5), count: 7)
+        mix[SoCVendor.unisoc.index] = [1, 1, 1, 1, 1]
+        return ForecastInputs(
+            asOfLabel: "test", scenarioName: "tiny", baseYear: 2025, start: q("2024Q1"), horizon: q("2026Q4"),
+            cells: [cell], anchorUSDPerGB: [.lpddr4x: 3, .lpddr5x: 3, .emmc: 0.05, .ufs: 0.05, .ufs4: 0.05],
+            anchorQuarter: q("2025Q1"), priceInputs: prices, previousChangesPct: [.dram: [0, 0, 0, 0], .nand: [0, 0, 0, 0]],
+            priceFits: [.dram: flat, .nand: flat], gapPP: [:], seasonalShares: [0.25, 0.25, 0.25, 0.25], baseYearUnitsM: 1000,
+            vendorMix: VendorMix(shares: mix), passThrough: .fixed(passThrough), adjustmentSpeed: .fixed(1),
+            inventoryCoverWeeks: .fixed(0), elasticity: .fixed(elasticity), elasticityShape: [1, 1, 1, 1, 1],
+            baselineGrowthPct: .fixed(0), baselineASPGrowthPct: .fixed(0))
+    }
+
+    /// End to end by hand: the 10% DRAM rise adds 8 × $0.30 = $2.40 of BOM (180.40 → 182.80);
+    /// with π = 1, θ = 1 × 180.40/250 = 0.7216 and the price moves to 250·(182.80/180.40)^0.7216;
+    /// units move by that price ratio to the power ε = −1.
+    @Test func tenPercentDRAMRiseFlowsThroughTheChain() throws {
+        let r = MonteCarlo.run(try ForecastEngine(inputs: Self.tinyInputs()), draws: 3, seed: 1)
+        let q1 = try #require(r.quarterly.first { $0.label == "2026Q1" })
+        let q4 = try #require(r.quarterly.first { $0.label == "2025Q4" })
+        #expect(abs(q4.global.bomUSD.p50 - 180.40) < 1e-9)
+        #expect(abs(q1.global.bomUSD.p50 - 182.80) < 1e-9)
+        #expect(abs(q1.global.memoryBOMSharePct.p50 - 100 * 32.8 / 182.8) < 1e-9)
+        let theta = 180.40 / 250
+        let price = 250 * pow(182.80 / 180.40, theta)
+        #expect(abs(q1.global.aspUSD.p50 - price) < 1e-9)
+        #expect(abs(q1.global.aspYoYPct!.p50 - 100 * (price / 250 - 1)) < 1e-9)
+        #expect(abs(q1.global.shipmentsM.p50 - 250 * 250 / price) < 1e-9)
+        #expect(abs(q1.socVendors[.unisoc]!.sharePct.p50 - 100) < 1e-12)
+        // Gross margin falls: (price − 182.80)/price.
+        #expect(abs(q1.global.grossMarginPct.p50 - 100 * (price - 182.80) / price) < 1e-9)
+    }
+
+    /// Absorbing everything (π = 0) keeps the price and the units; the margin takes the cost.
+    @Test func zeroPassThroughAbsorbsTheCost() throws {
+        let r = MonteCarlo.run(try ForecastEngine(inputs: Self.tinyInputs(passThrough: 0)), draws: 2, seed: 1)
+        let q1 = try #require(r.quarterly.first { $0.label == "2026Q1" })
+        #expect(abs(q1.global.aspUSD.p50 - 250) < 1e-9)
+        #expect(abs(q1.global.shipmentsM.p50 - 250) < 1e-9)
+        #expect(abs(q1.global.grossMarginPct.p50 - 100 * (250 - 182.80) / 250) < 1e-9)
+    }
+
+    /// Inventory cover of 6.5 weeks prices half the quarter's memory at last quarter's contract:
+    /// the 2026Q1 BOM rises by half of $2.40, the rest arrives in 2026Q2.
+    @Test func inventoryCoverDelaysTheBOM() throws {
+        var inp = Self.tinyInputs()
+        inp.inventoryCoverWeeks = .fixed(6.5)
+        let r = MonteCarlo.run(try ForecastEngine(inputs: inp), draws: 2, seed: 1)
+        #expect(abs(r.quarterly.first { $0.label == "2026Q1" }!.global.bomUSD.p50 - 181.60) < 1e-9)
+        #expect(abs(r.quarterly.first { $0.label == "2026Q2" }!.global.bomUSD.p50 - 182.80) < 1e-9)
+    }
+
+    @Test func horizonBeforeTheForecastIsRefused() {
+        var inp = Self.tinyInputs()
+        inp.horizon = Period(quarterText: "2025Q4")!
+        #expect(throws: ForecastError.self) { _ = try ForecastEngine(inputs: inp) }
+    }
+
+    /// A seed reproduces a run exactly, whatever the chunking across threads (draw d always uses
+    /// stream d); another seed gives other numbers.
+    @Test func runsAreReproducible() throws {
+        let engine = try ForecastEngine(inputs: try ForecastInputs.build(catalog: Repo.catalog(), scenario: .asPublished,
+                                                                         asOf: CalendarDate("2026-01-28")))
+        let a = MonteCarlo.run(engine, draws: 777, seed: 11), b = MonteCarlo.run(engine, draws: 777, seed: 11)
+        let c = MonteCarlo.run(engine, draws: 777, seed: 12)
+        #expect(a.annual[1].global.shipmentsYoYPct == b.annual[1].global.shipmentsYoYPct)
+        #expect(a.annual[1].global.shipmentsYoYPct != c.annual[1].global.shipmentsYoYPct)
+        // Sequential reference for one output: draw by draw, then numpy-linear quantiles.
+        let row = UnsafeMutableBufferPointer<Double>.allocate(capacity: engine.metricsPerDraw)
+        defer { row.deallocate() }
+        let k = engine.layout.scope(period: engine.reportedQuarters.count + 1, scope: 0) + 5
+        var values: [Double] = []
+        for d in 0..<777 { engine.simulate(draw: d, seed: 11, into: row); values.append(row[k]) }
+        #expect(QuantileSummary(draws: values) == a.annual[1].global.shipmentsYoYPct)
+    }
+}
