@@ -312,8 +312,9 @@ public struct ForecastEngine: Sendable {
             let pd = MemoryType.allCases.firstIndex(of: probeTypes.0)!, pn = MemoryType.allCases.firstIndex(of: probeTypes.1)!
             let probeMem = MemoryCost.memoryCostUSD(dramGB: ForecastEngine.probeDRAMGB, dramUSDPerGB: oem[pd * nQ + peakT],
                                                     nandGB: ForecastEngine.probeNANDGB, nandUSDPerGB: oem[pn * nQ + peakT])
-            row[layout.derived(.highSpecLowPriceSharePct)] =
-                100 * MemoryCost.memoryShare(memoryCostUSD: probeMem, nonMemoryBOMUSD: probeNonMemoryUSD)
+            // NaN when the market has no low_mid cell to take the probe's other parts from.
+            row[layout.derived(.highSpecLowPriceSharePct)] = probeNonMemoryUSD.isNaN ? .nan
+                : 100 * MemoryCost.memoryShare(memoryCostUSD: probeMem, nonMemoryBOMUSD: probeNonMemoryUSD)
             // New models in China after March: launch (target) price vs the base year's, same tier.
             let china = cellsByRegion[Region.china.index]
             let w = china.reduce(0) { $0 + cellVol[$1] }
