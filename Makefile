@@ -13,7 +13,7 @@ release: deps
 	$(SWIFT) build -c release --product memcast
 
 forecast: release
-	$(BIN) info  # until `memcast forecast` lands (issue 5), the most complete command
+	$(BIN) forecast
 
 test: deps
 	@scripts/install-deps.sh --python

@@ -45,8 +45,13 @@ struct ForecastCommand: ParsableCommand {
     var out: String?
 
     func validate() throws {
-        guard Period(quarterText: horizon) != nil else {
+        guard let h = Period(quarterText: horizon) else {
             throw ValidationError("--horizon '\(horizon)' is not a quarter; write e.g. 2027Q4")
+        }
+        let first = Period(year: ForecastInputs.defaultBaseYear + 1, quarter: 1)
+        guard h >= first else {
+            throw ValidationError("--horizon \(h) is before the forecast starts (\(first)): "
+                                  + "\(ForecastInputs.defaultBaseYear) is the base year the configurations describe")
         }
         guard (1...2_000_000).contains(draws) else { throw ValidationError("--draws must be between 1 and 2000000") }
     }

@@ -47,7 +47,7 @@ struct ScenarioCommand: ParsableCommand {
             }
             do { _ = try store.load(name) } catch let e as TOMLError { throw CLIError.dataError(e.description) }
             guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw CLIError.noInput(path: path) }
-            print("# \(path)")
+            print("# Datasets/scenarios/\((path as NSString).lastPathComponent)")
             print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
         }
     }

@@ -1,0 +1,134 @@
+import Foundation
+import Testing
+
+/// Golden tests of `memcast forecast`, `memcast scenario` and `memcast validate`.
+@Suite struct ForecastCLITests {
+    func tempDir() throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("memcast-forecast-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    func scenarioFile(_ text: String) throws -> URL {
+        let url = try tempDir().appendingPathComponent("s.toml")
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url
+    }
+
+    @Test(arguments: [["forecast"], ["validate"], ["scenario"], ["scenario", "list"], ["scenario", "show"]])
+    func help(_ args: [String]) throws {
+        try Snapshot.check((args + ["help"]).joined(separator: "-"), CLIRunner.run(args + ["--help"]))
+    }
+
+    /// The readable default table, pinned to a vintage and a small run so it is stable.
+    @Test func forecastText() throws {
+        let r = try CLIRunner.run(["forecast", "--as-of", "2026-01-28", "--draws", "2000", "--horizon", "2026Q4"])
+        #expect(r.status == 0)
+        try Snapshot.check("forecast-as-of-2026-01-28", r)
+    }
+
+    /// The JSON shape of issue 5: as_of, scenario, quarterly/annual → global, segments, regions, soc_vendors.
+    @Test func forecastJSONShape() throws {
+        let r = try CLIRunner.run(["forecast", "--draws", "500", "--format", "json", "--scenario", "2026-memory-shock"])
+        #expect(r.status == 0)
+        let obj = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        #expect(obj["as_of"] as? String == "latest" && obj["scenario"] as? String == "2026-memory-shock")
+        let quarterly = try #require(obj["quarterly"] as? [String: Any]), annual = try #require(obj["annual"] as? [String: Any])
+        #expect(quarterly.keys.sorted().first == "2025Q1" && quarterly.keys.sorted().last == "2027Q4")
+        #expect(Set(annual.keys) == ["2025", "2026", "2027"])
+        let f = try #require(annual["2026"] as? [String: Any])
+        let metrics = ["memory_bom_share_pct", "bom_usd", "asp_usd", "asp_yoy_pct", "shipments_m", "shipments_yoy_pct"]
+        let global = try #require(f["global"] as? [String: Any])
+        for m in metrics {
+            let q = try #require(global[m] as? [String: Double], "global.\(m)")
+            #expect(q["p05"]! <= q["p50"]! && q["p50"]! <= q["p95"]!)
+        }
+        let segments = try #require(f["segments"] as? [String: Any]), regions = try #require(f["regions"] as? [String: Any])
+        #expect(Set(segments.keys) == ["entry", "low_mid", "mid", "high", "premium"])
+        #expect(Set(regions.keys) == ["china", "india", "europe", "north_america", "rest_of_world"])
+        let vendors = try #require(f["soc_vendors"] as? [String: Any])
+        for v in ["MediaTek", "Qualcomm", "Apple", "UNISOC", "Samsung", "HiSilicon"] {
+            let e = try #require(vendors[v] as? [String: Any], "\(v)")
+            #expect(e["shipments_yoy_pct"] is [String: Double] && e["share_pct"] is [String: Double])
+        }
+        // The base year has no simulated year before it… but 2024 is simulated, so 2025 yoy exists.
+        #expect((annual["2025"] as? [String: Any]).flatMap { ($0["global"] as? [String: Any])?["asp_yoy_pct"] } is [String: Double])
+    }
+
+    @Test func forecastIsReproducibleAndCSVIsTidy() throws {
+        let a = try CLIRunner.run(["forecast", "--draws", "300", "--seed", "9", "--format", "csv"])
+        let b = try CLIRunner.run(["forecast", "--draws", "300", "--seed", "9", "--format", "csv"])
+        #expect(a.status == 0 && a.stdout == b.stdout)
+        #expect(a.stdout.hasPrefix("period,period_type,scope_type,scope,metric,p05,p50,p95\n"))
+        #expect(a.stdout.contains("\n2026,year,soc_vendor,UNISOC,shipments_yoy_pct,"))
+    }
+
+    @Test func outWritesEveryFormatOrNothing() throws {
+        let dir = try tempDir().appendingPathComponent("results")
+        let r = try CLIRunner.run(["forecast", "--draws", "200", "--out", dir.path])
+        #expect(r.status == 0 && r.stdout.isEmpty)
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
+        #expect(files == ["forecast.csv", "forecast.json", "forecast.md", "forecast.txt"])
+        // An --out path that is a file: exit 73, nothing written beside it.
+        let file = try tempDir().appendingPathComponent("taken")
+        try "x".write(to: file, atomically: true, encoding: .utf8)
+        let bad = try CLIRunner.run(["forecast", "--draws", "200", "--out", file.path])
+        #expect(bad.status == 73 && bad.stderr.contains("not a folder"))
+        #expect(try String(contentsOf: file, encoding: .utf8) == "x")
+    }
+
+    @Test func scenarios() throws {
+        try Snapshot.check("scenario-list", CLIRunner.run(["scenario", "list"]))
+        try Snapshot.check("scenario-show-2026-memory-shock", CLIRunner.run(["scenario", "show", "2026-memory-shock"]))
+        #expect(try CLIRunner.run(["scenario", "show", "nope"]).status == 64)
+    }
+
+    /// Bad input: a clear message and 64 (usage) or 65 (data), nothing half-written.
+    @Test func badInput() throws {
+        let unknownKey = try scenarioFile("name = \"x\"\n[levers]\npass_thru = 0.5\n")
+        let dir = try tempDir().appendingPathComponent("out")
+        let k = try CLIRunner.run(["forecast", "--scenario", unknownKey.path, "--out", dir.path])
+        #expect(k.status == 65 && k.stderr.contains("s.toml:3:1: levers.pass_thru: unknown key"))
+        #expect(!FileManager.default.fileExists(atPath: dir.path))
+        let fraction = try scenarioFile("name = \"x\"\n[prices.dram]\n2026Q1 = [0.9, 0.95]\n")
+        let f = try CLIRunner.run(["forecast", "--scenario", fraction.path])
+        #expect(f.status == 65)
+        try Snapshot.check("forecast-fraction-percent", CLIRunner.run(["forecast", "--scenario", fraction.path]).redactingPaths(fraction))
+        try Snapshot.check("forecast-unknown-scenario", CLIRunner.run(["forecast", "--scenario", "2030-utopia"]))
+        try Snapshot.check("forecast-horizon-before-data", CLIRunner.run(["forecast", "--horizon", "2025Q3"]))
+        try Snapshot.check("forecast-horizon-not-a-quarter", CLIRunner.run(["forecast", "--horizon", "2027-12"]))
+        try Snapshot.check("forecast-as-of-before-data", CLIRunner.run(["forecast", "--as-of", "2010-01-01"]))
+        try Snapshot.check("validate-with-as-of", CLIRunner.run(["validate", "--as-of", "2026-01-01"]))
+        // A missing model dataset: an embedded folder without handset_configs.csv.
+        let ds = try tempDir().appendingPathComponent("Datasets")
+        try FileManager.default.createDirectory(at: ds, withIntermediateDirectories: true)
+        for f in ["README.md", "memory_prices.csv", "handset_market.csv", "supply_demand.csv", "calibration.csv", "soc_segment_mix.csv"] {
+            try FileManager.default.copyItem(at: CLIRunner.packageRoot.appendingPathComponent("Datasets/\(f)"), to: ds.appendingPathComponent(f))
+        }
+        let m = try CLIRunner.run(["forecast"], environment: ["MEMCAST_DATASETS": ds.path])
+        #expect(m.status == 65 && m.stderr.contains("handset_configs.csv: model dataset missing"))
+    }
+
+    /// `validate` runs every case as of its date; misses make it exit 1 (the known issues of
+    /// PublishedFigureTests). Pinned to 2000 draws per run to keep the test short.
+    @Test func validateTable() throws {
+        let r = try CLIRunner.run(["validate", "--draws", "2000"])
+        #expect(r.status == 1)
+        try Snapshot.check("validate-draws-2000", r)
+        let j = try CLIRunner.run(["validate", "--draws", "300", "--format", "json"])
+        let obj = try #require(try JSONSerialization.jsonObject(with: Data(j.stdout.utf8)) as? [String: Any])
+        let cases = try #require(obj["cases"] as? [[String: Any]])
+        #expect(cases.filter { $0["pass"] is Bool }.count == 13)
+    }
+}
+
+extension CLIRun {
+    /// Replaces a temporary file's folder with `TMP` so snapshots do not depend on it.
+    func redactingPaths(_ url: URL) -> CLIRun {
+        var r = self
+        let dir = url.deletingLastPathComponent().path
+        r.stdout = r.stdout.replacingOccurrences(of: dir, with: "TMP")
+        r.stderr = r.stderr.replacingOccurrences(of: dir, with: "TMP")
+        return r
+    }
+}
