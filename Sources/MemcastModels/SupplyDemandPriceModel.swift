@@ -59,6 +59,15 @@ public struct SupplyDemandPriceModel: Sendable, Equatable {
         return Swift.max(v, SupplyDemandPriceModel.floorPct)
     }
 
+    /// The equation without the reversion term, `α + β·previous + γ·gap + σ·z` floored at −60%:
+    /// what an equation fitted without R (δ = 0, as the backtest's per-origin fits are) projects.
+    /// - Precondition: `reversion == 0` (otherwise the past year's changes are needed).
+    public func projectedChangePct(previousPct: Double, gapPP: Double, shock: Double = 0) -> Double {
+        precondition(reversion == 0, "an equation with a reversion term needs lastFourPct")
+        let v = interceptPct + momentum * previousPct + gapCoefficient * gapPP + residualSDPct * shock
+        return Swift.max(v, SupplyDemandPriceModel.floorPct)
+    }
+
     /// R = 100·Σ ln(1 + Δ/100) over the given changes (percent): the cumulative change in log points.
     /// Example: +10% then −10% → 100·ln(1.1·0.9) = −1.005.
     public static func pastYearLogPoints(_ changesPct: [Double]) -> Double {
