@@ -174,11 +174,15 @@ extension ForecastInputs {
         }
     }
 
-    /// Bit demand − supply growth gaps by year (pp) for `entity` (`dram`, `nand`), latest vintage:
-    /// demand growth minus supply growth, else a published sufficiency/shortage ratio.
+    /// Bit demand − supply growth gaps by year (pp) for `entity` (`dram`, `nand`) as published by
+    /// `asOf` (latest vintage): demand growth minus supply growth where both are published (a range
+    /// when either is: [d_low − s_high, d_high − s_low]), else a published gap or shortage ratio
+    /// (+ = shortage), else a sufficiency ratio (+ = oversupply, sign flipped). The backtest uses
+    /// the midpoints (`OriginPriceEquation.yearlyGaps`).
     static func publishedGaps(_ rows: [Observation], entity: String, asOf: CalendarDate?) -> [Int: ValueRange] {
-        let latest = VintageSelection.latest(rows.filter { $0.entity == entity && $0.unit == "pct" && $0.period?.granularity == .year },
-                                             asOf: asOf)
+        let latest = VintageSelection.latest(
+            rows.filter { $0.entity == entity && $0.period?.granularity == .year && ($0.unit == "pct" || $0.unit == "pp") },
+            asOf: asOf)
         func byYear(_ metrics: [String]) -> [Int: ValueRange] {
             var out: [Int: ValueRange] = [:]
             for m in metrics.reversed() {          // earlier metrics in the list win

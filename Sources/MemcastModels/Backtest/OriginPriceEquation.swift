@@ -112,30 +112,7 @@ enum OriginPriceEquation {
     /// published gap or shortage ratio (+ = shortage), else a sufficiency ratio (+ = oversupply,
     /// sign flipped). The same rule as the forecast chain's gap input.
     static func yearlyGaps(_ rows: [Observation], entity: String, asOf: CalendarDate?) -> [Int: Double] {
-        let latest = VintageSelection.latest(
-            rows.filter { $0.entity == entity && $0.period?.granularity == .year && ($0.unit == "pct" || $0.unit == "pp") },
-            asOf: asOf)
-        func byYear(_ metrics: [String]) -> [Int: Double] {
-            var out: [Int: Double] = [:]
-            for metric in metrics.reversed() {   // earlier names in the list win
-                for o in latest where o.metric == metric { if let v = o.value { out[o.period!.year] = v } }
-            }
-            return out
-        }
-        let demand = byYear(["bit_demand_growth_yoy"])
-        let supply = byYear(["bit_supply_growth_yoy", "bit_output_growth_yoy", "industry_bit_shipment_growth_yoy",
-                             "bit_volume_growth_yoy", "bit_production_growth_yoy"])
-        var out: [Int: Double] = [:]
-        for o in latest {
-            guard let v = o.value, let y = o.period?.year else { continue }
-            switch o.metric {
-            case "sufficiency_ratio": out[y] = -v
-            case "shortage_ratio", "demand_minus_supply_growth_gap": out[y] = v
-            default: break
-            }
-        }
-        for (y, d) in demand { if let s = supply[y] { out[y] = d - s } }
-        return out
+        ForecastInputs.publishedGaps(rows, entity: entity, asOf: asOf).mapValues(\.mid)
     }
 
     struct Failure: Error { var reason: String; init(_ r: String) { reason = r } }

@@ -104,19 +104,5 @@ final class JSONWriter {
     /// Finite numbers with 4 decimals; non-finite as null.
     func number(_ x: Double) { text += x.isFinite ? String(format: "%.4f", x) : "null" }
 
-    static func quote(_ s: String) -> String {
-        var o = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": o += "\\\""
-            case "\\": o += "\\\\"
-            case "\n": o += "\\n"
-            case "\t": o += "\\t"
-            case "\r": o += "\\r"
-            default:
-                if u.value < 0x20 { o += String(format: "\\u%04x", u.value) } else { o.unicodeScalars.append(u) }
-            }
-        }
-        return o + "\""
-    }
+    static func quote(_ s: String) -> String { DataRendering.jsonString(s) }
 }
