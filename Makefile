@@ -14,11 +14,13 @@ release: deps
 
 forecast: release
 	$(BIN) forecast
+	$(BIN) report --out .build/memcast-report.html
 
 test: deps
 	@scripts/install-deps.sh --python
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	scripts/browser-test.sh
 
 bench: release
 	scripts/bench.sh

@@ -12,5 +12,7 @@ extension Memcast {
         ForecastCommand.self,
         ScenarioCommand.self,
         ValidateCommand.self,
+        ChartCommand.self,
+        ReportCommand.self,
     ]
 }
