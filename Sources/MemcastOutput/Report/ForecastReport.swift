@@ -17,8 +17,8 @@ public enum ForecastReport {
             return []
         }
         var rows = [scopeRow("global", f.global)]
-        rows += Segment.allCases.compactMap { s in f.segments[s].map { scopeRow("  " + s.rawValue, $0) } }
-        rows += Region.allCases.compactMap { g in f.regions[g].map { scopeRow("  " + g.rawValue, $0) } }
+        rows += Segment.allCases.compactMap { s in f.segments[s].map { scopeRow(indent + s.rawValue, $0) } }
+        rows += Region.allCases.compactMap { g in f.regions[g].map { scopeRow(indent + g.rawValue, $0) } }
         let scopes = ReportTable(caption: "\(year): memory share of BOM, ASP and shipments (p50 [p05, p95])", columns: [
             .init("scope"), .init("memory % of BOM", .right), .init("ASP change %", .right),
             .init("shipments, million", .right), .init("shipments change %", .right),
@@ -30,6 +30,9 @@ public enum ForecastReport {
         })
         return [scopes, vendors]
     }
+
+    /// Non-breaking spaces: HTML collapses ordinary ones.
+    static let indent = "\u{00A0}\u{00A0}\u{00A0}"
 
     static func scopeRow(_ name: String, _ s: ScopeFigures) -> [String] {
         [name, q(s.memoryBOMSharePct), q(s.aspYoYPct, signed: true), q(s.shipmentsM, decimals: 0), q(s.shipmentsYoYPct, signed: true)]
@@ -78,8 +81,8 @@ public enum ForecastReport {
                                 comparison: ReportTable, generator: String) -> ReportDocument {
         let headline = headline(r)
         var doc = ReportDocument.forecast(
-            title: "memcast forecast: \(r.scenario), as of \(r.asOf)",
-            facts: ["scenario \(r.scenario)", "data as of \(r.asOf)", "\(ChartNumberFormat.format(Double(r.draws), decimals: 0)) draws, seed \(r.seed)", generator],
+            title: "memcast forecast: \(r.scenario), " + (r.asOf == "latest" ? "latest data" : "as of \(r.asOf)"),
+            facts: ["scenario \(r.scenario)", r.asOf == "latest" ? "every vintage in the datasets" : "data as of \(r.asOf)", "\(ChartNumberFormat.format(Double(r.draws), decimals: 0)) draws, seed \(r.seed)", generator],
             headline: headline.first ?? ReportTable(caption: "headline", columns: [.init("–")], rows: []),
             charts: charts, scenarioInputs: scenarioInputs(r), calibration: calibration(r), vintages: vintages,
             comparison: comparison)
