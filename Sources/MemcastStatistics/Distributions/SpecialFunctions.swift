@@ -75,12 +75,8 @@ enum SpecialFunctions {
         0.0083305634333628712565, // z = 10.0
     ]
 
-    /// The deviance term D(x, m) = x·log(x/m) + m − x ≥ 0 for x, m > 0.
-    static func deviance(_ x: Double, _ m: Double) -> Double {
-        deviance(x, gap: (m - x) / x, logRatio: log(m / x))
-    }
-
-    /// D(x, m) = x·(u − log r) with r = m/x and u = r − 1, both given by the
+    /// The deviance term D(x, m) = x·log(x/m) + m − x ≥ 0 for x, m > 0,
+    /// written D(x, m) = x·(u − log r) with r = m/x and u = r − 1, both given by the
     /// caller, each formed from its own variables without cancellation: u
     /// matters when m ≈ x (e.g. from t² − 1 rather than from a rounded
     /// x near 1), log r when m ≪ x (where 1 + u would have lost r's digits,
