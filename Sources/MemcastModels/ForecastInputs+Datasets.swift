@@ -86,10 +86,7 @@ extension ForecastInputs {
                 }
             }
             gaps[kind] = g
-            let hist = try ContractPriceIndex(series: series, observations: prices, asOf: asOf)
-            let points = hist.points.dropFirst()
-            rows += PriceEquationEstimator.rows(quarters: points.map(\.quarter),
-                                                changesPct: points.map { $0.source == .gap ? nil : $0.changePct },
+            rows += PriceEquationEstimator.rows(index: try ContractPriceIndex(series: series, observations: prices, asOf: asOf),
                                                 gaps: g)
         }
         let pooled = try PriceEquationEstimator.fit(kind: .dram, rows: rows)

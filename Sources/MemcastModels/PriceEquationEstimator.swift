@@ -50,6 +50,13 @@ public enum PriceEquationEstimator {
         return out
     }
 
+    /// Regression rows from a contract price index (quarters without any figure, `.gap`, break the runs).
+    public static func rows(index: ContractPriceIndex, gaps: [Int: ValueRange]) -> [Row] {
+        let points = index.points.dropFirst()
+        return rows(quarters: points.map(\.quarter), changesPct: points.map { $0.source == .gap ? nil : $0.changePct },
+                    gaps: gaps)
+    }
+
     /// Fits the equation.
     /// - Throws: `ForecastError.noData` when too few rows are usable.
     public static func fit(kind: MemoryKind, rows: [Row]) throws -> PriceModelFit {

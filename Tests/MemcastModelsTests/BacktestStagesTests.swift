@@ -61,49 +61,68 @@ import MemcastData
         #expect(Self.stage("dram_contract", try Self.data(truthAsOf: Self.day("2024-12-30"))).realized[Self.q("2024Q4")] == nil)
     }
 
-    /// DRAM bit gaps as of 2018-03-31: 2017 = 19.6 (demand, 2017-09-20) − 19.5 (supply, 2017-11-02)
-    /// = 0.1 pp; 2018 = 20.6 − 22.5 = −1.9 pp (bit_supply_growth_yoy preferred to bit_volume_growth_yoy).
-    @Test func yearlyGapsAsOf() throws {
-        let g = OriginPriceEquation.yearlyGaps(try Self.data().supplyDemand, entity: "dram", asOf: Self.day("2018-03-31"))
-        #expect(abs(g[2017]! - 0.1) < 1e-12 && abs(g[2018]! - -1.9) < 1e-12)
-        #expect(g[2019] == nil)
-    }
-
     static func series(_ start: String, _ values: [Double]) -> QuarterlySeries {
         QuarterlySeries(Dictionary(uniqueKeysWithValues: values.enumerated().map { (q(start).advanced(by: $0.offset), $0.element) }))
     }
 
-    /// Δpₜ = 2 + 0.5·Δpₜ₋₁ exactly: the fit recovers α = 2, β = 0.5, σ = 0 (no gap rows, so
-    /// γ = 0), and iterating from the last value 3.9 gives 3.95, then 3.975.
-    @Test func priceEquationRecoversExactAR1() throws {
-        var v = [10.0]
-        for _ in 0..<7 { v.append(2 + 0.5 * v.last!) }
-        let h = Self.series("2019Q1", v)
-        let fit = try OriginPriceEquation.fit(history: h, gaps: [:]).get()
-        #expect(abs(fit.model.interceptPct - 2) < 1e-12 && abs(fit.model.momentum - 0.5) < 1e-12)
-        #expect(fit.model.gapCoefficient == 0 && !fit.usesGap && fit.rows == 7)
-        #expect(fit.model.residualSDPct < 1e-12)
-        let last = v.last!
-        let f = OriginPriceEquation.forecast(fit, history: h, gaps: [:], targets: [Self.q("2021Q1"), Self.q("2021Q2")])
-        #expect(abs(f[0]!.point - (2 + 0.5 * last)) < 1e-12)
-        #expect(abs(f[1]!.point - (2 + 0.5 * (2 + 0.5 * last))) < 1e-12)
+    /// The backtest's price model at an origin is the chain's: the same central coefficients as
+    /// `ForecastInputs.build` fits for the same date (here 2026-02-28, the seed report's vintage).
+    @Test func priceModelIsTheChainsEquation() throws {
+        let d = try Self.data()
+        let fit = try OriginPriceEquation.chainFit(prices: d.memoryPrices, supply: d.supplyDemand, asOf: Self.day("2026-02-28")).get()
+        let catalog = try DatasetCatalog(overlay: nil, environment: ["MEMCAST_DATASETS": Self.root.appendingPathComponent("Datasets").path],
+                                         executablePath: nil, currentDirectory: "/")
+        let inputs = try ForecastInputs.build(catalog: catalog, scenario: .asPublished, asOf: Self.day("2026-02-28"))
+        #expect(fit.model == inputs.priceFits[.dram]!.model)
     }
 
-    /// Δpₜ = 1 − 0.5·Δpₜ₋₁ gives β̂ = −0.5 < 0: β is held at 0 and α refitted as the mean of the
-    /// regression's responses.
-    @Test func priceEquationHoldsMomentumAtBound() throws {
-        var v = [4.0]
-        for _ in 0..<7 { v.append(1 - 0.5 * v.last!) }
-        let fit = try OriginPriceEquation.fit(history: Self.series("2019Q1", v), gaps: [:]).get()
-        #expect(fit.model.momentum == 0)
-        let ys = Array(v.dropFirst())
-        #expect(abs(fit.model.interceptPct - ys.reduce(0, +) / Double(ys.count)) < 1e-12)
+    /// Before 7 runs of five known quarters exist the chain's equation cannot be fitted.
+    @Test func priceModelUnavailableEarly() throws {
+        let d = try Self.data()
+        guard case .failure(let f) = OriginPriceEquation.chainFit(prices: d.memoryPrices, supply: d.supplyDemand, asOf: Self.day("2017-12-31")) else {
+            Issue.record("fit should fail"); return
+        }
+        #expect(f.reason.hasPrefix("the chain's price equation needs 7 quarters"))
     }
 
-    @Test func priceEquationNeedsSixPairs() {
-        let h = Self.series("2019Q1", [1, 2, 3, 4, 5, 6])   // 5 consecutive pairs
-        guard case .failure(let f) = OriginPriceEquation.fit(history: h, gaps: [:]) else { Issue.record("fit should fail"); return }
-        #expect(f.reason == "fewer than 6 consecutive quarter pairs known")
+    static func fit(_ m: SupplyDemandPriceModel) -> PriceModelFit {
+        PriceModelFit(kind: .dram, model: m, samplingFactor: Array(repeating: [0, 0, 0, 0], count: 4), observations: 10,
+                      rSquared: 0, note: "")
+    }
+
+    /// Without uncertainty (σ = 0, zero covariance) every draw is the central path:
+    /// Δpₜ = 2 + 0.5·Δpₜ₋₁ from the last value 4 gives 4, then 4 (a fixed point), and from 10:
+    /// 7, then 5.5. Quarters before the last known one are not forecast.
+    @Test func projectionWithoutUncertaintyIsTheCentralPath() throws {
+        let f = Self.fit(SupplyDemandPriceModel(interceptPct: 2, momentum: 0.5, gapCoefficient: 0, residualSDPct: 0))
+        let h = Self.series("2020Q1", [1, 2, 3, 10])
+        let out = OriginPriceEquation.forecast(f, history: h, gaps: [:], targets: [Self.q("2021Q1"), Self.q("2021Q2"), Self.q("2020Q3")], seed: 1)
+        #expect(out[0]?.point == 7 && out[1]?.point == 5.5 && out[2] == nil)
+        #expect(out[0]?.quantiles == QuantileSummary(p05: 7, p50: 7, p95: 7))
+    }
+
+    /// Reversion: α = β = γ = 0, δ = −0.1, four past changes of +10% → R = 100·4·ln 1.1 = 38.124 log
+    /// points → Δp = −3.8124; a missing quarter among the four counts as 0 (R = 100·3·ln 1.1).
+    @Test func projectionUsesThePastYear() throws {
+        let f = Self.fit(SupplyDemandPriceModel(interceptPct: 0, momentum: 0, gapCoefficient: 0, reversion: -0.1, residualSDPct: 0))
+        let out = OriginPriceEquation.forecast(f, history: Self.series("2020Q1", [10, 10, 10, 10]), gaps: [:], targets: [Self.q("2021Q1")], seed: 1)
+        #expect(abs(out[0]!.point - -0.1 * 400 * log(1.1)) < 1e-12)
+        let gappy = QuarterlySeries([Self.q("2020Q1"): 10, Self.q("2020Q3"): 10, Self.q("2020Q4"): 10])
+        let g = OriginPriceEquation.forecast(f, history: gappy, gaps: [:], targets: [Self.q("2021Q1")], seed: 1)
+        #expect(abs(g[0]!.point - -0.1 * 300 * log(1.1)) < 1e-12)
+    }
+
+    /// With residual noise σ = 10 and nothing else uncertain, the one-quarter-ahead draws are
+    /// normal around the central value: p05/p95 within 1.5 of ∓16.45 (1,000 draws), and the
+    /// same seed gives the same numbers.
+    @Test func projectionIntervalFromShocks() throws {
+        let f = Self.fit(SupplyDemandPriceModel(interceptPct: 0, momentum: 0, gapCoefficient: 0, residualSDPct: 10))
+        let h = Self.series("2020Q1", [5, 5, 5, 5])
+        let a = OriginPriceEquation.forecast(f, history: h, gaps: [:], targets: [Self.q("2021Q1")], seed: 42)
+        let b = OriginPriceEquation.forecast(f, history: h, gaps: [:], targets: [Self.q("2021Q1")], seed: 42)
+        #expect(a == b)
+        let q = try #require(a[0]?.quantiles)
+        #expect(abs(q.p05 + 16.45) < 1.5 && abs(q.p95 - 16.45) < 1.5 && abs(q.p50) < 1)
     }
 
     /// yₛ = 1 + 0.5·yₛ₋₁ + 0.1·Dₛ₋₁ exactly, with D known: the one-step ARX forecast at the last

@@ -2,8 +2,10 @@ import Foundation
 import MemcastData
 
 /// A memory contract price stage: each quarter's change in percent QoQ, forecast by the
-/// supply–demand price equation (`OriginPriceEquation`) and compared with the trackers'
-/// calls (TrendForce, including its DRAMeXchange division and reposts of its figures).
+/// chain's supply–demand price equation as of each origin (`OriginPriceEquation`: fitted
+/// on conventional DRAM and NAND, projected from this series' own recent changes) and
+/// compared with the trackers' calls (TrendForce, including its DRAMeXchange division and
+/// reposts of its figures).
 ///
 /// Two kinds of series:
 /// - `.quarterlyChanges(series)`: the published QoQ rows of a `memory_prices` series
@@ -36,7 +38,7 @@ public struct ContractPriceStage: BacktestStage {
     let source: Source
     /// The series whose forecast rows are the tracker's calls.
     let trackerSeries: String
-    /// `dram` or `nand`: whose supply–demand gap the price equation reads.
+    /// `dram` or `nand`: whose supply–demand gaps the projection reads.
     let gapEntity: String
     let prices: [Observation]
     let supply: [Observation]
@@ -96,10 +98,12 @@ public struct ContractPriceStage: BacktestStage {
     }
 
     public func model(asOf: CalendarDate, origin: Period, history: QuarterlySeries, targets: [Period]) -> ModelOutcome {
-        let gaps = OriginPriceEquation.yearlyGaps(supply, entity: gapEntity, asOf: asOf)
-        switch OriginPriceEquation.fit(history: history, gaps: gaps) {
+        switch OriginPriceEquation.chainFit(prices: prices, supply: supply, asOf: asOf) {
         case .failure(let f): return .unavailable(f.reason)
-        case .success(let fit): return .forecasts(OriginPriceEquation.forecast(fit, history: history, gaps: gaps, targets: targets))
+        case .success(let fit):
+            let gaps = ForecastInputs.publishedGaps(supply, entity: gapEntity, asOf: asOf)
+            return .forecasts(OriginPriceEquation.forecast(fit, history: history, gaps: gaps, targets: targets,
+                                                           seed: OriginPriceEquation.seed(origin: origin)))
         }
     }
 

@@ -1,119 +1,80 @@
 import Foundation
 import MemcastData
-import MemcastNumerics
-import MemcastStatistics
 
-/// Stage 1's price equation (`SupplyDemandPriceModel`) re-estimated at a backtest origin
-/// on what was published by then, and iterated to the targets.
+/// The forecast chain's Stage 1 price equation as it would have been at a backtest origin:
+/// estimated on what was published by the origin date, then projected from the stage's own
+/// recent changes.
 ///
-///     Δpₜ = α + β·Δpₜ₋₁ + γ·gap_y(t) + εₜ,   ε ~ N(0, σ²)
+///     Δpₜ = α + β·Δpₜ₋₁ + δ·Rₜ₋₁ + γ·gap_y(t) + σ·zₜ
 ///
-/// Fit: OLS on the quarters of the origin's history whose change and the previous
-/// quarter's are both known. γ enters only when at least `minimumGapRows` of them carry
-/// a bit demand − supply gap for their year (the gaps published by the origin date);
-/// otherwise γ = 0 and the note says so. β is kept in [0, 0.95] (a contract price change
-/// carries over, and a shock must fade): an estimate outside is held at the bound and the
-/// rest refitted. σ̂² = SSR/(n − free coefficients).
+/// Fit: exactly the chain's (`ForecastInputs.build` without a scenario): one equation pooled
+/// over the conventional DRAM and NAND contract indexes as of the origin date, with each
+/// family's published bit demand − supply gaps, by `PriceEquationEstimator` (sign-restricted
+/// least squares, covariance of the coefficients). Before enough runs of five known quarters
+/// exist (7 rows) the model is unavailable at that origin.
 ///
-/// Forecast: from the last known change, Δp is iterated quarter by quarter with the gap
-/// of each quarter's year (the latest published by the origin date; a year without one
-/// takes the nearest earlier year's, else 0), floored at −60% as in the model. After k
-/// steps the interval is ∓ t₀.₉₅(n − free)·σ̂·√(Σⱼ₌₀..ₖ₋₁ β²ʲ): residual noise with the
-/// Student t factor of an estimated σ, but without the coefficients' own uncertainty, so
-/// coverage errs low when the fit is short.
+/// Projection: like the chain's Monte Carlo engine (`ForecastEngine`), `draws` draws, each
+/// with coefficients from the fit's covariance (`PriceModelFit.draw`), each year's gap
+/// uniform in its published range (a year without one takes the nearest earlier year's,
+/// none → 0), and a shock per quarter, iterated from the four quarters up to the last known
+/// one (a quarter without a figure counts as 0 in the momentum terms, as in the chain). The
+/// point forecast is the median of the draws and the interval their p05–p95, numpy-linear
+/// quantiles. Draws are seeded by the origin, so runs are reproducible.
 enum OriginPriceEquation {
-    /// Fewest usable rows for a fit.
-    static let minimumRows = 6
-    /// Fewest rows with a gap for γ to be estimated.
-    static let minimumGapRows = 8
-    static let maximumMomentum = 0.95
-
-    struct Fit {
-        var model: SupplyDemandPriceModel
-        var rows: Int
-        var usesGap: Bool
-        /// n − free coefficients: the degrees of freedom of σ̂.
-        var residualDF: Int
-    }
-
-    /// Fits on `history` with yearly `gaps` (pp); a reason string when it cannot.
-    static func fit(history: QuarterlySeries, gaps: [Int: Double]) -> Result<Fit, Failure> {
-        var rows: [(q: Period, y: Double, lag: Double)] = []
-        for (i, q) in history.quarters.enumerated() {
-            if let lag = history.value(at: q.advanced(by: -1)) { rows.append((q, history.values[i], lag)) }
-        }
-        let withGap = rows.filter { gaps[$0.q.year] != nil }
-        let usesGap = withGap.count >= minimumGapRows
-        let used = usesGap ? withGap : rows
-        guard used.count >= minimumRows else {
-            return .failure(Failure("fewer than \(minimumRows) consecutive quarter pairs known"))
-        }
-        let y = used.map(\.y)
-        var columns: [[Double]] = [used.map { _ in 1 }, used.map(\.lag)]
-        if usesGap { columns.append(used.map { gaps[$0.q.year]! }) }
-        do {
-            var b = try solve(columns, y)
-            var heldBeta: Double?
-            if b[1] < 0 || b[1] > maximumMomentum {
-                let beta = min(max(b[1], 0), maximumMomentum)
-                heldBeta = beta
-                let rest = try solve([columns[0]] + columns.dropFirst(2), zip(y, used).map { $0 - beta * $1.lag })
-                b = [rest[0], beta] + rest.dropFirst()
-            }
-            var ssr = 0.0
-            for (i, r) in used.enumerated() {
-                let e = r.y - b[0] - b[1] * r.lag - (usesGap ? b[2] * columns[2][i] : 0)
-                ssr += e * e
-            }
-            let free = columns.count - (heldBeta == nil ? 0 : 1)
-            let sigma = (ssr / Double(used.count - free)).squareRoot()
-            let model = SupplyDemandPriceModel(interceptPct: b[0], momentum: b[1], gapCoefficient: usesGap ? b[2] : 0,
-                                               residualSDPct: sigma)
-            return .success(Fit(model: model, rows: used.count, usesGap: usesGap, residualDF: used.count - free))
-        } catch {
-            return .failure(Failure("least squares failed: \(error)"))
-        }
-    }
-
-    static func solve(_ columns: [[Double]], _ y: [Double]) throws -> [Double] {
-        let s = try LeastSquares.solve(Matrix(columns: columns), y)
-        guard s.aliased.isEmpty else { throw LapackError.invalidArgument(operation: "price equation", message: "aliased columns \(s.aliasedNames)") }
-        return s.coefficients
-    }
-
-    /// Forecasts of `targets` from the last value of `history`.
-    static func forecast(_ fit: Fit, history: QuarterlySeries, gaps: [Int: Double], targets: [Period]) -> [PointForecast?] {
-        guard let last = history.last, let end = targets.max() else { return targets.map { _ in nil } }
-        let m = fit.model
-        var path: [Period: PointForecast] = [:]
-        var previous = last.value
-        var variance = 0.0, betaPower = 1.0
-        let t95 = StudentT(df: Double(fit.residualDF)).isf(0.05)
-        for q in last.quarter.advanced(by: 1).quarters(through: end) {
-            previous = m.projectedChangePct(previousPct: previous, gapPP: gap(gaps, year: q.year))
-            variance += m.residualSDPct * m.residualSDPct * betaPower
-            betaPower *= m.momentum * m.momentum
-            // The floor bounds the lower quantile too.
-            var f = PointForecast(point: previous, sd: variance.squareRoot(), quantile95: t95)
-            if var qs = f.quantiles { qs.p05 = max(qs.p05, SupplyDemandPriceModel.floorPct); f.quantiles = qs }
-            path[q] = f
-        }
-        return targets.map { path[$0] }
-    }
-
-    /// The gap of `year`, else the nearest earlier year's, else 0.
-    static func gap(_ gaps: [Int: Double], year: Int) -> Double {
-        if let g = gaps[year] { return g }
-        return gaps.keys.filter { $0 < year }.max().flatMap { gaps[$0] } ?? 0
-    }
-
-    /// Bit demand − supply growth gaps (pp) by year for `entity` (`dram`, `nand`) as published by
-    /// `asOf`: demand growth minus supply growth (range midpoints) where both are published, else a
-    /// published gap or shortage ratio (+ = shortage), else a sufficiency ratio (+ = oversupply,
-    /// sign flipped). The same rule as the forecast chain's gap input.
-    static func yearlyGaps(_ rows: [Observation], entity: String, asOf: CalendarDate?) -> [Int: Double] {
-        ForecastInputs.publishedGaps(rows, entity: entity, asOf: asOf).mapValues(\.mid)
-    }
+    static let draws = 1000
 
     struct Failure: Error { var reason: String; init(_ r: String) { reason = r } }
+
+    /// The chain's pooled price equation on what was published by `asOf`.
+    static func chainFit(prices: [Observation], supply: [Observation], asOf: CalendarDate) -> Result<PriceModelFit, Failure> {
+        var rows: [PriceEquationEstimator.Row] = []
+        for (kind, series) in [(MemoryKind.dram, "conventional_dram"), (.nand, "nand")] {
+            guard let idx = try? ContractPriceIndex(series: series, observations: prices, asOf: asOf) else { continue }
+            rows += PriceEquationEstimator.rows(index: idx, gaps: ForecastInputs.publishedGaps(supply, entity: kind.rawValue, asOf: asOf))
+        }
+        do {
+            return .success(try PriceEquationEstimator.fit(kind: .dram, rows: rows))
+        } catch is ForecastError {
+            return .failure(Failure("the chain's price equation needs 7 quarters with the four before them known "
+                                    + "(conventional DRAM and NAND pooled)"))
+        } catch {
+            return .failure(Failure("the chain's price equation could not be fitted: \(error)"))
+        }
+    }
+
+    /// Forecasts of `targets` from the last known quarter of `history`.
+    static func forecast(_ fit: PriceModelFit, history: QuarterlySeries, gaps: [Int: ValueRange], targets: [Period],
+                         seed: UInt64) -> [PointForecast?] {
+        guard let last = history.last, let end = targets.max(), end > last.quarter else { return targets.map { _ in nil } }
+        let steps = last.quarter.advanced(by: 1).quarters(through: end)
+        let lastFour = (0..<4).map { history.value(at: last.quarter.advanced(by: $0 - 3)) ?? 0 }
+        let years = Array(Set(steps.map(\.year))).sorted()
+        let yearRanges = years.map { ForecastEngine.gap(gaps, year: $0) ?? ValueRange(point: 0) }
+        let slot = Dictionary(uniqueKeysWithValues: targets.enumerated().compactMap { i, t in
+            steps.firstIndex(of: t).map { ($0, i) }
+        })
+        var values = Array(repeating: [Double](repeating: 0, count: draws), count: targets.count)
+        for d in 0..<draws {
+            var rng = SplitMix64.stream(seed: seed, index: UInt64(d))
+            let model = fit.draw([rng.nextNormal(), rng.nextNormal(), rng.nextNormal(), rng.nextNormal()])
+            let yearGap = yearRanges.map { $0.low + rng.nextUniform() * ($0.high - $0.low) }
+            var four = lastFour
+            for (s, q) in steps.enumerated() {
+                let c = model.projectedChangePct(lastFourPct: four, gapPP: yearGap[years.firstIndex(of: q.year)!],
+                                                 shock: rng.nextNormal())
+                four[0] = four[1]; four[1] = four[2]; four[2] = four[3]; four[3] = c
+                if let i = slot[s] { values[i][d] = c }
+            }
+        }
+        return targets.indices.map { i in
+            guard slot.values.contains(i) else { return nil }
+            let q = QuantileSummary(draws: values[i])
+            return PointForecast(point: q.p50, quantiles: q)
+        }
+    }
+
+    /// A reproducible seed per origin quarter.
+    static func seed(origin: Period) -> UInt64 {
+        UInt64(origin.year * 4 + origin.quarterNumber) &* 0x9E37_79B9_7F4A_7C15
+    }
 }
