@@ -13,15 +13,15 @@ import Foundation
 /// with `NumericsInfo.setBlasThreads(1)` when parallelising above it).
 public final class LeastSquaresSolver {
     let ws = Workspace()
-    private let xs = Scratch<Double>()      // n×k equilibrated design
-    private let fac = Scratch<Double>()     // n×kk QR factors, or SVD input/U
-    private let small = Scratch<Double>()   // k×k: B = R·Pᵀ or Σ·Vᵀ, later Vᵀ
-    private let small2 = Scratch<Double>()  // k×k: copies for dgesdd/dgeqp3
-    private let small3 = Scratch<Double>()  // k×k: Vᵀ of the SVD
-    private let aux = Scratch<Double>()     // n×k: dgesdd input (destroyed)
-    private let vec = Scratch<Double>()     // n-vectors: rr, f, t, hi, lo, scaled y
-    private let kvec = Scratch<Double>()    // k-vectors: tau, sv, u, du, g, av, d, σ's
-    private let ivec = Scratch<Int32>()     // jpvt
+    let xs = Scratch<Double>()      // n×k equilibrated design
+    let fac = Scratch<Double>()     // n×kk QR factors, or SVD input/U
+    let small = Scratch<Double>()   // k×k: B = R·Pᵀ or Σ·Vᵀ, later Vᵀ
+    let small2 = Scratch<Double>()  // k×k: copies for dgesdd/dgeqp3
+    let small3 = Scratch<Double>()  // k×k: Vᵀ of the SVD
+    let aux = Scratch<Double>()     // n×k: dgesdd input (destroyed)
+    let vec = Scratch<Double>()     // n-vectors: rr, f, t, hi, lo, scaled y
+    let kvec = Scratch<Double>()    // k-vectors: tau, sv, u, du, g, av, d, σ's
+    let ivec = Scratch<Int32>()     // jpvt
 
     public init() {}
 
@@ -57,6 +57,12 @@ public final class LeastSquaresSolver {
         }
         guard tol > 0 && tol < 1 else {
             throw LapackError.invalidArgument(operation: "least squares", message: "rank tolerance \(tol) is not in (0, 1)")
+        }
+        // Tall, well-conditioned QR problems: no n×k copies (LeastSquaresSolver+Tall.swift);
+        // nil hands the problem to the general path below.
+        if method == .qr && n >= 8 * k && n * k >= Self.tallMinimumElements,
+           let s = try solveTall(X, y, tol: tol, refine: refine, columnNames: columnNames, name: name) {
+            return s
         }
 
         // Scratch layout (pointers stay valid: no scratch grows after this).
@@ -291,7 +297,7 @@ public final class LeastSquaresSolver {
     }
 
     /// out = y − rr − Z·u, each row accumulated in double-double (rr optional).
-    private func residualDD(n: Int, y: UnsafePointer<Double>, rr: UnsafePointer<Double>?, z: UnsafePointer<Double>,
+    func residualDD(n: Int, y: UnsafePointer<Double>, rr: UnsafePointer<Double>?, z: UnsafePointer<Double>,
                             col: [Int], u: UnsafePointer<Double>, out: UnsafeMutablePointer<Double>,
                             hi: UnsafeMutablePointer<Double>, lo: UnsafeMutablePointer<Double>) {
         for i in 0..<n { hi[i] = y[i]; lo[i] = 0 }
@@ -306,7 +312,7 @@ public final class LeastSquaresSolver {
     }
 
     /// (hi, lo) += sign·Z·u in double-double, column by column (stride-1 access).
-    private func accumulateDD(n: Int, z: UnsafePointer<Double>, col: [Int], u: UnsafePointer<Double>, sign: Double,
+    func accumulateDD(n: Int, z: UnsafePointer<Double>, col: [Int], u: UnsafePointer<Double>, sign: Double,
                               hi: UnsafeMutablePointer<Double>, lo: UnsafeMutablePointer<Double>) {
         for (c, j) in col.enumerated() {
             let uj = sign * u[c]
@@ -444,7 +450,10 @@ extension LeastSquaresSolver {
     /// whenever the coefficient refinement does, to the inverse of the exact
     /// Gram matrix of the given data.
     /// - Complexity: O(n·kk²) once for G, O(kk³) per step.
-    func refineInverse(_ c: inout [Double], kk: Int, n: Int, z: UnsafePointer<Double>, col: [Int]) {
+    /// `columnScale`, when given, means Z = z·diag(columnScale) with power-of-two
+    /// scales (exact): G is accumulated from z and scaled afterwards.
+    func refineInverse(_ c: inout [Double], kk: Int, n: Int, z: UnsafePointer<Double>, col: [Int],
+                       columnScale: UnsafePointer<Double>? = nil) {
         var gh = [Double](repeating: 0, count: kk * kk), gl = gh
         for a in 0..<kk {
             for b in a..<kk {
@@ -456,7 +465,8 @@ extension LeastSquaresSolver {
                     hi = s
                     lo += es + ep
                 }
-                let (h, l) = DoubleDouble.twoSum(hi, lo)
+                var (h, l) = DoubleDouble.twoSum(hi, lo)
+                if let sc = columnScale { let f = sc[col[a]] * sc[col[b]]; h *= f; l *= f }
                 gh[a + b * kk] = h; gh[b + a * kk] = h
                 gl[a + b * kk] = l; gl[b + a * kk] = l
             }
