@@ -1,4 +1,5 @@
 import CLapack
+import Dispatch
 import Foundation
 
 /// Tall, well-conditioned problems (n ≫ k, e.g. a million rows and 52 columns)
@@ -114,7 +115,7 @@ extension LeastSquaresSolver {
                 cblas_dtrsv(CblasColMajor, CblasUpper, CblasTrans, CblasNonUnit, Int32(k), rP, Int32(k), b, 1)
                 cblas_dtrsv(CblasColMajor, CblasUpper, CblasNoTrans, CblasNonUnit, Int32(k), rP, Int32(k), b, 1)
             }
-            let col = Array(0..<k)
+            let col = Array(0..<k)  // every column kept (full rank is certain here)
 
             // 4. Semi-normal solve, then refinement (corrected semi-normal equations).
             zTranspose(ys, into: u)
@@ -128,11 +129,9 @@ extension LeastSquaresSolver {
                 var previous = Double.infinity
                 for _ in 0..<maxRefinementSteps {
                     for j in 0..<k { uz[j] = u[j] * d[j] }
-                    residualDD(n: n, y: ys, rr: rr, z: x, col: col, u: uz, out: f, hi: hi, lo: lo)
-                    for j in 0..<k {
-                        g[j] = -d[j] * DoubleDouble.dot(UnsafeBufferPointer(start: x + j * n, count: n),
-                                                        UnsafeBufferPointer(start: rr, count: n))
-                    }
+                    // f = y − rr − Z·u and g = −Zᵀ·rr, both in double-double, in one pass.
+                    Self.blockedDD(n: n, k: k, x: x, uz: uz, y: ys, rr: rr, f: f, hi: nil, lo: nil, dot: g)
+                    for j in 0..<k { g[j] *= -d[j] }
                     // δu = (RᵀR)⁻¹(Zᵀf − g), δr = f − Z·δu.
                     zTranspose(f, into: h)
                     for j in 0..<k { du[j] = h[j] - g[j] }
@@ -168,9 +167,9 @@ extension LeastSquaresSolver {
             // 5. Fitted values and residuals in double-double, as the general path.
             var residuals = [Double](repeating: 0, count: n)
             var fitted = [Double](repeating: 0, count: n)
-            for j in 0..<k { uz[j] = u[j] * d[j] }
-            for i in 0..<n { hi[i] = 0; lo[i] = 0 }
-            accumulateDD(n: n, z: x, col: col, u: uz, sign: 1, hi: hi, lo: lo)
+            for j in 0..<k { uz[j] = -u[j] * d[j] }
+            // hi + lo = −X·(−d·u) = Z·u in double-double.
+            Self.blockedDD(n: n, k: k, x: x, uz: uz, y: nil, rr: nil, f: nil, hi: hi, lo: lo, dot: nil)
             for i in 0..<n {
                 fitted[i] = (hi[i] + lo[i]) / dy
                 let (s, e) = DoubleDouble.twoSum(ys[i], -hi[i])
@@ -201,5 +200,116 @@ extension LeastSquaresSolver {
                 warnings: warnings, method: .qr, refinementSteps: steps, estimatedRelativeError: estimate,
                 givenColumnNames: columnNames)
         }
+    }
+
+    /// Rows per block of `blockedDD` (fixed: it sets the summation order of `dot`,
+    /// so results do not depend on the number of threads).
+    static let ddBlockRows = 512
+
+    /// One pass over Z = X·diag(d) (given as X and uz = d·u, exact) in double-double,
+    /// row block by row block so the accumulators stay in L1 (a column-by-column
+    /// pass streams the n-vectors through memory once per column), blocks shared
+    /// among the cores:
+    /// - with `y`: s = y − rr − X·uz (rr optional) per row, rounded into `f`, or
+    ///   kept as (hi, lo) when those are given;
+    /// - without `y`: (hi, lo) = −X·uz;
+    /// - with `dot`: dot[c] = Σᵢ xᵢ꜀·rrᵢ in double-double, block partials summed
+    ///   in block order.
+    static func blockedDD(n: Int, k: Int, x: UnsafePointer<Double>, uz: UnsafePointer<Double>,
+                          y: UnsafePointer<Double>?, rr: UnsafePointer<Double>?,
+                          f: UnsafeMutablePointer<Double>?, hi: UnsafeMutablePointer<Double>?,
+                          lo: UnsafeMutablePointer<Double>?, dot: UnsafeMutablePointer<Double>?) {
+        let B = ddBlockRows
+        let blocks = (n + B - 1) / B
+        let partial = UnsafeMutablePointer<Double>.allocate(capacity: dot == nil ? 1 : 2 * k * blocks)
+        defer { partial.deallocate() }
+        let wantDot = dot != nil
+        let shared = TallShared(x: x, uz: uz, y: y, rr: rr, f: f, hi: hi, lo: lo, partial: partial)
+        let work: @Sendable (Int) -> Void = { b in
+            let s = b * B, m = min(B, n - s)
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * B) { buf in
+                let bh = buf.baseAddress!, bl = bh + B
+                for i in 0..<m {
+                    var h = 0.0, l = 0.0
+                    if let y = shared.y { h = y[s + i] }
+                    if let rr = shared.rr { (h, l) = DoubleDouble.twoSum(h, -rr[s + i]) }
+                    bh[i] = h; bl[i] = l
+                }
+                for c in 0..<k {
+                    let zc = shared.x + c * n + s, uc = -shared.uz[c]
+                    for i in 0..<m {
+                        let (p, ep) = DoubleDouble.twoProduct(zc[i], uc)
+                        let (t, et) = DoubleDouble.twoSum(bh[i], p)
+                        bh[i] = t
+                        bl[i] += et + ep
+                    }
+                    if let rr = shared.rr, wantDot {
+                        // Four interleaved double-double sums, combined in a fixed order.
+                        var h0 = 0.0, h1 = 0.0, h2 = 0.0, h3 = 0.0, l0 = 0.0, l1 = 0.0, l2 = 0.0, l3 = 0.0
+                        var i = 0
+                        while i + 4 <= m {
+                            var (p, ep) = DoubleDouble.twoProduct(zc[i], rr[s + i]); var (t, et) = DoubleDouble.twoSum(h0, p); h0 = t; l0 += et + ep
+                            (p, ep) = DoubleDouble.twoProduct(zc[i + 1], rr[s + i + 1]); (t, et) = DoubleDouble.twoSum(h1, p); h1 = t; l1 += et + ep
+                            (p, ep) = DoubleDouble.twoProduct(zc[i + 2], rr[s + i + 2]); (t, et) = DoubleDouble.twoSum(h2, p); h2 = t; l2 += et + ep
+                            (p, ep) = DoubleDouble.twoProduct(zc[i + 3], rr[s + i + 3]); (t, et) = DoubleDouble.twoSum(h3, p); h3 = t; l3 += et + ep
+                            i += 4
+                        }
+                        while i < m {
+                            let (p, ep) = DoubleDouble.twoProduct(zc[i], rr[s + i]); let (t, et) = DoubleDouble.twoSum(h0, p); h0 = t; l0 += et + ep
+                            i += 1
+                        }
+                        var (h, e) = DoubleDouble.twoSum(h0, h1); var l = l0 + l1 + e
+                        (h, e) = DoubleDouble.twoSum(h, h2); l += l2 + e
+                        (h, e) = DoubleDouble.twoSum(h, h3); l += l3 + e
+                        shared.partial[2 * (b * k + c)] = h
+                        shared.partial[2 * (b * k + c) + 1] = l
+                    }
+                }
+                for i in 0..<m {
+                    if let f = shared.f { f[s + i] = bh[i] + bl[i] }
+                    if let hi = shared.hi, let lo = shared.lo { hi[s + i] = bh[i]; lo[s + i] = bl[i] }
+                }
+            }
+        }
+        let workers = min(ProcessInfo.processInfo.activeProcessorCount, blocks)
+        if workers <= 1 || n * k < 1 << 18 {
+            for b in 0..<blocks { work(b) }
+        } else {
+            let next = TallBlockCounter()
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                while let b = next.take(below: blocks) { work(b) }
+            }
+        }
+        if let dot {
+            for c in 0..<k {
+                var h = 0.0, l = 0.0
+                for b in 0..<blocks {
+                    let (t, e) = DoubleDouble.twoSum(h, partial[2 * (b * k + c)])
+                    h = t
+                    l += e + partial[2 * (b * k + c) + 1]
+                }
+                dot[c] = h + l
+            }
+        }
+    }
+}
+
+/// Pointers shared by `blockedDD`'s workers (each writes only its own rows and slots).
+struct TallShared: @unchecked Sendable {
+    let x: UnsafePointer<Double>, uz: UnsafePointer<Double>
+    let y: UnsafePointer<Double>?, rr: UnsafePointer<Double>?
+    let f: UnsafeMutablePointer<Double>?, hi: UnsafeMutablePointer<Double>?, lo: UnsafeMutablePointer<Double>?
+    let partial: UnsafeMutablePointer<Double>
+}
+
+/// Hands out block numbers to workers.
+final class TallBlockCounter: @unchecked Sendable {
+    private var value = 0
+    private let lock = NSLock()
+    func take(below n: Int) -> Int? {
+        lock.lock(); defer { lock.unlock() }
+        guard value < n else { return nil }
+        value += 1
+        return value - 1
     }
 }

@@ -101,6 +101,42 @@ extension Matrix {
         return c
     }
 
+    /// XᵀWX = Σᵢ wᵢ·xᵢxᵢᵀ over the rows xᵢ of `self` (n×k), W = diag(w), wᵢ ≥ 0
+    /// (BLAS `dsyrk` on √wᵢ-scaled blocks of 4,096 rows, accumulated): the meat of
+    /// a heteroskedasticity-robust covariance without an n×k copy of X.
+    /// - Precondition: `w.count == rows`, every wᵢ ≥ 0.
+    /// - Complexity: O(n·k²) time, O(4096·k) extra memory.
+    public func weightedGram(rowWeights w: [Double]) -> Matrix {
+        precondition(w.count == rows, "weightedGram: \(w.count) weights for \(rows) rows")
+        let n = rows, k = cols, blockRows = 4096
+        var c = Matrix(rows: k, cols: k)
+        if n == 0 || k == 0 { return c }
+        let block = UnsafeMutablePointer<Double>.allocate(capacity: min(n, blockRows) * k)
+        defer { block.deallocate() }
+        storage.withUnsafeBufferPointer { ap in
+            w.withUnsafeBufferPointer { wp in
+                c.storage.withUnsafeMutableBufferPointer { cp in
+                    var start = 0
+                    while start < n {
+                        let m = min(blockRows, n - start)
+                        for j in 0..<k {
+                            let src = ap.baseAddress! + j * n + start, dst = block + j * m
+                            for i in 0..<m {
+                                precondition(wp[start + i] >= 0, "weightedGram: negative weight")
+                                dst[i] = src[i] * wp[start + i].squareRoot()
+                            }
+                        }
+                        cblas_dsyrk(CblasColMajor, CblasUpper, CblasTrans, Int32(k), Int32(m), 1, block, Int32(m),
+                                    start == 0 ? 0 : 1, cp.baseAddress, Int32(k))
+                        start += m
+                    }
+                    for j in 0..<k { for i in 0..<j { cp[j + i * k] = cp[i + j * k] } }
+                }
+            }
+        }
+        return c
+    }
+
     /// Solves op(T)·X = α·B (`side = .left`) or X·op(T) = α·B (`.right`) for
     /// triangular `self` = T, overwriting `b` with X (BLAS `dtrsm`). Only the
     /// `triangle` of T is read. No singularity check: a zero diagonal gives
