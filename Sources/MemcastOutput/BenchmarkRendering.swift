@@ -32,6 +32,15 @@ public enum BenchmarkRendering {
             }
             segs.append(("global_shipments_pct", .numbers(r.globalShipmentsPct)))
             members = [("draws", .integer(r.draws)), ("segments", .object(segs))]
+        case .ols(let r):
+            members = [("nobs", .integer(r.nobs)), ("k", .integer(r.k)),
+                       ("params", .object(r.params.map { ($0.0, .number($0.1)) })),
+                       ("bse_hc1", .object(r.bseHC1.map { ($0.0, .number($0.1)) })),
+                       ("rsquared", .number(r.rsquared)), ("rsquared_adj", .number(r.rsquaredAdj)),
+                       ("aic", .number(r.aic)), ("bic", .number(r.bic)), ("condition_number", .number(r.conditionNumber))]
+        case .bootstrap(let r):
+            members = [("n", .integer(r.n)), ("reps", .integer(r.reps)), ("elasticity", .number(r.elasticity)),
+                       ("ci95", .numbers(r.ci95)), ("boot_sd", .number(r.bootSD))]
         case .backtest(let r):
             members = [("series", .integer(r.series)), ("origins", .integer(r.origins)), ("mae", .number(r.mae)),
                        ("mae_naive", .number(r.maeNaive)), ("mean_mase", .number(r.meanMASE))]
@@ -55,6 +64,15 @@ public enum BenchmarkRendering {
             var rows = zip(MonteCarloBenchmark.segmentNames, r.segments).map { n, s in [n] + (s.aspPct + s.shipmentsPct).map { formatFixed($0, 4) } }
             rows.append(["global", "", "", ""] + r.globalShipmentsPct.map { formatFixed($0, 4) })
             lines.append(contentsOf: table([header] + rows))
+        case .ols(let r):
+            lines.append("ols: \(OLSBenchmark.formula)")
+            lines.append("  \(r.nobs) observations, \(r.k) coefficients, HC1 standard errors")
+            let rows = zip(r.params, r.bseHC1).map { p, s in [p.0, formatFixed(p.1, 6), formatFixed(s.1, 6)] }
+            lines.append(contentsOf: table([["term", "coef", "se (HC1)"]] + rows))
+            lines.append("  R² \(f(r.rsquared))  adj. R² \(f(r.rsquaredAdj))  AIC \(formatFixed(r.aic, 2))  BIC \(formatFixed(r.bic, 2))  cond. \(formatFixed(r.conditionNumber, 1))")
+        case .bootstrap(let r):
+            lines.append("bootstrap: \(BootstrapBenchmark.formula), \(r.n) rows, \(r.reps) pairs replications")
+            lines.append("  elasticity \(f(r.elasticity))  95% interval [\(f(r.ci95[0])), \(f(r.ci95[1]))]  bootstrap sd \(f(r.bootSD))")
         case .backtest(let r):
             lines.append("backtest: \(r.series) series × \(r.origins) origins (one-step, expanding window)")
             lines.append("  MAE        \(f(r.mae))")

@@ -12,6 +12,8 @@ public enum BenchmarkResult: Sendable {
     case ingest(IngestBenchmark)
     case montecarlo(MonteCarloBenchmark)
     case backtest(BacktestBenchmark)
+    case ols(OLSBenchmark)
+    case bootstrap(BootstrapBenchmark)
 }
 
 public enum Benchmarks {
@@ -28,8 +30,12 @@ public enum Benchmarks {
         case .backtest:
             let frame = try BenchmarkPanel.load(path: path, threads: threads)
             return .backtest(try BacktestBenchmark.run(frame: frame, threads: threads))
-        case .ols, .bootstrap:
-            throw BenchmarkError.badLayout("workload '\(workload.rawValue)' is not available yet")
+        case .ols:
+            let frame = try BenchmarkPanel.load(path: path, threads: threads)
+            return .ols(try OLSBenchmark.run(frame: frame))
+        case .bootstrap:
+            let frame = try BenchmarkPanel.load(path: path, threads: threads)
+            return .bootstrap(try BootstrapBenchmark.run(frame: frame, threads: threads))
         }
     }
 }
