@@ -105,7 +105,7 @@ enum LinearFit {
         let residW = zip(design.y, fitted).enumerated().map { i, yf in (yf.0 - yf.1) * (weights?[i].squareRoot() ?? 1) }
         let ssr = residW.reduce(0) { $0 + $1 * $1 }
         let scale = ssr / dfResid
-        let xActive = wx.columns(active)
+        let xActive = active.count == p ? wx : wx.columns(active)  // no n×k copy when nothing is aliased
 
         var groups: [Int]? = nil
         var clusterCount: Int? = nil

@@ -111,12 +111,9 @@ enum CovarianceEstimator {
         return u
     }
 
-    /// Σ ωᵢ x̃ᵢ x̃ᵢᵀ.
+    /// Σ ωᵢ x̃ᵢ x̃ᵢᵀ (blocked in the numeric core: no n×k copy).
     static func weightedGram(_ x: Matrix, _ omega: [Double]) -> Matrix {
-        var s = x
-        let n = x.rows
-        for j in 0..<x.cols { for i in 0..<n { s.storage[i + j * n] *= omega[i].squareRoot() } }
-        return s.gram()
+        x.weightedGram(rowWeights: omega)
     }
 
     /// B·M·B, symmetrised.
