@@ -26,11 +26,14 @@ import Foundation
 /// 5. Fitted values, residuals, (ZᵀZ)⁻¹ = R⁻¹R⁻ᵀ (refined on the same rule as the
 ///    general path) exactly as there.
 ///
+/// With `refine: false`, step 4 is one correction in working precision instead (CSNE),
+/// as accurate as an unrefined QR solve.
+///
 /// Memory: six n-vectors and a 4,096×k block. Time: two `dsyrk`s and a `dtrsm`
 /// (level-3 BLAS, 3nk² flops) plus O(n·k) per refinement step.
 extension LeastSquaresSolver {
     /// Problems with at least this many elements and n ≥ 8k take this path first.
-    static let tallMinimumElements = 1 << 20
+    static let tallMinimumElements = 1 << 16
     /// Largest κ(ZR⁻¹-orthogonalised design) accepted here.
     static let tallMaximumCondition = 1e6
     static let tallBlockRows = 4096
@@ -122,7 +125,16 @@ extension LeastSquaresSolver {
             solveNormal(u)
             var steps = 0
             var estimate = refine ? 0.0 : .nan
-            if refine {
+            if !refine {
+                // One correction in working precision (Björck's CSNE): the semi-normal
+                // solution's κ²ε error drops to the κε of a QR solve.
+                t.update(from: ys, count: n)
+                for j in 0..<k { uz[j] = -u[j] * d[j] }
+                cblas_dgemv(CblasColMajor, CblasNoTrans, Int32(n), Int32(k), 1, x, Int32(n), uz, 1, 1, t, 1)
+                zTranspose(t, into: du)
+                solveNormal(du)
+                for j in 0..<k { u[j] += du[j] }
+            } else {
                 rr.update(from: ys, count: n)
                 for j in 0..<k { uz[j] = -u[j] * d[j] }
                 cblas_dgemv(CblasColMajor, CblasNoTrans, Int32(n), Int32(k), 1, x, Int32(n), uz, 1, 1, rr, 1)
@@ -244,23 +256,35 @@ extension LeastSquaresSolver {
                         bl[i] += et + ep
                     }
                     if let rr = shared.rr, wantDot {
-                        // Four interleaved double-double sums, combined in a fixed order.
-                        var h0 = 0.0, h1 = 0.0, h2 = 0.0, h3 = 0.0, l0 = 0.0, l1 = 0.0, l2 = 0.0, l3 = 0.0
+                        // Four double-double sums in SIMD lanes (i mod 4), combined in a fixed order.
+                        var vh = SIMD4<Double>(repeating: 0), vl = SIMD4<Double>(repeating: 0)
+                        let zr = UnsafeRawPointer(zc), rp = UnsafeRawPointer(rr + s)
                         var i = 0
                         while i + 4 <= m {
-                            var (p, ep) = DoubleDouble.twoProduct(zc[i], rr[s + i]); var (t, et) = DoubleDouble.twoSum(h0, p); h0 = t; l0 += et + ep
-                            (p, ep) = DoubleDouble.twoProduct(zc[i + 1], rr[s + i + 1]); (t, et) = DoubleDouble.twoSum(h1, p); h1 = t; l1 += et + ep
-                            (p, ep) = DoubleDouble.twoProduct(zc[i + 2], rr[s + i + 2]); (t, et) = DoubleDouble.twoSum(h2, p); h2 = t; l2 += et + ep
-                            (p, ep) = DoubleDouble.twoProduct(zc[i + 3], rr[s + i + 3]); (t, et) = DoubleDouble.twoSum(h3, p); h3 = t; l3 += et + ep
+                            let a = zr.loadUnaligned(fromByteOffset: 8 * i, as: SIMD4<Double>.self)
+                            let r = rp.loadUnaligned(fromByteOffset: 8 * i, as: SIMD4<Double>.self)
+                            let p = a * r
+                            let ep = (-p).addingProduct(a, r)          // a·r − p exactly (TwoProduct)
+                            let t = vh + p                              // TwoSum(vh, p)
+                            let bb = t - vh
+                            let et = (vh - (t - bb)) + (p - bb)
+                            vh = t
+                            vl += et + ep
                             i += 4
                         }
+                        var h = 0.0, l = 0.0
+                        for lane in 0..<4 {
+                            let (t, e) = DoubleDouble.twoSum(h, vh[lane])
+                            h = t
+                            l += e + vl[lane]
+                        }
                         while i < m {
-                            let (p, ep) = DoubleDouble.twoProduct(zc[i], rr[s + i]); let (t, et) = DoubleDouble.twoSum(h0, p); h0 = t; l0 += et + ep
+                            let (p, ep) = DoubleDouble.twoProduct(zc[i], rr[s + i])
+                            let (t, et) = DoubleDouble.twoSum(h, p)
+                            h = t
+                            l += et + ep
                             i += 1
                         }
-                        var (h, e) = DoubleDouble.twoSum(h0, h1); var l = l0 + l1 + e
-                        (h, e) = DoubleDouble.twoSum(h, h2); l += l2 + e
-                        (h, e) = DoubleDouble.twoSum(h, h3); l += l3 + e
                         shared.partial[2 * (b * k + c)] = h
                         shared.partial[2 * (b * k + c) + 1] = l
                     }
@@ -271,15 +295,8 @@ extension LeastSquaresSolver {
                 }
             }
         }
-        let workers = min(ProcessInfo.processInfo.activeProcessorCount, blocks)
-        if workers <= 1 || n * k < 1 << 18 {
-            for b in 0..<blocks { work(b) }
-        } else {
-            let next = TallBlockCounter()
-            DispatchQueue.concurrentPerform(iterations: workers) { _ in
-                while let b = next.take(below: blocks) { work(b) }
-            }
-        }
+        // Small passes are not worth waking threads for.
+        ParallelLoop.run(iterations: blocks, threads: n * k < 1 << 18 ? 1 : ParallelLoop.cores, work)
         if let dot {
             for c in 0..<k {
                 var h = 0.0, l = 0.0
@@ -300,16 +317,4 @@ struct TallShared: @unchecked Sendable {
     let y: UnsafePointer<Double>?, rr: UnsafePointer<Double>?
     let f: UnsafeMutablePointer<Double>?, hi: UnsafeMutablePointer<Double>?, lo: UnsafeMutablePointer<Double>?
     let partial: UnsafeMutablePointer<Double>
-}
-
-/// Hands out block numbers to workers.
-final class TallBlockCounter: @unchecked Sendable {
-    private var value = 0
-    private let lock = NSLock()
-    func take(below n: Int) -> Int? {
-        lock.lock(); defer { lock.unlock() }
-        guard value < n else { return nil }
-        value += 1
-        return value - 1
-    }
 }

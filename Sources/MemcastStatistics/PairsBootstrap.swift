@@ -1,10 +1,13 @@
-import Dispatch
 import Foundation
 import MemcastNumerics
 
 /// Pairs (case) bootstrap of a linear regression: each replication refits the model
 /// on n rows drawn with replacement from the design, by the numeric core's
 /// least squares (`LeastSquaresSolver`: pivoted QR, aliased columns as NaN).
+///
+/// Replications are solved without double-double refinement (`refine: false`): a
+/// backward-stable solve is accurate to about κ·ε relatively, far below the sampling
+/// spread a bootstrap measures; the full-sample fit is the caller's, refined as usual.
 ///
 /// The caller supplies the row draws (`resample(b, into:)` fills the n indices of
 /// replication b), so the random-number rules stay the caller's: with a
@@ -25,52 +28,43 @@ public enum PairsBootstrap {
         let n = x.rows, k = x.cols
         var out = Matrix(rows: replications, cols: k)
         let failure = ErrorSlot()
+        // Each fit is small: BLAS threads would only spin; the parallelism is across replications.
         let previousBLAS = NumericsInfo.blasThreads
-        if threads > 1 { NumericsInfo.setBlasThreads(1) }
-        defer { if threads > 1 { NumericsInfo.setBlasThreads(previousBLAS) } }
-        let next = ReplicationCounter()
+        NumericsInfo.setBlasThreads(1)
+        defer { NumericsInfo.setBlasThreads(previousBLAS) }
+        struct Worker {
+            let solver = LeastSquaresSolver()
+            var xb: Matrix, yb: [Double], idx: [Int]
+        }
         out.storage.withUnsafeMutableBufferPointer { o in
             let result = UncheckedSendable(o)
-            let work: @Sendable (Int) -> Void = { _ in
-                let solver = LeastSquaresSolver()
-                var xb = Matrix(rows: n, cols: k)
-                var yb = [Double](repeating: 0, count: n)
-                var idx = [Int](repeating: 0, count: n)
-                while let b = next.take(below: replications), !failure.isSet {
-                    idx.withUnsafeMutableBufferPointer { resample(b, $0) }
-                    x.storage.withUnsafeBufferPointer { xs in
-                        xb.storage.withUnsafeMutableBufferPointer { xd in
+            // Each thread has its own solver and buffers and takes replications in order.
+            ParallelLoop.run(iterations: replications, threads: threads,
+                             makeState: { Worker(xb: Matrix(rows: n, cols: k), yb: [Double](repeating: 0, count: n),
+                                                 idx: [Int](repeating: 0, count: n)) }) { w, b in
+                if failure.isSet { return }
+                w.idx.withUnsafeMutableBufferPointer { resample(b, $0) }
+                x.storage.withUnsafeBufferPointer { xs in
+                    w.xb.storage.withUnsafeMutableBufferPointer { xd in
+                        w.idx.withUnsafeBufferPointer { idx in
                             for j in 0..<k {
                                 let src = xs.baseAddress! + j * n, dst = xd.baseAddress! + j * n
                                 for i in 0..<n { dst[i] = src[idx[i]] }
                             }
                         }
                     }
-                    for i in 0..<n { yb[i] = y[idx[i]] }
-                    do {
-                        let fit = try solver.solve(xb, yb)
-                        for j in 0..<k { result.value[b + j * replications] = fit.coefficients[j] }
-                    } catch {
-                        failure.set(error)
-                    }
+                }
+                for i in 0..<n { w.yb[i] = y[w.idx[i]] }
+                do {
+                    let fit = try w.solver.solve(w.xb, w.yb, refine: false)
+                    for j in 0..<k { result.value[b + j * replications] = fit.coefficients[j] }
+                } catch {
+                    failure.set(error)
                 }
             }
-            if threads == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: threads, execute: work) }
         }
         if let e = failure.error { throw e }
         return out
-    }
-}
-
-/// Hands out replication numbers 0, 1, 2, … to workers.
-final class ReplicationCounter: @unchecked Sendable {
-    private var value = 0
-    private let lock = NSLock()
-    func take(below n: Int) -> Int? {
-        lock.lock(); defer { lock.unlock() }
-        guard value < n else { return nil }
-        value += 1
-        return value - 1
     }
 }
 

@@ -76,15 +76,8 @@ public enum PanelARXBacktest {
                         outBase[b] = runBlock(y: yp, x: xp, L: L, series: b * blockSize..<min(S, (b + 1) * blockSize),
                                               first: firstOrigin, last: last)
                     }
-                    if threads <= 1 || blocks == 1 {
-                        for b in 0..<blocks { work(b) }
-                    } else {
-                        // Blocks are claimed in order by `threads` workers; each writes only its own slot.
-                        let next = BlockCounter()
-                        DispatchQueue.concurrentPerform(iterations: min(threads, blocks)) { _ in
-                            while let b = next.take(below: blocks) { work(b) }
-                        }
-                    }
+                    // Blocks are claimed in order by `threads` workers; each writes only its own slot.
+                    ParallelLoop.run(iterations: blocks, threads: threads, work)
                 }
             }
         }
@@ -154,17 +147,5 @@ public enum PanelARXBacktest {
         }
         func c(_ j: Int) -> Double { s.coefficients[j].isNaN ? 0 : s.coefficients[j] }
         return (c(0), c(1), c(2))
-    }
-}
-
-/// Hands out block numbers 0, 1, 2, … to concurrent workers.
-final class BlockCounter: @unchecked Sendable {
-    private var value = 0
-    private let lock = NSLock()
-    func take(below n: Int) -> Int? {
-        lock.lock(); defer { lock.unlock() }
-        guard value < n else { return nil }
-        value += 1
-        return value - 1
     }
 }

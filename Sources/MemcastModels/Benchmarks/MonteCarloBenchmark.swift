@@ -1,5 +1,5 @@
-import Dispatch
 import Foundation
+import MemcastNumerics
 
 /// The `montecarlo` benchmark workload (bench/README.md): a memory-price shock pushed
 /// through cost share → pass-through → elasticity for five segments, 1,000,000 draws.
@@ -56,14 +56,14 @@ public struct MonteCarloBenchmark: Sendable {
         defer { out.deallocate() }
         let shared = SendablePointer(out)
         let batches = (draws + batch - 1) / batch
-        ParallelFor.run(iterations: batches, threads: threads) { b in
+        ParallelLoop.run(iterations: batches, threads: threads) { b in
             let lo = b * batch, hi = min(draws, lo + batch)
             simulate(draws: lo..<hi, total: draws, seed: seed, into: shared.pointer)
         }
         // Quantiles per output column, columns in parallel (selection reorders in place).
         var q = [[Double]](repeating: [], count: metrics)
         let qs = SendableBox(q)
-        ParallelFor.run(iterations: metrics, threads: threads) { k in
+        ParallelLoop.run(iterations: metrics, threads: threads) { k in
             let column = UnsafeMutableBufferPointer(start: shared.pointer + k * draws, count: draws)
             let v = Quantiles.inPlace(column, [0.05, 0.5, 0.95]).map { 100 * $0 }
             qs.set(k, v)
@@ -112,33 +112,4 @@ final class SendableBox<T>: @unchecked Sendable {
     private let lock = NSLock()
     init(_ values: [T]) { self.values = values }
     func set(_ i: Int, _ v: T) { lock.lock(); values[i] = v; lock.unlock() }
-}
-
-/// Runs `iterations` independent jobs on up to `threads` threads; each job's result
-/// must depend only on its index, so the outcome is the same for any thread count.
-enum ParallelFor {
-    static func run(iterations: Int, threads: Int, _ body: @Sendable (Int) -> Void) {
-        if threads <= 1 || iterations <= 1 {
-            for i in 0..<iterations { body(i) }
-            return
-        }
-        // Workers take the next index from a shared counter (load balancing without
-        // changing what each index computes).
-        let next = AtomicCounter()
-        DispatchQueue.concurrentPerform(iterations: min(threads, iterations)) { _ in
-            while true {
-                let i = next.increment()
-                if i >= iterations { break }
-                body(i)
-            }
-        }
-    }
-}
-
-/// A counter shared by worker threads.
-final class AtomicCounter: @unchecked Sendable {
-    private var value = 0
-    private let lock = NSLock()
-    /// Returns the value before incrementing.
-    func increment() -> Int { lock.lock(); defer { lock.unlock() }; let v = value; value += 1; return v }
 }
