@@ -424,8 +424,15 @@ public enum CSVLoader {
         func appendText(_ c: Int, _ p: UnsafePointer<UInt8>, _ s: Int, _ e: Int) -> String? {
             let last = lastCode[c]
             let found: Int32? = dictionaryRefs[c]._withUnsafeGuaranteedRef { dict -> Int32? in
-                if last >= 0 && dict.matches(last, p, s, e) { return last }
-                return dict.find(p, s, e, hash: ByteDictionary.hash(p, s, e))
+                guard last >= 0 else { return dict.find(p, s, e, hash: ByteDictionary.hash(p, s, e)) }
+                // The same value again, or the value that followed it last time
+                // (a panel sorted by period cycles through its entities in order).
+                if dict.matches(last, p, s, e) { return last }
+                let next = dict.successor(of: last)
+                if next >= 0 && dict.matches(next, p, s, e) { return next }
+                let code = dict.find(p, s, e, hash: ByteDictionary.hash(p, s, e))
+                if let code { dict.setSuccessor(of: last, code) }
+                return code
             }
             if let code = found {
                 codes[c][slot] = code
@@ -452,6 +459,7 @@ public enum CSVLoader {
                 break
             }
             let code = dictionaries[c].insert(p, s, e, hash: ByteDictionary.hash(p, s, e), text: text)
+            if lastCode[c] >= 0 { dictionaries[c].setSuccessor(of: lastCode[c], code) }
             codes[c][slot] = code
             lastCode[c] = code
             return nil

@@ -71,40 +71,59 @@ public enum OrderStatistics {
             }
         }
         let nb = bands.count
-        var below = [Int](repeating: 0, count: nb)
+        // Per bracket: values below lo, equal to lo, equal to hi, and those strictly
+        // inside (copied). Ties are counted, not copied, so a column of few distinct
+        // values (GB sizes) needs no selection at all.
+        var below = [Int](repeating: 0, count: nb), atLo = below, atHi = below
         var inside = [[Double]](repeating: [], count: nb)
         // Each bracket holds about 2·6σ/m of the values; room for 4× that (more means
         // the sample was unrepresentative: fall back).
         let capacity = min(n, Int(Double(n) * 0.03) * 4 + 4096)
         let buffer = UnsafeMutablePointer<Double>.allocate(capacity: capacity + 1)
         defer { buffer.deallocate() }
-        // One tight pass per band, free of data-dependent branches: every value is
+        // One tight pass per bracket, free of data-dependent branches: every value is
         // written at the fill position, which advances only when the value is inside
         // the bracket (a compare-and-branch mispredicts half the time near the median).
+        @inline(__always) func bit(_ b: Bool) -> Int { Int(unsafeBitCast(b, to: UInt8.self)) }
         for b in 0..<nb {
             let lo = bands[b].lo, hi = bands[b].hi
-            var count = 0, fill = 0
+            var cLT = 0, cLo = 0, cHi = 0, fill = 0
             var i = 0
             while i < n {
                 let v = x[i]
-                count &+= Int(unsafeBitCast(v < lo, to: UInt8.self))
+                cLT &+= bit(v < lo)
+                cLo &+= bit(v == lo)
+                cHi &+= bit(v == hi)
                 buffer[fill] = v
-                fill &+= Int(unsafeBitCast(v >= lo, to: UInt8.self) & unsafeBitCast(v <= hi, to: UInt8.self))
+                fill &+= Int(unsafeBitCast(v > lo, to: UInt8.self) & unsafeBitCast(v < hi, to: UInt8.self))
                 if fill == capacity { return nil }
                 i += 1
             }
-            below[b] = count
+            below[b] = cLT; atLo[b] = cLo; atHi[b] = lo == hi ? 0 : cHi
             inside[b] = Array(UnsafeBufferPointer(start: buffer, count: fill))
         }
         var out: [Double] = []
         out.reserveCapacity(ks.count)
         for b in 0..<nb {
-            let c = inside[b].count
-            let local = bands[b].ks.map { $0 - below[b] }
-            guard local.allSatisfy({ $0 >= 0 && $0 < c }) else { return nil }
-            inside[b].withUnsafeMutableBufferPointer { buf in
-                local.withUnsafeBufferPointer { select(buf, 0, c - 1, $0[...]) }
-                for k in local { out.append(buf[k]) }
+            let lo = bands[b].lo, hi = bands[b].hi, c = inside[b].count
+            var local: [Int] = []   // ranks inside the strict interior
+            for k in bands[b].ks {
+                var r = k - below[b]
+                guard r >= 0 else { return nil }
+                if r < atLo[b] { continue }
+                r -= atLo[b]
+                if r < c { local.append(r); continue }
+                r -= c
+                guard r < atHi[b] else { return nil }
+            }
+            if !local.isEmpty {
+                inside[b].withUnsafeMutableBufferPointer { buf in
+                    local.withUnsafeBufferPointer { select(buf, 0, c - 1, $0[...]) }
+                }
+            }
+            for k in bands[b].ks {
+                let r = k - below[b]
+                if r < atLo[b] { out.append(lo) } else if r - atLo[b] < c { out.append(inside[b][r - atLo[b]]) } else { out.append(hi) }
             }
         }
         return out

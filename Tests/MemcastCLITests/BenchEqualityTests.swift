@@ -44,7 +44,7 @@ import Testing
                       stderr: String(decoding: e, as: UTF8.self))
     }
 
-    @Test(arguments: ["ingest", "montecarlo", "backtest"])
+    @Test(arguments: ["ingest", "ols", "bootstrap", "montecarlo", "backtest"])
     func sameNumbersAsPeer(_ workload: String) throws {
         let panel = try Self.panel.get()
         let peer = try Self.python([Self.benchDir.appendingPathComponent("peer.py").path, workload, panel.path])
