@@ -4,7 +4,7 @@
 SWIFT ?= swift
 BIN := .build/release/memcast
 
-.PHONY: forecast test deps build release bench clean
+.PHONY: forecast test deps build release bench bench-scaling clean
 
 deps:
 	@scripts/install-deps.sh
@@ -29,6 +29,10 @@ test: deps
 
 bench: release
 	scripts/bench.sh
+
+# Ingest and ols at 10k, 100k, 1M and 10M rows (the 10M panel is ~890 MB on disk).
+bench-scaling: release
+	scripts/bench-scaling.sh
 
 clean:
 	rm -rf .build

@@ -16,6 +16,10 @@
 # resident set size of the whole process). Ratios are peer / memcast for time
 # and memory, so > 1 means memcast is faster or smaller. After timing, the last
 # outputs of both are compared number by number (bench/compare.py).
+#
+# The ingest workload is also timed against polars (bench/polars_ingest.py, the same
+# work in polars) when `import polars` works, in the same alternation (memcast, peer,
+# polars, then polars, peer, memcast, …); it gets its own row, "ingest (polars)".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -42,6 +46,8 @@ run() {
   local who=$1 w=$2 out=$3 log="$BENCH_DIR/time.log"
   if [ "$who" = memcast ]; then
     /usr/bin/time -v -o "$log" "$MEMCAST" bench "$w" "$PANEL" --format json > "$out"
+  elif [ "$who" = polars ]; then
+    /usr/bin/time -v -o "$log" python3 bench/polars_ingest.py "$PANEL" > "$out"
   else
     /usr/bin/time -v -o "$log" python3 bench/peer.py "$w" "$PANEL" > "$out"
   fi
@@ -52,32 +58,55 @@ run() {
 
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
+LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "bench: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), load average at start: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+HAVE_POLARS=no
+python3 -c 'import polars' 2>/dev/null && HAVE_POLARS=yes
+[ "$HAVE_POLARS" = yes ] || echo "bench: polars not importable; the ingest row against polars is skipped" >&2
+
+# row LABEL WORKLOAD OTHER: the table row of memcast against OTHER (peer or polars)
+row() {
+  local label=$1 w=$2 other=$3
+  local mt pt mm pm same
+  mt=$(cut -d' ' -f1 "$BENCH_DIR/memcast-$w.times" | median); pt=$(cut -d' ' -f1 "$BENCH_DIR/$other-$w.times" | median)
+  mm=$(cut -d' ' -f2 "$BENCH_DIR/memcast-$w.times" | median); pm=$(cut -d' ' -f2 "$BENCH_DIR/$other-$w.times" | median)
+  # Checked against the peer's numbers (the reference): memcast's, or polars' in its row.
+  local checked=memcast; [ "$other" = polars ] && checked=polars
+  same=$(python3 bench/compare.py "$w" "$BENCH_DIR/peer-$w.json" "$BENCH_DIR/$checked-$w.json" >/dev/null 2>&1 && echo yes || echo NO)
+  awk -v w="$label" -v mt="$mt" -v pt="$pt" -v mm="$mm" -v pm="$pm" -v same="$same" 'BEGIN {
+    printf "| %s | %.2f | %.2f | %.1f× | %.0f | %.0f | %.2f× | %s |", w, mt, pt, pt / mt, mm / 1024, pm / 1024, pm / mm, same }'
+}
+
 rows=()
 for w in "${WORKLOADS[@]}"; do
-  rm -f "$BENCH_DIR/memcast-$w.times" "$BENCH_DIR/peer-$w.times"
+  others=(peer); [ "$w" = ingest ] && [ "$HAVE_POLARS" = yes ] && others+=(polars)
+  clear_times() { rm -f "$BENCH_DIR/memcast-$w.times"; for o in "${others[@]}"; do rm -f "$BENCH_DIR/$o-$w.times"; done; }
+  clear_times
   echo "bench: $w: warm-up" >&2
-  run memcast "$w" "$BENCH_DIR/memcast-$w.json"; run peer "$w" "$BENCH_DIR/peer-$w.json"
-  rm -f "$BENCH_DIR/memcast-$w.times" "$BENCH_DIR/peer-$w.times"
+  run memcast "$w" "$BENCH_DIR/memcast-$w.json"
+  for o in "${others[@]}"; do run "$o" "$w" "$BENCH_DIR/$o-$w.json"; done
+  clear_times
   for i in $(seq 1 "$RUNS"); do
     echo "bench: $w: run $i of $RUNS" >&2
     if [ $((i % 2)) = 1 ]; then
-      run memcast "$w" "$BENCH_DIR/memcast-$w.json"; run peer "$w" "$BENCH_DIR/peer-$w.json"
+      run memcast "$w" "$BENCH_DIR/memcast-$w.json"
+      for o in "${others[@]}"; do run "$o" "$w" "$BENCH_DIR/$o-$w.json"; done
     else
-      run peer "$w" "$BENCH_DIR/peer-$w.json"; run memcast "$w" "$BENCH_DIR/memcast-$w.json"
+      for ((j = ${#others[@]} - 1; j >= 0; j--)); do run "${others[j]}" "$w" "$BENCH_DIR/${others[j]}-$w.json"; done
+      run memcast "$w" "$BENCH_DIR/memcast-$w.json"
     fi
   done
-  mt=$(cut -d' ' -f1 "$BENCH_DIR/memcast-$w.times" | median); pt=$(cut -d' ' -f1 "$BENCH_DIR/peer-$w.times" | median)
-  mm=$(cut -d' ' -f2 "$BENCH_DIR/memcast-$w.times" | median); pm=$(cut -d' ' -f2 "$BENCH_DIR/peer-$w.times" | median)
-  same=$(python3 bench/compare.py "$w" "$BENCH_DIR/peer-$w.json" "$BENCH_DIR/memcast-$w.json" >/dev/null 2>&1 && echo yes || echo NO)
-  rows+=("$(awk -v w="$w" -v mt="$mt" -v pt="$pt" -v mm="$mm" -v pm="$pm" -v same="$same" 'BEGIN {
-    printf "| %s | %.2f | %.2f | %.1f× | %.0f | %.0f | %.2f× | %s |", w, mt, pt, pt / mt, mm / 1024, pm / 1024, pm / mm, same }')")
+  rows+=("$(row "$w" "$w" peer)")
+  for o in "${others[@]}"; do [ "$o" = polars ] && rows+=("$(row "$w (polars)" "$w" polars)"); done
 done
 
 echo
 echo "Panel: $PANEL ($((SKUS * 40)) rows); $RUNS alternating runs of each after one warm-up; medians."
-echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'); load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'); load average (1, 5, 15 min) at start: $LOAD_START, at end: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 echo "| workload | memcast s | peer s | time ratio (peer/memcast) | memcast peak MB | peer peak MB | memory ratio | same numbers |"
 echo "|---|---|---|---|---|---|---|---|"
 printf '%s\n' "${rows[@]}"
+[ "$HAVE_POLARS" = yes ] && [[ " ${WORKLOADS[*]} " == *" ingest "* ]] &&
+  echo && echo "In the \"ingest (polars)\" row the peer columns are polars' (bench/polars_ingest.py, polars $(python3 -c 'import polars; print(polars.__version__)')), and \"same numbers\" checks polars' output against the pandas peer's."
+exit 0
