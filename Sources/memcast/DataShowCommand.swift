@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MemcastData
+import MemcastModels
 import MemcastOutput
 
 /// `memcast data show NAME`: the rows of a dataset, optionally as known on a date.
@@ -18,6 +19,10 @@ struct DataShowCommand: ParsableCommand {
           memcast data show memory_prices --series conventional_dram --as-of 2026-02-02
           memcast data show handset_market --series forecast_revision --period 2026 --as-of 2026-02-01 --per-publisher
           memcast data show handset_market --series shipments --format csv
+          memcast data show price_equation --as-of 2026-02-02
+
+        price_equation is derived, not stored: the rows the forecast's price equation is
+        fitted on as of --as-of (`memcast fit --dataset price_equation` regresses them).
         """
     )
 
@@ -34,6 +39,14 @@ struct DataShowCommand: ParsableCommand {
 
     func run() throws {
         let catalog = try datasets.catalog()
+        if name == PriceEquationTable.datasetName {
+            guard format != .json else { throw ValidationError("\(name) is shown as text or csv") }
+            do {
+                print(DataRendering.frame(try PriceEquationTable.frame(catalog: catalog, asOf: datasets.asOf), format: format),
+                      terminator: "")
+            } catch let e as ForecastError { throw CLIError.dataError(e.description) }
+            return
+        }
         guard let entry = catalog.entry(name) else {
             throw CLIError.dataError("no dataset '\(name)' (available: \(catalog.entries.map(\.name).joined(separator: ", ")))")
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MemcastData
+import MemcastModels
 import MemcastNumerics
 import MemcastStatistics
 
@@ -9,6 +10,7 @@ struct FitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fit",
         abstract: "Fit a linear regression (OLS, WLS or ridge) from a formula over a CSV file.",
+        usage: "memcast fit (--data <file> | --dataset <name>) --formula <formula> [<options>]",
         discussion: """
         Formulas follow R/patsy: y ~ x1 + log(x2) + I(x^2) + C(segment) + x1:x2.
           - 1 or + 0     no intercept (R² is then uncentred)
@@ -36,10 +38,19 @@ struct FitCommand: ParsableCommand {
         dropped rows, VIFs, Breusch-Pagan and numbered notes), json (statsmodels'
         field names), md, or csv (the coefficient table; with --predict the predictions).
 
+        --dataset NAME reads a dataset memcast knows instead of a file: one of the embedded
+        CSVs (handset_configs, memory_prices, …; `memcast data list`), found like every other
+        command finds them (MEMCAST_DATASETS, else next to the binary or the current
+        directory), or `price_equation` — the rows the forecast's price equation is fitted on
+        (quarter, memory, change_pct, prev_pct, past_year_lp, gap_pp), as of --as-of.
+
         Exit status: 64 bad options or formula, 65 data problems, 66 missing file.
 
         Examples:
           memcast fit --data prices.csv --formula "log(asp) ~ log(usd_per_gb) + C(segment)"
+          memcast fit --dataset price_equation --as-of 2026-02-02 \\
+              --formula "change_pct ~ prev_pct + past_year_lp + gap_pp" --cov HC3
+          memcast fit --dataset handset_configs --formula "log(asp_usd) ~ log(dram_gb) + C(region)"
           memcast fit --data panel.csv --formula "y ~ lag(x) + diff(z)" \\
               --by region --period quarter --cov HAC --hac-lags 4
           memcast fit --data sales.csv --formula "units ~ price" --weights w \\
@@ -55,7 +66,14 @@ struct FitCommand: ParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, csv, md }
 
     @Option(name: .customLong("data"), help: ArgumentHelp("CSV file with a header line.", valueName: "file"))
-    var dataFile: String
+    var dataFile: String?
+
+    @Option(help: ArgumentHelp("A dataset by name instead of --data: an embedded CSV or price_equation.", valueName: "name"))
+    var dataset: String?
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp(
+        "With --dataset price_equation: only what was published on or before DATE (YYYY-MM-DD).", valueName: "DATE"))
+    var asOf: CalendarDate?
 
     @Option(help: ArgumentHelp("Model formula, e.g. \"y ~ x + C(segment)\".", valueName: "formula"))
     var formula: String
@@ -97,6 +115,14 @@ struct FitCommand: ParsableCommand {
     var format: Format = .text
 
     func validate() throws {
+        switch (dataFile, dataset) {
+        case (nil, nil): throw ValidationError("give the data: --data FILE or --dataset NAME")
+        case (.some, .some): throw ValidationError("--data and --dataset are alternatives; give one")
+        default: break
+        }
+        if asOf != nil && dataset != PriceEquationTable.datasetName {
+            throw ValidationError("--as-of goes with --dataset \(PriceEquationTable.datasetName)")
+        }
         guard alpha > 0 && alpha < 1 else { throw ValidationError("--alpha must be in (0, 1); got \(alpha)") }
         if let c = cov, cluster != nil, c != .cluster {
             throw ValidationError("--cluster goes with --cov cluster, not --cov \(c.rawValue)")
@@ -129,7 +155,7 @@ struct FitCommand: ParsableCommand {
     func run() throws {
         do {
             let parsed = try Formula(parsing: formula)
-            let data = try Self.load(dataFile)
+            let data = try loadData()
             let options = FitOptions(method: method == .svd ? .svd : .qr, covariance: covariance, alpha: alpha,
                                      panel: PanelOptions(entity: by, period: period, periodKey: Period.keyFromText))
             let results: RegressionResults
@@ -149,7 +175,7 @@ struct FitCommand: ParsableCommand {
         } catch let e as DesignError {
             throw CLIError.dataError(e.description)
         } catch let e as LapackError {
-            throw CLIError.dataError("\(dataFile): \(e.description)")
+            throw CLIError.dataError("\(dataFile ?? dataset ?? ""): \(e.description)")
         }
     }
 
@@ -170,6 +196,28 @@ struct FitCommand: ParsableCommand {
             return Date(timeIntervalSince1970: t)
         }
         return Date()
+    }
+
+    /// The regression data: --data FILE, or --dataset NAME through the dataset catalog.
+    func loadData() throws -> DataFrame {
+        guard let name = dataset else { return try Self.load(dataFile!) }
+        do {
+            let catalog = try DatasetCatalog(overlay: nil)
+            if name == PriceEquationTable.datasetName {
+                return try PriceEquationTable.frame(catalog: catalog, asOf: asOf)
+            }
+            guard catalog.entry(name) != nil else {
+                let names = (catalog.entries.map(\.name) + [PriceEquationTable.datasetName]).sorted()
+                throw ValidationError("--dataset \(name): no such dataset (available: \(names.joined(separator: ", ")))")
+            }
+            return try catalog.load(name)
+        } catch let e as CSVError {
+            throw CLIError.dataError(e.description)
+        } catch let e as CSVIssue {
+            throw CLIError.dataError(e.description)
+        } catch let e as ForecastError {
+            throw CLIError.dataError(e.description)
+        }
     }
 
     static func load(_ path: String) throws -> DataFrame {

@@ -10,7 +10,10 @@ struct NotebookCommand: ParsableCommand {
         discussion: """
         A notebook is ordinary Markdown. A block fenced as ```memcast holds one memcast
         command; the ```text block right after it holds that command's output. Commands
-        run in order, each in a clean temporary directory, on the embedded datasets.
+        run in order, each in a clean temporary directory, on the embedded datasets, with
+        the report date pinned (SOURCE_DATE_EPOCH = 2026-03-01) so outputs do not change
+        from day to day. A command that fails stops the run with the notebook's file and
+        line, and the notebook is left as it was.
 
         Examples:
           memcast notebook run Notebooks-md/2026-memory-shock.md
@@ -84,6 +87,9 @@ struct NotebookCommand: ParsableCommand {
 
 /// Runs this same memcast binary as a child process in a fresh temporary directory.
 enum SelfRunner {
+    /// 2026-03-01T00:00:00Z, after the last publication in the embedded datasets.
+    static let pinnedDate = "1772323200"
+
     static var executable: URL {
         URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
     }
@@ -99,6 +105,7 @@ enum SelfRunner {
         p.currentDirectoryURL = dir
         var env = ProcessInfo.processInfo.environment
         env["COLUMNS"] = "100"; env["LC_ALL"] = "C"; env["NO_COLOR"] = "1"
+        env["SOURCE_DATE_EPOCH"] = pinnedDate   // `fit` prints a date; a notebook must not go stale overnight
         p.environment = env
         // stderr goes to a file so neither pipe can fill up and block the child.
         let errURL = dir.appendingPathComponent(".stderr")

@@ -115,3 +115,44 @@ import Testing
         #expect(pred.stdout.split(separator: "\n").count == 6)
     }
 }
+
+/// `memcast fit --dataset NAME`: datasets memcast knows, readable from any directory.
+@Suite struct FitDatasetCLITests {
+    static var elsewhere: URL { FileManager.default.temporaryDirectory }
+
+    @Test func embeddedDatasetByNameFromAnotherDirectory() throws {
+        let r = try CLIRunner.run(["fit", "--dataset", "handset_configs", "--formula", "log(asp_usd) ~ log(dram_gb) + C(segment)",
+                                   "--format", "json"], in: Self.elsewhere)
+        #expect(r.status == 0, "\(r.stderr)")
+        let got = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
+        #expect((got["nobs"] as? NSNumber)?.intValue == 25)   // the 25 region × segment cells
+    }
+
+    /// The fit uses the rows `data show price_equation` lists that have every used value.
+    @Test func priceEquationTableAsOfADate() throws {
+        let shown = try CLIRunner.run(["data", "show", "price_equation", "--as-of", "2026-02-02", "--format", "csv"], in: Self.elsewhere)
+        #expect(shown.status == 0, "\(shown.stderr)")
+        let lines = shown.stdout.split(separator: "\n")
+        #expect(lines.first == "quarter,memory,change_pct,prev_pct,past_year_lp,gap_pp")
+        let complete = lines.dropFirst().filter { !$0.hasSuffix(",") }.count
+        let fit = try CLIRunner.run(["fit", "--dataset", "price_equation", "--as-of", "2026-02-02",
+                                     "--formula", "change_pct ~ prev_pct + past_year_lp + gap_pp", "--format", "json"],
+                                    in: Self.elsewhere)
+        #expect(fit.status == 0, "\(fit.stderr)")
+        let got = try JSONSerialization.jsonObject(with: Data(fit.stdout.utf8)) as! [String: Any]
+        #expect((got["nobs"] as? NSNumber)?.intValue == complete)
+        #expect((got["dropped_rows"] as? NSNumber)?.intValue == lines.count - 1 - complete)
+    }
+
+    @Test(arguments: [
+        (["--formula", "y ~ x"], "give the data: --data FILE or --dataset NAME"),
+        (["--data", "x.csv", "--dataset", "handset_configs", "--formula", "y ~ x"], "--data and --dataset are alternatives"),
+        (["--dataset", "handset_configs", "--as-of", "2026-01-05", "--formula", "y ~ x"], "--as-of goes with --dataset price_equation"),
+        (["--dataset", "no_such", "--formula", "y ~ x"], "no such dataset (available: calibration, handset_configs"),
+    ])
+    func usageErrors(args: [String], message: String) throws {
+        let r = try CLIRunner.run(["fit"] + args, in: Self.elsewhere)
+        #expect(r.status == 64)
+        #expect(r.stderr.contains(message), "\(r.stderr)")
+    }
+}

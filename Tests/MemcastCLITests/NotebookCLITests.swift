@@ -36,3 +36,19 @@ import Foundation
         #expect(r.status == 66)
     }
 }
+
+@Suite struct NotebookFailureTests {
+    /// A later command failing leaves the earlier (stale) outputs unwritten too.
+    @Test func failureAfterAGoodCellLeavesTheWholeNotebookUnchanged() throws {
+        let original = "# T\n\n```memcast\nmemcast --version\n```\n\n```text\nold output\n```\n\nprose\n\n"
+            + "```memcast\nmemcast fit --dataset no_such_dataset --formula \"y ~ x\"\n```\n"
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("nb-\(UUID().uuidString).md")
+        try original.write(to: url, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let r = try CLIRunner.run(["notebook", "run", url.path])
+        #expect(r.status == 65)
+        #expect(r.stderr.contains("\(url.path):13: `memcast fit --dataset no_such_dataset --formula \"y ~ x\"` failed with exit status 64"))
+        #expect(r.stderr.contains("no such dataset"))
+        #expect(try String(contentsOf: url, encoding: .utf8) == original)
+    }
+}

@@ -1,4 +1,5 @@
 import MemcastData
+import MemcastStatistics
 
 /// Output formats of the `memcast data` commands.
 public enum DataFormat: String, CaseIterable, Sendable {
@@ -269,5 +270,24 @@ extension DataRendering {
             }
             return "[\n" + items.joined(separator: ",\n") + "\n]\n"
         }
+    }
+}
+
+extension DataRendering {
+    /// Every row of a data frame (text: aligned, numbers to six significant digits, missing
+    /// as NA; csv: full precision, missing empty). JSON is not offered: use csv.
+    public static func frame(_ f: DataFrame, format: DataFormat) -> String {
+        func cell(_ c: Column, _ i: Int, text: Bool) -> String {
+            switch c {
+            case .numeric(let v): return v[i].isNaN ? (text ? "NA" : "") : (text ? short(v[i]) : full(v[i]))
+            case .categorical(let k): return k[i] ?? (text ? "NA" : "")
+            }
+        }
+        let text = format != .csv
+        let rows = (0..<f.rowCount).map { i in f.columns.map { cell($0, i, text: text) } }
+        if !text { return csv([f.names] + rows) }
+        let numeric = f.columns.indices.filter { f.columns[$0].isNumeric }
+        return (f.source.map { $0 + "\n" } ?? "") + table([f.names] + rows, rightAligned: numeric)
+            + "\(f.rowCount) rows\n"
     }
 }

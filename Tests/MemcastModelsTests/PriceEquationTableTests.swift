@@ -1,0 +1,45 @@
+import Testing
+import Foundation
+import MemcastData
+import MemcastStatistics
+@testable import MemcastModels
+
+@Suite struct PriceEquationTableTests {
+    static let feb = CalendarDate("2026-02-02")!
+    static let jan = CalendarDate("2026-01-05")!
+
+    /// The table holds the rows the forecast fits its price equation on: as many rows with a
+    /// gap as the chain's fit used (it uses the gap rows when there are enough of them).
+    @Test func rowsAreTheChainsRows() throws {
+        let catalog = try Repo.catalog()
+        let inputs = try ForecastInputs.build(catalog: catalog, scenario: .asPublished, asOf: Self.feb)
+        let frame = try PriceEquationTable.frame(catalog: catalog, asOf: Self.feb)
+        let gaps = try #require(frame["gap_pp"]?.numericValues)
+        #expect(gaps.filter { !$0.isNaN }.count == inputs.priceFits[.dram]!.observations)
+        #expect(frame.names == ["quarter", "memory", "change_pct", "prev_pct", "past_year_lp", "gap_pp"])
+    }
+
+    /// TrendForce's 1Q26 conventional DRAM call as each date saw it (midpoints of +55–60% and
+    /// +90–95%), with 4Q25's +45–50% as the previous quarter.
+    @Test func lastRowFollowsTheVintage() throws {
+        let catalog = try Repo.catalog()
+        for (date, want) in [(Self.jan, 57.5), (Self.feb, 92.5)] {
+            let rows = try PriceEquationTable.rows(catalog: catalog, asOf: date)
+            let q1 = try #require(rows.first { $0.0 == .dram && $0.1.quarter == Period(year: 2026, quarter: 1) })
+            #expect(q1.1.changePct == want)
+            #expect(q1.1.lastFourPct[3] == 47.5)
+        }
+    }
+
+    /// R is the past year's change in log points: 100·Σ ln(1 + Δp/100).
+    @Test func reversionColumnIsPastYearLogPoints() throws {
+        let catalog = try Repo.catalog()
+        let rows = try PriceEquationTable.rows(catalog: catalog, asOf: Self.feb)
+        let frame = try PriceEquationTable.frame(catalog: catalog, asOf: Self.feb)
+        let r = try #require(frame["past_year_lp"]?.numericValues)
+        for (k, row) in rows.enumerated() {
+            let want = 100 * row.1.lastFourPct.map { log(1 + $0 / 100) }.reduce(0, +)
+            #expect(abs(r[k] - want) < 1e-12)
+        }
+    }
+}
