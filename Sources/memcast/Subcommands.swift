@@ -10,6 +10,7 @@ extension Memcast {
         BenchCommand.self,
         BacktestCommand.self,
         ForecastCommand.self,
+        BOMCommand.self,
         ScenarioCommand.self,
         ValidateCommand.self,
         ChartCommand.self,

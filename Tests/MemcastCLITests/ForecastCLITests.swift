@@ -132,3 +132,30 @@ extension CLIRun {
         return r
     }
 }
+
+/// `memcast bom`: options and formats (the numbers are tested in TeardownTests).
+@Suite struct BOMCLITests {
+    @Test func csvHasOneLinePerConfigurationAndQuarter() throws {
+        let r = try CLIRunner.run(["bom", "--as-of", "2026-02-02", "--config", "mid:8+128", "--config", "high:16+512",
+                                   "--quarter", "2025Q1", "--quarter", "2026Q1", "--format", "csv"],
+                                  in: FileManager.default.temporaryDirectory)
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stdout.split(separator: "\n")
+        #expect(lines.count == 5)
+        #expect(lines[0].hasPrefix("config,quarter,dram_type,dram_usd_per_gb,"))
+        #expect(lines[1].hasPrefix("mid:8+128,2025Q1,LPDDR5X,") && lines[4].hasPrefix("high:16+512,2026Q1,LPDDR5X,"))
+    }
+
+    @Test(arguments: [
+        (["--config", "mid:12"], "--config 'mid:12': write TIER:DRAM+NAND"),
+        (["--quarter", "2026-01"], "--quarter '2026-01' is not a quarter"),
+        (["--quarter", "2031Q1"], "--quarter 2031Q1 is outside the run"),
+        (["--format", "json"], "--format json is not offered for bom"),
+        (["--scenario", "no-such-scenario"], "no-such-scenario"),
+    ])
+    func usageErrors(args: [String], message: String) throws {
+        let r = try CLIRunner.run(["bom"] + args)
+        #expect(r.status == 64, "\(r.stderr)")
+        #expect(r.stderr.contains(message), "\(r.stderr)")
+    }
+}

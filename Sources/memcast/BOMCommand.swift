@@ -1,0 +1,80 @@
+import ArgumentParser
+import Foundation
+import MemcastData
+import MemcastModels
+import MemcastOutput
+
+/// `memcast bom`: teardown-style BOM of chosen memory configurations under a scenario.
+struct BOMCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bom",
+        abstract: "Teardown-style BOM of memory configurations: memory cost, share and price target by quarter.",
+        discussion: """
+        A configuration is TIER:DRAM+NAND in GB (tiers: entry, low_mid, mid, high, premium), e.g.
+        mid:12+256. The tier gives the memory types, the non-memory BOM and the BOM-to-price
+        ratio (Datasets/handset_configs.csv); DRAM and NAND are costed at each quarter's
+        contract $/GB on the run's central path (published or pinned midpoints, else the
+        price equation without shocks). The price is the pass-through target at the run's
+        central π (wholesale; retail = wholesale ÷ 0.85), before the ASP trend and the
+        gradual line-up adjustment of `memcast forecast`.
+
+        Examples:
+          memcast bom
+          memcast bom --scenario 2026-memory-shock --config mid:8+128 --config high:16+512
+          memcast bom --as-of 2026-01-05 --quarter 2025Q1 --quarter 2026Q1 --format csv
+        """)
+
+    @OptionGroup var data: DatasetOptions
+
+    @Option(help: ArgumentHelp("A named scenario (see `memcast scenario list`) or a .toml file.", valueName: "NAME|FILE"))
+    var scenario: String = "as-published"
+
+    @Option(help: ArgumentHelp("A configuration TIER:DRAM+NAND (GB); repeatable. Default: "
+                               + Teardown.defaultConfigs.map(\.description).joined(separator: ", ") + ".",
+                               valueName: "TIER:D+N"))
+    var config: [String] = []
+
+    @Option(help: ArgumentHelp("A quarter to cost; repeatable. Default: 2025Q1 2025Q4 2026Q1 2026Q2.", valueName: "YYYYQn"))
+    var quarter: [String] = []
+
+    @Option(help: "Output format (text, md or csv).")
+    var format: ForecastFormat = .text
+
+    func validate() throws {
+        for c in config where Teardown.Config(c) == nil {
+            throw ValidationError("--config '\(c)': write TIER:DRAM+NAND in GB, e.g. mid:12+256 "
+                                  + "(tiers: \(Segment.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        for q in quarter where Period(quarterText: q) == nil {
+            throw ValidationError("--quarter '\(q)' is not a quarter; write e.g. 2026Q1")
+        }
+        if format == .json { throw ValidationError("--format json is not offered for bom; use csv") }
+    }
+
+    func run() throws {
+        let catalog = try data.catalog()
+        let quarters = quarter.isEmpty ? ["2025Q1", "2025Q4", "2026Q1", "2026Q2"] : quarter
+        let configs = config.isEmpty ? Teardown.defaultConfigs : config.compactMap(Teardown.Config.init)
+        do {
+            let s = try ScenarioStore(datasetsDirectory: catalog.embeddedDirectory).load(scenario)
+            let inputs = try ForecastInputs.build(catalog: catalog, scenario: s, asOf: data.asOf)
+            let lines = try Teardown.lines(inputs, configs: configs, quarters: quarters.compactMap(Period.init(quarterText:)))
+            let title = "memcast bom — scenario \(s.name), data as of \(inputs.asOfLabel), central π = "
+                + String(format: "%.3f", inputs.passThrough.center)
+                + "\nUSD per phone; price = wholesale pass-through target, retail = price ÷ 0.85; price % vs \(inputs.anchorQuarter)"
+            print(TeardownRendering.render(lines, title: title, format: format), terminator: "")
+        } catch let e as ScenarioStore.Failure {
+            if case .unknown = e { throw ValidationError(e.description) }
+            throw CLIError.noInput(path: scenario)
+        } catch let e as TOMLError {
+            throw CLIError.dataError(e.description)
+        } catch let e as ForecastError {
+            if case .invalidInputs(let m) = e, m.hasPrefix("--") { throw ValidationError(m) }
+            throw CLIError.dataError(e.description)
+        } catch let e as CSVError {
+            throw CLIError.dataError(e.description)
+        } catch let e as CSVIssue {
+            throw CLIError.dataError(e.description)
+        }
+    }
+}
