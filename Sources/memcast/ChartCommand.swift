@@ -13,8 +13,9 @@ struct ChartCommand: ParsableCommand {
         non-memory BOM per segment, base year vs the peak quarter), tornado (one-at-a-time
         sensitivity; --output), vendors (SoC vendor changes with intervals and published
         figures; --year), vintage (the forecast as of successive month-ends beside trackers'
-        vintages). Charts are 800 px wide, use system fonts and the Okabe–Ito palette, and
-        name their datasets and as-of date in a source line. No partial file is ever left.
+        vintages; below, TrendForce's first-quarter DRAM contract call as it was revised).
+        Charts are 800 px wide, use system fonts and the Okabe–Ito palette, and name their
+        datasets and as-of date in a source line. No partial file is ever left.
 
         Exit status: 64 when the chart asks for data the run did not produce, 73 when FILE
         cannot be written.

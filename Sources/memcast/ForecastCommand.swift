@@ -24,19 +24,7 @@ struct ForecastCommand: ParsableCommand {
           memcast forecast --draws 50000 --seed 7 --out results/
         """)
 
-    @OptionGroup var data: DatasetOptions
-
-    @Option(help: ArgumentHelp("A named scenario (see `memcast scenario list`) or a .toml file.", valueName: "NAME|FILE"))
-    var scenario: String = "as-published"
-
-    @Option(help: ArgumentHelp("Last quarter to forecast.", valueName: "YYYYQn"))
-    var horizon: String = ForecastInputs.defaultHorizon.description
-
-    @Option(help: "Monte Carlo draws.")
-    var draws: Int = MonteCarlo.defaultDraws
-
-    @Option(help: "Random seed (the same seed reproduces a run exactly).")
-    var seed: UInt64 = MonteCarlo.defaultSeed
+    @OptionGroup var options: RunOptions
 
     @Option(help: "Output format.")
     var format: ForecastFormat = .text
@@ -44,21 +32,8 @@ struct ForecastCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write forecast.txt/.json/.csv/.md into DIR (all or none) instead of printing.", valueName: "DIR"))
     var out: String?
 
-    func validate() throws {
-        guard let h = Period(quarterText: horizon) else {
-            throw ValidationError("--horizon '\(horizon)' is not a quarter; write e.g. 2027Q4")
-        }
-        let first = Period(year: ForecastInputs.defaultBaseYear + 1, quarter: 1)
-        guard h >= first else {
-            throw ValidationError("--horizon \(h) is before the forecast starts (\(first)): "
-                                  + "\(ForecastInputs.defaultBaseYear) is the base year the configurations describe")
-        }
-        guard (1...2_000_000).contains(draws) else { throw ValidationError("--draws must be between 1 and 2000000") }
-    }
-
     func run() throws {
-        let result = try ForecastRun.run(data: data, scenario: scenario, horizon: Period(quarterText: horizon)!,
-                                         draws: draws, seed: seed)
+        let result = try options.result()
         if let out {
             let files = ForecastFormat.allCases.map { ("forecast.\($0.fileExtension)", ForecastRendering.render(result, as: $0)) }
             do { try OutputSet.write(files, into: out) } catch let f as OutputSet.Failure {

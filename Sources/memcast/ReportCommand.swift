@@ -43,12 +43,12 @@ struct ReportCommand: ParsableCommand {
                 (try data.tornado(output: .shipments, id: "chart-tornado-shipments"), "Each input alone from its p05 to its p95; bars show the \(y) shipments change (p50) that results."),
                 (try data.tornado(output: .asp, id: "chart-tornado-asp"), "The same for the \(y) ASP change."),
                 (try data.vendors(year: nil, id: "chart-vendors"), "SoC vendor shipment changes with 90% intervals; published figures marked below each bar."),
-                (try data.vintage(id: "chart-vintage"), "memcast's \(y) shipments change as of each month-end beside trackers' published vintages."),
+                (try data.vintage(id: "chart-vintage"), "memcast's \(y) shipments change as of each month-end beside trackers' published vintages; below, TrendForce's call on 1Q\(String(y).suffix(2)) DRAM contract prices as it was revised."),
             ]
             let rows = try Validation.run(observations: data.observations, runFor: { try data.companion(asOf: $0) })
             let doc = ForecastReport.document(
                 result: data.result, charts: charts,
-                vintages: ForecastReport.dataVintages(data.observations, asOf: options.data.asOf),
+                vintages: ForecastReport.dataVintages(data.observations, asOf: options.run.data.asOf),
                 comparison: ForecastReport.comparison(rows), generator: "memcast \(Memcast.version)")
             try OutputFile.write(HTMLReport.render(doc, generator: "memcast \(Memcast.version)"), to: out)
             print("report: \(out) (\(charts.count) charts)")

@@ -68,4 +68,18 @@ enum ChartSamples {
                                                  .init(asOf: "2026-01-28", value: -6.1)], isPublished: true),
         ], source: source)
     }
+
+    /// The vintage sample with a second panel in other units: a published call
+    /// given as ranges (its midpoints drawn, the ranges as bars).
+    static var vintageTwoPanels: VintageChartData {
+        var data = vintage
+        data.title = "How the 2026 shipment forecast and the 1Q26 DRAM call moved"
+        data.panels.append(.init(unit: "1Q26 DRAM contract price call, % change QoQ", series: [
+            .init(name: "TrendForce 1Q26 DRAM call", points: [
+                .init(asOf: "2026-01-05", value: 57.5, range: 55...60),
+                .init(asOf: "2026-02-02", value: 92.5, range: 90...95),
+            ], isPublished: true),
+        ]))
+        return data
+    }
 }

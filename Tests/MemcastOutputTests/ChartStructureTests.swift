@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import Testing
 @testable import MemcastOutput
 
@@ -13,6 +16,7 @@ import Testing
         ("tornado", { try TornadoChart.make(ChartSamples.tornado) }),
         ("vendors", { try VendorBarsChart.make(ChartSamples.vendors) }),
         ("vintage", { try VintageChart.make(ChartSamples.vintage) }),
+        ("vintage2", { try VintageChart.make(ChartSamples.vintageTwoPanels) }),
     ]
 
     // Properties every chart shares: well-formed, titled, both axes with ≥ 3
@@ -156,6 +160,68 @@ import Testing
         #expect(months.first == "2025-09" && months.last == "2026-02")
     }
 
+    // Two panels on one as-of axis: the lower panel has its own y axis (axis-y2) and
+    // axis title in its unit; month labels appear once, under the lower panel; each
+    // series is drawn inside its own panel; published ranges are bars spanning low–high.
+    @Test func vintageSecondPanelHasItsOwnAxis() throws {
+        let data = ChartSamples.vintageTwoPanels
+        let svg = try SVGInspector(try VintageChart.make(data).svgDocument())
+        #expect(svg.elements("g", cls: "series").compactMap { $0.attr("data-series") }
+                == ["memcast 2026 shipments", "tracker call", "TrendForce 1Q26 DRAM call"])
+        let y1 = try #require(svg.elements("g", cls: "axis-y").first), y2 = try #require(svg.elements("g", cls: "axis-y2").first)
+        #expect(svg.elements("g", cls: "axis-y").count == 1 && svg.elements("g", cls: "axis-y2").count == 1)
+        #expect(svg.texts(cls: "axis-title-y") == [data.panels[0].unit])
+        #expect(svg.texts(cls: "axis-title-y2") == [data.panels[1].unit])
+        // Each y axis line spans its panel; the lower panel lies below the upper one.
+        func span(_ g: XMLElement) throws -> (top: Double, bottom: Double) {
+            let line = try #require(g.elements(forName: "line").first { $0.attr("class") == "axis-line" })
+            return (line.double("y1")!, line.double("y2")!)
+        }
+        let upper = try span(y1), lower = try span(y2)
+        #expect(upper.bottom < lower.top)
+        // Lower tick labels cover the calls' ranges (55…95).
+        let lowerTicks = y2.elements(forName: "text").compactMap { $0.stringValue.flatMap { Double($0.replacingOccurrences(of: "\u{2212}", with: "-")) } }
+        #expect((lowerTicks.min() ?? .infinity) <= 55 && (lowerTicks.max() ?? -.infinity) >= 95)
+        // One x axis, under the lower panel, its months spanning every date in either panel
+        // (the lower panel's last call, 2026-02-02, is past the upper panel's last date).
+        let x = svg.elements("g", cls: "axis-x")
+        #expect(x.count == 1)
+        let months = x.first!.elements(forName: "text")
+        #expect(months.first?.stringValue == "2025-09" && months.last?.stringValue == "2026-03")
+        #expect(months.allSatisfy { $0.double("y")! > lower.bottom })
+        // Markers (circles, and diamonds: class-less paths) of each series inside its panel.
+        for g in svg.elements("g", cls: "series") {
+            let (top, bottom) = g.attr("data-series") == "TrendForce 1Q26 DRAM call" ? lower : upper
+            let diamonds = g.elements(forName: "path").filter { $0.attr("class") == nil }.map { p -> Double in
+                let ys = (p.attr("d") ?? "").split(whereSeparator: { "MLZ ".contains($0) }).compactMap { Double($0) }.enumerated()
+                    .filter { $0.offset % 2 == 1 }.map(\.element)
+                return ys.reduce(0, +) / Double(max(1, ys.count))
+            }
+            let ys = g.elements(forName: "circle").compactMap { $0.double("cy") } + diamonds
+            #expect(!ys.isEmpty)
+            for y in ys { #expect(y >= top - 0.01 && y <= bottom + 0.01, "\(g.attr("data-series") ?? ""): y \(y)") }
+        }
+        let ranges = svg.elements("rect", cls: "range")
+        #expect(ranges.count == 2)
+        for r in ranges {
+            #expect(r.double("y")! >= lower.top - 0.01 && r.double("y")! + r.double("height")! <= lower.bottom + 0.01)
+        }
+        // Ranges are as tall as low–high on the lower axis: 5 points each, the same height.
+        #expect(abs(ranges[0].double("height")! - ranges[1].double("height")!) < 0.01)
+        #expect(svg.texts().contains("published low–high") && svg.texts().contains("TrendForce 1Q26 DRAM call (published)"))
+        #expect(svg.root.double("height")! > ChartStyle.standard.height)
+    }
+
+    // A panel without points is left out: the chart is drawn as one panel.
+    @Test func vintageEmptySecondPanelIsDropped() throws {
+        var data = ChartSamples.vintageTwoPanels
+        data.panels[1].series[0].points = []
+        let svg = try SVGInspector(try VintageChart.make(data).svgDocument())
+        #expect(svg.elements("g", cls: "axis-y2").isEmpty && svg.texts(cls: "axis-title-y2").isEmpty)
+        #expect(svg.elements("g", cls: "series").count == 2)
+        #expect(svg.root.double("height") == ChartStyle.standard.height)
+    }
+
     // Text that looks like markup stays text.
     @Test func titlesWithMarkupAreEscaped() throws {
         var data = ChartSamples.fan
@@ -194,6 +260,11 @@ import Testing
         var vintage = ChartSamples.vintage
         vintage.series[1].points[0].asOf = "2025-02-30"
         #expect(throws: ChartError.badDate(chart: .vintage, series: "tracker call", label: "2025-02-30")) { try VintageChart.make(vintage) }
+        vintage = ChartSamples.vintageTwoPanels
+        vintage.panels[1].series[0].points[1].range = 90...Double.infinity
+        #expect(throws: ChartError.nonFinite(chart: .vintage, series: "TrendForce 1Q26 DRAM call", label: "2026-02-02")) { try VintageChart.make(vintage) }
+        vintage.panels = vintage.panels.map { var p = $0; p.series = p.series.map { var s = $0; s.points = []; return s }; return p }
+        #expect(throws: ChartError.self) { try VintageChart.make(vintage) }
     }
 
     // Many rows make the figure taller rather than squeezing rows below legibility.

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import MemcastData
 @testable import MemcastModels
@@ -84,5 +85,49 @@ import MemcastData
         #expect(tables.count == 2)
         #expect(tables[0].rows.first?.first == "global" && tables[0].rows.count == 1 + Segment.allCases.count + Region.allCases.count)
         #expect(tables[1].rows.count == SoCVendor.allCases.count)
+    }
+
+    static func embedded(_ name: String) throws -> [Observation] {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        return try DatasetCatalog(overlay: nil, environment: ["MEMCAST_DATASETS": root.appendingPathComponent("Datasets").path])
+            .observations(name)
+    }
+
+    // TrendForce's own releases of its 1Q26 conventional DRAM call in memory_prices.csv:
+    // mp0069 (2026-01-05, 55–60%) and mp0071 (2026-02-02 revision, 90–95%). Restatements
+    // by others (SMBOM, Evertiq) and other DRAM series are not its releases.
+    @Test func contractCallsAreThePublishersOwnVintagesAsOf() throws {
+        let rows = try Self.embedded("memory_prices")
+        let q = Period(year: 2026, quarter: 1)
+        let feb = ForecastCharts.contractCalls(rows, quarter: q, asOf: CalendarDate(year: 2026, month: 2, day: 28)!)
+        #expect(feb.map(\.id).sorted() == ["mp0069", "mp0071"])
+        #expect(ForecastCharts.contractCalls(rows, quarter: q, asOf: CalendarDate(year: 2026, month: 1, day: 31)!).map(\.id) == ["mp0069"])
+        #expect(ForecastCharts.contractCalls(rows, quarter: q, asOf: CalendarDate(year: 2025, month: 12, day: 31)!).isEmpty)
+
+        let lower = ForecastCharts.PublishedCalls(name: "TrendForce 1Q26 DRAM call", unit: "% change QoQ", calls: feb)
+        let data = try ForecastCharts.vintage(title: "t", unit: "% YoY", model: [("2026-02-28", Self.qs(-3))], modelName: "memcast",
+                                              published: [], lower: lower, source: Self.source)
+        #expect(data.panels.map(\.unit) == ["% YoY", "% change QoQ"])
+        #expect(data.panels[1].series == [.init(name: "TrendForce 1Q26 DRAM call", points: [
+            .init(asOf: "2026-01-05", value: 57.5, range: 55...60), .init(asOf: "2026-02-02", value: 92.5, range: 90...95),
+        ], isPublished: true)])
+        // No call known yet: one panel.
+        let early = try ForecastCharts.vintage(title: "t", unit: "% YoY", model: [("2025-12-31", Self.qs(-1))], modelName: "memcast",
+                                               published: [], lower: .init(name: "TF", unit: "% change QoQ", calls: []), source: Self.source)
+        #expect(early.panels.count == 1)
+    }
+
+    // Shipment calls: forecasts of the year's global change published by the as-of date.
+    @Test func shipmentCallsAreForecastsOfTheYearAsOf() throws {
+        let rows = try Self.embedded("handset_market")
+        let asOf = CalendarDate(year: 2026, month: 2, day: 28)!
+        let calls = ForecastCharts.shipmentCalls(rows, year: 2026, asOf: asOf)
+        #expect(!calls.isEmpty)
+        for c in calls {
+            #expect(c.periodText == "2026" && c.metric == "yoy_pct" && c.entity == "global")
+            #expect(c.kind == .forecast || c.kind == .revisedForecast)
+            #expect(c.published!.latest <= asOf)
+        }
+        #expect(ForecastCharts.shipmentCalls(rows, year: 2026, asOf: nil).count >= calls.count)
     }
 }

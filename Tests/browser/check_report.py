@@ -6,6 +6,7 @@ and renders each chart alone to a PNG. Checks:
   * the report file is well-formed XML (polyglot HTML) and has its four sections;
   * the browser's DOM holds every expected chart kind as an inline <svg>, each
     with a title, both axes, at least one series, tick labels and a source note;
+    the vintage chart also has its DRAM-call panel with its own titled y axis;
   * each chart's PNG is not blank: not one colour, enough ink, dark text pixels,
     and every opaque palette colour of its series painted inside its plot area;
   * the full-page PNG is not blank and the PDF (print) has at least one page.
@@ -119,7 +120,7 @@ class DomCharts(HTMLParser):
             self.sections.append(a["id"])
         if tag == "svg" and "memcast-chart" in classes:
             self.chart = {"kind": a.get("data-kind"), "id": a.get("id"), "title": "", "texts": [],
-                          "axes": set(), "series": 0, "note": "", "depth": len(self.stack)}
+                          "axes": set(), "series": 0, "note": "", "axis_titles": {}, "depth": len(self.stack)}
         if self.chart is not None:
             if tag == "g" and "axis" in classes:
                 self.chart["axes"].update(c for c in classes if c.startswith("axis-"))
@@ -146,6 +147,10 @@ class DomCharts(HTMLParser):
         if tag in ("text", "title"):
             if self.text_target and self.text_target[0] == "text" and "source-note" in (self.text_target[1] or []):
                 self.chart["note"] = self.chart["texts"][-1]
+            if self.text_target and self.text_target[0] == "text":
+                for c in self.text_target[1] or []:
+                    if c.startswith("axis-title-"):
+                        self.chart["axis_titles"][c[len("axis-title-"):]] = self.chart["texts"][-1]
             self.text_target = None
         if tag == "svg" and self.chart is not None and len(self.stack) == self.chart["depth"]:
             self.charts.append(self.chart)
@@ -260,6 +265,12 @@ def main():
         checks.check(c["series"] >= 1, f"{label}: {c['series']} series")
         checks.check(len(tick_texts) >= 6, f"{label}: {len(tick_texts)} text labels")
         checks.check("as of" in c["note"], f"{label}: source note '{c['note']}'")
+        if c["kind"] == "vintage":
+            # The vintage chart's lower panel: TrendForce's first-quarter DRAM call on its own labelled y axis.
+            y2 = c["axis_titles"].get("y2", "")
+            checks.check("axis-y2" in c["axes"] and "DRAM contract price call" in y2 and "%" in y2,
+                         f"{label}: second panel with its own y axis titled '{y2}'")
+            checks.check(any("DRAM call" in t for t in c["texts"]), f"{label}: the DRAM call is in the legend")
 
     # 3. Each chart alone, rendered to PNG.
     for i, svg in enumerate(svgs):

@@ -153,9 +153,45 @@ public enum ForecastCharts {
 
     // MARK: vintage
 
-    /// memcast's figure as of successive dates beside trackers' published vintages.
+    /// Trackers' published calls on `year`'s global shipments change (% YoY): forecasts
+    /// and revisions published on or before `asOf` (all when nil).
+    public static func shipmentCalls(_ handsetMarket: [Observation], year: Int, asOf: CalendarDate?) -> [Observation] {
+        handsetMarket.filter {
+            $0.periodText == String(year) && $0.metric == "yoy_pct" && $0.entity == "global" && $0.region == "global"
+                && ($0.series == "forecast_revision" || $0.series == "shipments") && isCall($0, asOf: asOf)
+        }
+    }
+
+    /// One publisher's own releases of its call on `quarter`'s contract price change (% QoQ)
+    /// for `series` (`conventional_dram`: TrendForce's headline DRAM call), published on or
+    /// before `asOf`. Restatements by others (`Evertiq (TrendForce)`) are left out: their
+    /// dates are when they were reported, not when the call was made.
+    public static func contractCalls(_ memoryPrices: [Observation], quarter: Period, series: String = "conventional_dram",
+                                     publisher: String = "TrendForce", asOf: CalendarDate?) -> [Observation] {
+        memoryPrices.filter {
+            $0.series == series && $0.market == "contract" && $0.product.isEmpty && $0.entity == "industry"
+                && $0.period == quarter && $0.metric == "qoq_pct" && $0.publisher == publisher && isCall($0, asOf: asOf)
+        }
+    }
+
+    private static func isCall(_ o: Observation, asOf: CalendarDate?) -> Bool {
+        guard o.kind == .forecast || o.kind == .revisedForecast, let p = o.published else { return false }
+        return asOf.map { p.latest <= $0 } ?? true
+    }
+
+    /// A published call in the vintage chart's lower panel, in its own unit.
+    public struct PublishedCalls: Sendable {
+        public var name: String
+        public var unit: String
+        public var calls: [Observation]
+        public init(name: String, unit: String, calls: [Observation]) { self.name = name; self.unit = unit; self.calls = calls }
+    }
+
+    /// memcast's figure as of successive dates beside trackers' published vintages; `lower`,
+    /// when it has calls, becomes a second panel on the same as-of axis (its own y axis).
     public static func vintage(title: String, unit: String, model: [(asOf: String, figure: QuantileSummary)],
-                               modelName: String, published: [Observation], source: ChartSource) throws -> VintageChartData {
+                               modelName: String, published: [Observation], lower: PublishedCalls? = nil,
+                               source: ChartSource) throws -> VintageChartData {
         var series: [VintageChartData.Series] = []
         if !model.isEmpty {
             series.append(.init(name: modelName, points: model.map { .init(asOf: $0.asOf, value: $0.figure.p50, interval: band($0.figure)) },
@@ -166,17 +202,30 @@ public enum ForecastCharts {
         for o in published where o.value != nil && o.published != nil { byPublisher[o.publisher, default: []].append(o) }
         let multi = byPublisher.filter { $0.value.count >= 2 }.keys.sorted()
         let others = byPublisher.filter { $0.value.count < 2 }.flatMap(\.value)
-        func points(_ rows: [Observation]) -> [VintageChartData.Point] {
-            // The same date twice (a figure and its rounding): keep the last row.
-            var byDate: [String: Double] = [:]
-            for o in rows { byDate["\(o.published!.latest)"] = o.value! }
-            return byDate.keys.sorted().map { .init(asOf: $0, value: byDate[$0]!) }
-        }
-        for p in multi { series.append(.init(name: p, points: points(byPublisher[p]!), isPublished: true)) }
-        if !others.isEmpty { series.append(.init(name: "other trackers", points: points(others), isPublished: true)) }
+        for p in multi { series.append(.init(name: p, points: vintagePoints(byPublisher[p]!), isPublished: true)) }
+        if !others.isEmpty { series.append(.init(name: "other trackers", points: vintagePoints(others), isPublished: true)) }
         guard series.contains(where: { !$0.points.isEmpty }) else {
             throw ChartError.noData(chart: .vintage, what: "\(title): no model runs and no published vintages")
         }
-        return VintageChartData(title: title, unit: unit, series: series, source: source)
+        var panels = [VintageChartData.Panel(unit: unit, series: series)]
+        if let lower {
+            let points = vintagePoints(lower.calls.filter { $0.value != nil && $0.published != nil })
+            if !points.isEmpty { panels.append(.init(unit: lower.unit, series: [.init(name: lower.name, points: points, isPublished: true)])) }
+        }
+        return VintageChartData(title: title, panels: panels, source: source)
+    }
+
+    /// Published rows as dated points (latest publication date), with the low–high range
+    /// when both bounds were published. The same date twice (a figure and its rounding):
+    /// the last row wins.
+    static func vintagePoints(_ rows: [Observation]) -> [VintageChartData.Point] {
+        var byDate: [String: VintageChartData.Point] = [:]
+        for o in rows {
+            guard let v = o.value, let p = o.published else { continue }
+            var range: ClosedRange<Double>?
+            if o.point == nil, let l = o.low, let h = o.high, l <= h { range = l...h }
+            byDate["\(p.latest)"] = .init(asOf: "\(p.latest)", value: v, range: range)
+        }
+        return byDate.keys.sorted().map { byDate[$0]! }
     }
 }
