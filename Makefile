@@ -1,5 +1,6 @@
 # memcast — the two commands a new machine needs:
 #   make forecast   install system libraries if missing, build (release), run the default forecast
+#                   and write the HTML report (.build/memcast-report.html; it prints its full path)
 #   make test       install what the tests need if missing, then run every test suite
 SWIFT ?= swift
 BIN := .build/release/memcast

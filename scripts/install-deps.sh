@@ -10,8 +10,11 @@ for p in libopenblas-dev liblapacke-dev; do
   dpkg -s "$p" >/dev/null 2>&1 || need+=("$p")
 done
 for arg in "$@"; do
-  if [ "$arg" = --browser ] && ! command -v chromium >/dev/null 2>&1; then
-    need+=(chromium fonts-dejavu-core)
+  if [ "$arg" = --browser ]; then
+    command -v chromium >/dev/null 2>&1 || need+=(chromium)
+    command -v python3 >/dev/null 2>&1 || need+=(python3)
+    # The charts' font stack ends in DejaVu Sans; without any font Chromium draws no text.
+    dpkg -s fonts-dejavu-core >/dev/null 2>&1 || need+=(fonts-dejavu-core)
   fi
 done
 if [ ${#need[@]} -gt 0 ]; then
@@ -21,8 +24,11 @@ if [ ${#need[@]} -gt 0 ]; then
       echo "memcast: need root or sudo to install: ${need[*]}" >&2; exit 1; fi
   fi
   echo "memcast: installing ${need[*]} with apt-get" >&2
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null
+  # `env` inside sudo: sudo drops the caller's environment, DEBIAN_FRONTEND included.
+  # The lock timeout waits for another apt run (unattended upgrades) instead of failing.
+  apt=($sudo env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300)
+  "${apt[@]}" update -qq
+  "${apt[@]}" install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
 
 for arg in "$@"; do

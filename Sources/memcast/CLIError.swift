@@ -3,6 +3,10 @@ import ArgumentParser
 /// User-facing failures of the CLI, each with its sysexits status.
 /// Library errors are mapped to these at the command boundary.
 enum CLIError: Error, CustomStringConvertible {
+    /// Well-formed options asking for something the run does not have, found while
+    /// running (64), e.g. a chart of a year past `--horizon`. No usage line: the
+    /// syntax was right; the message says which option to change.
+    case usage(String)
     /// Bad input data (65).
     case dataError(String)
     /// A file that does not exist or cannot be read (66).
@@ -14,6 +18,7 @@ enum CLIError: Error, CustomStringConvertible {
 
     var description: String {
         switch self {
+        case .usage(let m): return m
         case .dataError(let m): return m
         case .noInput(let p): return "cannot read '\(p)': no such file or not readable"
         case let .cannotCreateOutput(p, r): return "cannot write '\(p)': \(r)"
@@ -23,6 +28,7 @@ enum CLIError: Error, CustomStringConvertible {
 
     var exitCode: ExitCode {
         switch self {
+        case .usage: return ExitCode(64)
         case .dataError: return ExitCode(65)
         case .noInput: return ExitCode(66)
         case .cannotCreateOutput: return ExitCode(73)

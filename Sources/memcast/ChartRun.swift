@@ -76,7 +76,7 @@ struct ChartRun {
         let s = try ForecastSensitivity.run(inputs: inputs(), draws: options.companionDraws, seed: options.run.seed, measures: measures)
         let k = output == .shipments ? 0 : 1
         guard s.baseline[k].isFinite else {
-            throw ChartError.noData(chart: .tornado, what: "\(year) global \(output.rawValue) change: the run has no \(year)")
+            throw ChartError.noData(chart: .tornado, what: "\(year) global \(output.rawValue) change: the run has no \(year) (check --horizon)")
         }
         let name = output == .shipments ? "\(year) global shipments" : "\(year) global ASP"
         return try TornadoChart.make(TornadoData(
@@ -118,10 +118,11 @@ struct ChartRun {
         return CalendarDate(year: y, month: m, day: CalendarDate.daysIn(month: m, year: y))!
     }
 
-    /// Maps chart and output errors to the CLI's exit statuses (64, 73).
+    /// Maps chart and output errors to the CLI's exit statuses: a chart asking for data
+    /// the run did not produce is a usage error (64), an output that cannot be written 73.
     static func mapped<T>(_ body: () throws -> T) throws -> T {
         do { return try body() } catch let e as ChartError {
-            throw ValidationError(e.description)
+            throw CLIError.usage(e.description)
         } catch let e as OutputFileError {
             throw CLIError.cannotCreateOutput(path: e.path, reason: e.reason)
         }

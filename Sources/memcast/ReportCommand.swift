@@ -51,7 +51,8 @@ struct ReportCommand: ParsableCommand {
                 vintages: ForecastReport.dataVintages(data.observations, asOf: options.run.data.asOf),
                 comparison: ForecastReport.comparison(rows), generator: "memcast \(Memcast.version)")
             try OutputFile.write(HTMLReport.render(doc, generator: "memcast \(Memcast.version)"), to: out)
-            print("report: \(out) (\(charts.count) charts)")
+            // The full path, so `make forecast` (which passes a relative one) says where to look.
+            print("report: \(URL(fileURLWithPath: out).standardizedFileURL.path) (\(charts.count) charts)")
         }
     }
 }

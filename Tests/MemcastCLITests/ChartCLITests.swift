@@ -35,6 +35,31 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["\(kind).svg"])
     }
 
+    // The vintage chart as of 2026-02-28: memcast's 2026 shipments with the trackers'
+    // calls, and below, on its own axis, TrendForce's 1Q26 conventional DRAM call
+    // (memory_prices.csv: 55–60% on 2026-01-05, revised to 90–95% on 2026-02-02).
+    @Test func vintageChartHasTheDRAMCallPanel() throws {
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("v.svg").path
+        let r = try CLIRunner.run(["chart", "vintage", "--out", out] + Self.quick)
+        #expect(r.status == 0, "\(r.stderr)")
+        let doc = try XMLDocument(contentsOf: URL(fileURLWithPath: out), options: [])
+        func nodes(_ xp: String) throws -> [XMLElement] { try doc.nodes(forXPath: xp).compactMap { $0 as? XMLElement } }
+        let series = try nodes("//*[local-name()='g'][contains(@class, 'series')]").compactMap { $0.attributes?.first { $0.name == "data-series" }?.stringValue }
+        #expect(series.first == "memcast as of each date" && series.last == "TrendForce 1Q26 DRAM call")
+        #expect(try nodes("//*[local-name()='g'][@class='axis axis-y2']").count == 1)
+        #expect(try nodes("//*[local-name()='text'][contains(@class, 'axis-title-y2')]").first?.stringValue
+                == "TrendForce's 1Q26 conventional DRAM contract price call, % change QoQ")
+        let call = try nodes("//*[local-name()='g'][@data-series='TrendForce 1Q26 DRAM call']").first
+        #expect(call?.elements(forName: "rect").count == 2)
+        #expect(call?.elements(forName: "text").first?.stringValue == "92.5")
+        // Before TrendForce's first release of the call there is no lower panel.
+        let early = try CLIRunner.run(["chart", "vintage", "--out", out, "--draws", "400", "--companion-draws", "100", "--as-of", "2025-12-31"])
+        #expect(early.status == 0, "\(early.stderr)")
+        #expect(try !String(contentsOfFile: out, encoding: .utf8).contains("axis-y2"))
+    }
+
     // Data the run did not produce: a usage error (64), a clear message, no file.
     @Test func missingDataIsAUsageErrorWithNoFile() throws {
         let dir = try tempDir()
@@ -47,6 +72,13 @@ import Testing
         let s = try CLIRunner.run(["chart", "fan", "--measure", "contract", "--scope", "entry", "--out", out] + Self.quick)
         #expect(s.status == 64 && s.stderr.contains("contract prices are global"))
         try Snapshot.check("chart-bad-scope", CLIRunner.run(["chart", "fan", "--scope", "luxury", "--out", out]))
+        // A horizon that ends before the first forecast year is complete: the tornado chart
+        // (and so the report, which draws it) has no year to explain; the message names the option.
+        let t = try CLIRunner.run(["chart", "tornado", "--horizon", "2026Q2", "--out", out] + Self.quick)
+        #expect(t.status == 64 && t.stderr == "memcast: error: tornado chart: no data for 2026 global shipments change: the run has no 2026 (check --horizon)\n")
+        let html = dir.appendingPathComponent("r.html").path
+        try Snapshot.check("report-horizon-too-short", CLIRunner.run(["report", "--horizon", "2026Q2", "--out", html] + Self.quick))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
     }
 
     // An output path that cannot be written: 73 before any work, nothing left behind.
@@ -58,6 +90,13 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let d = try CLIRunner.run(["report", "--out", dir.path] + Self.quick)
         #expect(d.status == 73 && d.stderr.contains("is a directory"))
+        // A file where the folder should be: 73 naming it, and the file untouched.
+        let file = dir.appendingPathComponent("notes.txt")
+        try "keep".write(to: file, atomically: true, encoding: .utf8)
+        let f = try CLIRunner.run(["chart", "vintage", "--out", file.appendingPathComponent("v.svg").path] + Self.quick)
+        #expect(f.status == 73 && f.stderr == "memcast: error: cannot write '\(file.path)/v.svg': '\(file.path)' is a file, not a folder\n")
+        #expect(try String(contentsOf: file, encoding: .utf8) == "keep")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["notes.txt"])
     }
 
     // The report: one self-contained file with the four sections and every chart kind.

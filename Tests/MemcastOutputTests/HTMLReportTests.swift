@@ -48,6 +48,20 @@ import Testing
         #expect(html.contains("@media print") && html.contains("break-inside: avoid"))
     }
 
+    // Figures, ranges and dates never break across lines (a wrapped "[+11.1,/+47.4]" or
+    // "2026-/02-28" reads badly on paper); headers and prose cells still wrap.
+    @Test func figuresAndDatesDoNotWrap() throws {
+        let t = ReportTable(caption: "c", columns: [.init("figure"), .init("published", wraps: false), .init("p50 [p05, p95]", .right), .init("result", .center)],
+                            rows: [["global shipments 2026 vs 2025 (%)", "2026-01-28", "\u{2212}7.6 [\u{2212}17.1, \u{2212}3.0]", "pass"]])
+        let html = HTMLReport.render(ReportDocument(title: "t", facts: [], sections: [.init(id: "s", heading: "S", blocks: [.table(t)])]))
+        let xml = try XMLDocument(xmlString: html, options: [])
+        let cells = try xml.nodes(forXPath: "//td").compactMap { ($0 as? XMLElement)?.attr("class") ?? "" }
+        #expect(cells == ["", "nw", "r", "c"])
+        let headers = try xml.nodes(forXPath: "//th").compactMap { ($0 as? XMLElement)?.attr("class") ?? "" }
+        #expect(headers == ["", "", "r", "c"])
+        #expect(html.contains("td.r, td.c, td.nw { white-space: nowrap; }"))
+    }
+
     @Test func unavailableBlockIsShown() throws {
         let doc = ReportDocument(title: "t", facts: [], sections: [.init(id: "s", heading: "S", blocks: [.unavailable("no vintages: run with --as-of")])])
         let html = HTMLReport.render(doc)

@@ -68,7 +68,7 @@ public enum ForecastReport {
     /// Published figures beside the model's, each model run as of the figure's date.
     public static func comparison(_ rows: [Validation.Row]) -> ReportTable {
         ReportTable(caption: "Published figures and memcast (each model run as of the figure's publication date)", columns: [
-            .init("figure"), .init("publisher"), .init("published"), .init("value", .right), .init("model as of"),
+            .init("figure"), .init("publisher"), .init("published", wraps: false), .init("value", .right), .init("model as of", wraps: false),
             .init("model p50 [p05, p95]", .right), .init("tolerance", .center), .init("result", .center),
         ], rows: rows.map { r in
             [r.title, r.publisher, r.published, r.publishedText, r.asOf, q(r.model, signed: false),

@@ -48,10 +48,10 @@ public enum HTMLReport {
 
     static func table(_ t: ReportTable) -> String {
         var h = "<table>\n<caption>\(text(t.caption))</caption>\n<thead><tr>"
-        for c in t.columns { h += "<th\(cls(c.alignment))>\(text(c.title))</th>" }
+        for c in t.columns { h += "<th\(cls(c.alignment, wraps: true))>\(text(c.title))</th>" }
         h += "</tr></thead>\n<tbody>\n"
         for row in t.rows {
-            h += "<tr>" + zip(row, t.columns).map { "<td\(cls($1.alignment))>\(text($0))</td>" }.joined() + "</tr>\n"
+            h += "<tr>" + zip(row, t.columns).map { "<td\(cls($1.alignment, wraps: $1.wraps))>\(text($0))</td>" }.joined() + "</tr>\n"
         }
         h += "</tbody>\n</table>\n"
         if !t.notes.isEmpty {
@@ -60,12 +60,15 @@ public enum HTMLReport {
         return h
     }
 
-    private static func cls(_ a: ReportTable.Alignment) -> String {
+    private static func cls(_ a: ReportTable.Alignment, wraps: Bool) -> String {
+        var names: [String] = []
         switch a {
-        case .left: return ""
-        case .right: return " class=\"r\""
-        case .center: return " class=\"c\""
+        case .left: break
+        case .right: names.append("r")
+        case .center: names.append("c")
         }
+        if !wraps { names.append("nw") }
+        return names.isEmpty ? "" : " class=\"\(names.joined(separator: " "))\""
     }
 
     private static func text(_ s: String) -> String { XMLEscape.text(s) }

@@ -12,8 +12,8 @@ public enum OutputFile {
     /// Writes `contents` to `path` through a temporary file in the same folder
     /// and a rename (`Data.write(options: .atomic)`), so a reader never sees a
     /// half-written file and a failure leaves any previous file untouched.
-    /// - Throws: `OutputFileError` when the folder does not exist, the path is a
-    ///   folder, or the folder is not writable.
+    /// - Throws: `OutputFileError` when the folder does not exist or is a file, the
+    ///   path is a folder, or the folder is not writable.
     public static func write(_ contents: String, to path: String) throws {
         try checkWritable(path)
         do {
@@ -33,8 +33,11 @@ public enum OutputFile {
             throw OutputFileError(path: path, reason: "it is a directory")
         }
         let folder = url.deletingLastPathComponent().path
-        guard fm.fileExists(atPath: folder, isDirectory: &isDir), isDir.boolValue else {
+        guard fm.fileExists(atPath: folder, isDirectory: &isDir) else {
             throw OutputFileError(path: path, reason: "folder '\(folder)' does not exist")
+        }
+        guard isDir.boolValue else {
+            throw OutputFileError(path: path, reason: "'\(folder)' is a file, not a folder")
         }
         guard fm.isWritableFile(atPath: folder) else {
             throw OutputFileError(path: path, reason: "folder '\(folder)' is not writable")

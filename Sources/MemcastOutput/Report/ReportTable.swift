@@ -8,8 +8,11 @@ public struct ReportTable: Sendable, Equatable {
     public struct Column: Sendable, Equatable {
         public var title: String
         public var alignment: Alignment
-        public init(_ title: String, _ alignment: Alignment = .left) {
-            self.title = title; self.alignment = alignment
+        /// False for short codes a line break would garble (dates such as 2026-02-28).
+        /// Right- and centre-aligned cells (figures, ranges) never wrap.
+        public var wraps: Bool
+        public init(_ title: String, _ alignment: Alignment = .left, wraps: Bool = true) {
+            self.title = title; self.alignment = alignment; self.wraps = wraps
         }
     }
 
