@@ -159,3 +159,14 @@ extension CLIRun {
         #expect(r.stderr.contains(message), "\(r.stderr)")
     }
 }
+
+@Suite struct ValidateExitZeroTests {
+    /// --exit-zero prints the same table (misses included) and exits 0.
+    @Test func exitZeroKeepsTheTableAndTheMisses() throws {
+        let strict = try CLIRunner.run(["validate", "--draws", "300", "--format", "json"])
+        let lenient = try CLIRunner.run(["validate", "--draws", "300", "--format", "json", "--exit-zero"])
+        #expect(lenient.status == 0, "\(lenient.stderr)")
+        #expect(lenient.stdout == strict.stdout)
+        #expect(strict.status == (strict.stdout.contains("\"pass\": false") ? 1 : 0))
+    }
+}
