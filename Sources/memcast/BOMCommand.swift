@@ -52,29 +52,15 @@ struct BOMCommand: ParsableCommand {
     }
 
     func run() throws {
-        let catalog = try data.catalog()
         let quarters = quarter.isEmpty ? ["2025Q1", "2025Q4", "2026Q1", "2026Q2"] : quarter
         let configs = config.isEmpty ? Teardown.defaultConfigs : config.compactMap(Teardown.Config.init)
-        do {
-            let s = try ScenarioStore(datasetsDirectory: catalog.embeddedDirectory).load(scenario)
-            let inputs = try ForecastInputs.build(catalog: catalog, scenario: s, asOf: data.asOf)
-            let lines = try Teardown.lines(inputs, configs: configs, quarters: quarters.compactMap(Period.init(quarterText:)))
-            let title = "memcast bom — scenario \(s.name), data as of \(inputs.asOfLabel), central π = "
-                + String(format: "%.3f", inputs.passThrough.center)
-                + "\nUSD per phone; price = wholesale pass-through target, retail = price ÷ 0.85; price % vs \(inputs.anchorQuarter)"
-            print(TeardownRendering.render(lines, title: title, format: format), terminator: "")
-        } catch let e as ScenarioStore.Failure {
-            if case .unknown = e { throw ValidationError(e.description) }
-            throw CLIError.noInput(path: scenario)
-        } catch let e as TOMLError {
-            throw CLIError.dataError(e.description)
-        } catch let e as ForecastError {
-            if case .invalidInputs(let m) = e, m.hasPrefix("--") { throw ValidationError(m) }
-            throw CLIError.dataError(e.description)
-        } catch let e as CSVError {
-            throw CLIError.dataError(e.description)
-        } catch let e as CSVIssue {
-            throw CLIError.dataError(e.description)
+        let inputs = try ForecastRun.inputs(data: data, scenario: scenario)
+        let lines = try ForecastRun.mappingErrors(scenario: scenario) {
+            try Teardown.lines(inputs, configs: configs, quarters: quarters.compactMap(Period.init(quarterText:)))
         }
+        let title = "memcast bom — scenario \(inputs.scenarioName), data as of \(inputs.asOfLabel), central π = "
+            + String(format: "%.3f", inputs.passThrough.center)
+            + "\nUSD per phone; price = wholesale pass-through target, retail = price ÷ 0.85; price % vs \(inputs.anchorQuarter)"
+        print(TeardownRendering.render(lines, title: title, format: format), terminator: "")
     }
 }

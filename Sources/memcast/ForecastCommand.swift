@@ -50,14 +50,28 @@ struct ForecastCommand: ParsableCommand {
 enum ForecastRun {
     static func run(data: DatasetOptions, scenario name: String, horizon: Period, draws: Int, seed: UInt64,
                     asOf: CalendarDate?? = nil) throws -> ForecastResult {
-        let catalog = try data.catalog()
-        let store = ScenarioStore(datasetsDirectory: catalog.embeddedDirectory)
-        do {
-            let scenario = try store.load(name)
-            let inputs = try ForecastInputs.build(catalog: catalog, scenario: scenario, asOf: asOf ?? data.asOf,
-                                                  horizon: horizon)
+        let inputs = try self.inputs(data: data, scenario: name, horizon: horizon, asOf: asOf)
+        return try mappingErrors(scenario: name) {
             let engine = try ForecastEngine(inputs: inputs)
             return MonteCarlo.run(engine, draws: draws, seed: seed, progress: Progress.reporter(total: draws))
+        }
+    }
+
+    /// The run's inputs: the scenario (name or file) over the datasets as of `asOf` (else `data.asOf`).
+    static func inputs(data: DatasetOptions, scenario name: String, horizon: Period? = nil,
+                       asOf: CalendarDate?? = nil) throws -> ForecastInputs {
+        let catalog = try data.catalog()
+        let store = ScenarioStore(datasetsDirectory: catalog.embeddedDirectory)
+        return try mappingErrors(scenario: name) {
+            try ForecastInputs.build(catalog: catalog, scenario: try store.load(name), asOf: asOf ?? data.asOf,
+                                     horizon: horizon)
+        }
+    }
+
+    /// Maps the model layer's errors to exit codes: usage (64) for a bad option, else data (65) or no input (66).
+    static func mappingErrors<T>(scenario name: String, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
         } catch let e as ScenarioStore.Failure {
             if case .unknown = e { throw ValidationError(e.description) }
             throw CLIError.noInput(path: name)
