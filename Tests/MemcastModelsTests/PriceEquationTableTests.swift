@@ -42,4 +42,19 @@ import MemcastStatistics
             #expect(abs(r[k] - want) < 1e-12)
         }
     }
+
+    /// On this data the chain holds β at 0.95 and γ at 0; OLS of (Δp − 0.95·Δpₜ₋₁) on R over the
+    /// rows with a gap then gives its α, δ and σ. Notebooks-md/pass-through-and-elasticity.md shows
+    /// this with `memcast fit`: if the estimator or its active set changes, update that section.
+    @Test func restrictedOLSReproducesTheChainsFit() throws {
+        let catalog = try Repo.catalog()
+        let chain = try ForecastInputs.build(catalog: catalog, scenario: .asPublished, asOf: Self.feb).priceFits[.dram]!.model
+        #expect(chain.momentum == PriceEquationEstimator.maximumMomentum && chain.gapCoefficient == 0,
+                "the chain's active set changed: revise pass-through-and-elasticity.md")
+        let frame = try PriceEquationTable.frame(catalog: catalog, asOf: Self.feb)
+        let r = try OLS.fit("I(change_pct - 0.95*prev_pct + 0*gap_pp) ~ past_year_lp", data: frame)
+        #expect(abs(r.params[0] - chain.interceptPct) < 1e-9)
+        #expect(abs(r.params[1] - chain.reversion) < 1e-9)
+        #expect(abs(r.mseResid.squareRoot() - chain.residualSDPct) < 1e-9)
+    }
 }
