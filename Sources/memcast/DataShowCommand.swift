@@ -26,7 +26,7 @@ struct DataShowCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "Dataset name (memory_prices, handset_market, supply_demand, seed_figures, or a file in --data).")
+    @Argument(help: "Dataset name (memory_prices, handset_market, supply_demand, seed_figures, the derived price_equation, or a file in --data).")
     var name: String
     @OptionGroup var datasets: DatasetOptions
     @Option(help: "Only this series (memory_prices) or topic (other datasets); repeatable.")
