@@ -244,7 +244,7 @@ public struct ForecastEngine: Sendable {
         var vendorUnits = [Double](repeating: 0, count: nQ * nV)
         for t in 0..<nQ {
             let segUnits = (0..<Segment.allCases.count).map { sums[(t * nS + 1 + $0) * 6] }
-            let v = inp.vendorMix.vendorUnits(segmentUnits: segUnits)
+            let v = inp.vendorMix.vendorUnits(segmentUnits: segUnits, year: quarters[t].year)
             for vi in 0..<nV { vendorUnits[t * nV + vi] = v[vi] }
         }
         func write(period p: Int, sum s: ArraySlice<Double>, previous: ArraySlice<Double>?, vendors v: ArraySlice<Double>,

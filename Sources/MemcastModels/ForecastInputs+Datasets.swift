@@ -64,11 +64,10 @@ extension ForecastInputs {
             previous[kind] = before
         }
 
-        // Supply–demand gaps by year, and the price equation (pooled over DRAM and NAND: the
-        // NAND series alone has too few runs of five known quarters).
+        // Supply–demand gaps by year, and the price equation (pooled over DRAM and NAND changes and
+        // realized DDR4 contract levels: the NAND series alone has too few runs of five known quarters).
         var gaps: [MemoryKind: [Int: ValueRange]] = [:]
-        var rows: [PriceEquationEstimator.Row] = []
-        for (kind, series) in [(MemoryKind.dram, "conventional_dram"), (.nand, "nand")] {
+        for (kind, _) in PriceEquationEstimator.changeSeries {
             var g = publishedGaps(supply, entity: kind.rawValue, asOf: asOf)
             for (y, r) in scenario.gapPP { g[y] = r }
             if kind == .dram, !scenario.hbmWaferSharePct.isEmpty {
@@ -86,9 +85,8 @@ extension ForecastInputs {
                 }
             }
             gaps[kind] = g
-            rows += PriceEquationEstimator.rows(index: try ContractPriceIndex(series: series, observations: prices, asOf: asOf),
-                                                gaps: g)
         }
+        let rows = PriceEquationEstimator.pooledRows(prices: prices, asOf: asOf, gaps: gaps)
         let pooled = try PriceEquationEstimator.fit(kind: .dram, rows: rows)
         var fits: [MemoryKind: PriceModelFit] = [:]
         for k in MemoryKind.allCases { var f = pooled; f.kind = k; fits[k] = f }
@@ -116,7 +114,8 @@ extension ForecastInputs {
         // Vendor × segment matrix raked to the published vendor shares.
         let segVolumes = Segment.allCases.map { s in cells.filter { $0.segment == s }.reduce(0) { $0 + $1.volumeShare } }
         let vendorTargets = try SoCVendor.allCases.map { try cal.number("soc_share.\($0.rawValue)") }
-        let mix = try VendorMix.raked(prior: cal.socPrior, segmentVolumes: segVolumes, vendorShares: vendorTargets)
+        var mix = try VendorMix.raked(prior: cal.socPrior, segmentVolumes: segVolumes, vendorShares: vendorTargets)
+        mix.designWins = try designWins(cal, segmentVolumes: segVolumes)
 
         // Parameters (calibration, then scenario overrides).
         func dist(_ name: String, _ override: ValueRange?) throws -> ParameterDistribution {
@@ -157,6 +156,28 @@ extension ForecastInputs {
             }
         }
         return built
+    }
+
+    /// Design wins from calibration rows `soc_design_win.<to>.<from>.<segment>.<year>` (units moved, millions):
+    /// the share of the segment's base-year units, `units / (base-year units × segment volume share)`.
+    static func designWins(_ cal: ModelDatasets, segmentVolumes: [Double]) throws -> [VendorMix.DesignWin] {
+        let units = try cal.number("base_year_units_m")
+        let total = segmentVolumes.reduce(0, +)
+        var out: [VendorMix.DesignWin] = []
+        for c in cal.calibration.values.sorted(by: { $0.parameter < $1.parameter }) where c.parameter.hasPrefix("soc_design_win.") {
+            let parts = c.parameter.split(separator: ".").map(String.init)
+            guard parts.count == 5, let to = SoCVendor(rawValue: parts[1]), let from = SoCVendor(rawValue: parts[2]),
+                  let seg = Segment(rawValue: parts[3]), let year = Int(parts[4]), let moved = c.number, moved >= 0 else {
+                throw ForecastError.invalidInputs("\(c.origin): \(c.parameter) must be soc_design_win.<to>.<from>.<segment>.<year> "
+                                                  + "with a number of units (millions)")
+            }
+            let segUnits = units * segmentVolumes[seg.index] / total
+            guard segUnits > 0, moved <= segUnits else {
+                throw ForecastError.invalidInputs("\(c.origin): \(c.parameter) moves more units than the segment has")
+            }
+            out.append(VendorMix.DesignWin(from: from, to: to, segment: seg, fromYear: year, segmentShare: moved / segUnits))
+        }
+        return out
     }
 
     /// A published row as a range: point → [p, p]; low–high; one-sided → 5 points wide.

@@ -113,7 +113,7 @@ public enum MonteCarlo {
         for k in MemoryKind.allCases.prefix(inp.priceFits[.dram] == inp.priceFits[.nand].map({ var f = $0; f.kind = .dram; return f }) ? 1 : 2) {
             let f = inp.priceFits[k]!
             params.append(("price equation" + (inp.priceFits[.dram]!.observations == inp.priceFits[.nand]!.observations ? " (DRAM and NAND pooled)" : " \(k.rawValue)"),
-                           String(format: "α=%.2f β=%.2f δ=%.3f γ=%.2f σ=%.1f", f.model.interceptPct, f.model.momentum,
+                           String(format: "log points: α=%.2f β=%.2f δ=%.3f γ=%.2f σ=%.1f", f.model.interceptPct, f.model.momentum,
                                   f.model.reversion, f.model.gapCoefficient, f.model.residualSDPct),
                            "OLS, n=\(f.observations), R²=\(String(format: "%.2f", f.rSquared))" + (f.note.isEmpty ? "" : "; \(f.note)")))
         }

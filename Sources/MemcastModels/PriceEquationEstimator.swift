@@ -2,13 +2,19 @@ import Foundation
 import MemcastData
 import MemcastNumerics
 
-/// Estimates Stage 1's price equation by least squares on the datasets.
+/// Estimates Stage 1's price equation by least squares on the datasets, in log points
+/// (`ℓ = 100·ln(1 + Δp/100)`, see `SupplyDemandPriceModel`):
 ///
-///     Δpₜ = α + β·Δpₜ₋₁ + δ·Rₜ₋₁ + γ·gap_y(t) + εₜ,    ε ~ N(0, σ²)
+///     ℓₜ = α + β·ℓₜ₋₁ + δ·Rₜ₋₁ + γ·gap_y(t) + εₜ,    ε ~ N(0, σ²),   R = Σ of the last four ℓ
 ///
-/// Rows: quarters whose change and the four before it are known (the series' own figure
-/// or its proxy, latest vintage by `--as-of`; quarters without any figure break the
-/// chain). γ enters only when at least `minimumGapRows` rows carry a gap for their year.
+/// Rows: quarters whose change and the four before it are known, from two kinds of source
+/// (latest vintage by `--as-of`; a quarter without a figure breaks the run):
+/// - the trackers' quarterly contract changes (`rows(index:gaps:)`: the series' own figure or
+///   its proxy, `ContractPriceIndex`);
+/// - realized contract price levels (`levelRows`): DRAMeXchange's monthly benchmark chip price
+///   averaged over each quarter, so the change is a measured one, not a forecast. This series is
+///   continuous from 2019, where the trackers' quarterly calls leave gaps.
+/// γ enters only when at least `minimumGapRows` rows carry a gap for their year.
 ///
 /// Sign restrictions (economics, not fit): momentum β ∈ [0, 0.95] (contracts adjust
 /// gradually, and a shock must fade), reversion δ ≤ 0, gap response γ ≥ 0. They are
@@ -50,6 +56,54 @@ public enum PriceEquationEstimator {
         return out
     }
 
+    /// The contract series whose quarterly changes feed the pooled equation, by family.
+    public static let changeSeries: [(MemoryKind, String)] = [(.dram, "conventional_dram"), (.nand, "nand")]
+    /// Realized monthly contract price levels pooled with them: DRAMeXchange's DDR4 8Gb contract
+    /// fixed price (the PC DRAM benchmark, nearly every month 2019–2026), with the DRAM gaps.
+    public static let levelSeries: [(kind: MemoryKind, series: String, product: String)] = [(.dram, "pc_dram", "ddr4_8gb_chip")]
+
+    /// Every row of the pooled equation as of `asOf`: the quarterly changes of `changeSeries` (a series
+    /// without any figure is skipped) and the realized levels of `levelSeries`, each with its family's
+    /// yearly gaps. One rule for the forecast (`ForecastInputs.build`) and the backtest.
+    public static func pooledRows(prices: [Observation], asOf: CalendarDate?, gaps: [MemoryKind: [Int: ValueRange]]) -> [Row] {
+        var out: [Row] = []
+        for (kind, series) in changeSeries {
+            guard let idx = try? ContractPriceIndex(series: series, observations: prices, asOf: asOf) else { continue }
+            out += rows(index: idx, gaps: gaps[kind] ?? [:])
+        }
+        for l in levelSeries {
+            out += levelRows(observations: prices, series: l.series, product: l.product, asOf: asOf, gaps: gaps[l.kind] ?? [:])
+        }
+        return out
+    }
+
+    /// Regression rows from realized monthly contract price levels (`metric = usd`, market `contract`) of
+    /// one product: each quarter's level is the mean of its months' levels (latest vintage of each month
+    /// as of `asOf`, low-reliability rows dropped), its change `100·(Lₜ/Lₜ₋₁ − 1)` percent; a quarter
+    /// with no month breaks the run.
+    ///
+    /// Example: months 2.0, 2.2 (Q1) and 2.4 (Q2) → Q1 level 2.1, Q2 change +14.29%.
+    public static func levelRows(observations: [Observation], series: String, product: String, asOf: CalendarDate?,
+                                 gaps: [Int: ValueRange]) -> [Row] {
+        let monthly = observations.filter {
+            $0.series == series && $0.product == product && $0.market == "contract" && $0.metric == "usd"
+                && $0.period?.granularity == .month && !$0.isLowReliability
+        }
+        var byQuarter: [Period: [Double]] = [:]
+        for o in VintageSelection.latest(monthly, asOf: asOf) {
+            guard let v = o.value, v > 0, let q = o.period?.quarter else { continue }
+            byQuarter[q, default: []].append(v)
+        }
+        guard let first = byQuarter.keys.min(), let last = byQuarter.keys.max(), first < last else { return [] }
+        let quarters = first.quarters(through: last)
+        let level = quarters.map { q in byQuarter[q].map { $0.reduce(0, +) / Double($0.count) } }
+        var changes: [Double?] = [nil]
+        for t in 1..<quarters.count {
+            if let a = level[t - 1], let b = level[t] { changes.append(100 * (b / a - 1)) } else { changes.append(nil) }
+        }
+        return rows(quarters: quarters, changesPct: changes, gaps: gaps)
+    }
+
     /// Regression rows from a contract price index (quarters without any figure, `.gap`, break the runs).
     public static func rows(index: ContractPriceIndex, gaps: [Int: ValueRange]) -> [Row] {
         let points = index.points.dropFirst()
@@ -67,9 +121,10 @@ public enum PriceEquationEstimator {
             throw ForecastError.noData("\(kind.rawValue) price equation: only \(used.count) quarters have this and the "
                                        + "four previous quarters' contract changes; need at least 7")
         }
-        let y = used.map(\.changePct)
+        // Log points: ℓ = 100·ln(1 + Δ/100).
+        let y = used.map { SupplyDemandPriceModel.logPoints($0.changePct) }
         // Columns in coefficient order: α, β, δ, γ.
-        var columns: [[Double]?] = [used.map { _ in 1 }, used.map { $0.lastFourPct[3] },
+        var columns: [[Double]?] = [used.map { _ in 1 }, used.map { SupplyDemandPriceModel.logPoints($0.lastFourPct[3]) },
                                     used.map { SupplyDemandPriceModel.pastYearLogPoints($0.lastFourPct) },
                                     useGap ? used.map { $0.gapPP! } : nil]
         // (lower, upper) bounds; nil = unbounded.

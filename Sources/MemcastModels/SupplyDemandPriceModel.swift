@@ -5,34 +5,38 @@ import Foundation
 /// A quarter's DRAM (or NAND) contract price change comes, in this order, from
 /// 1. the scenario, when it pins the quarter (a range, drawn uniformly);
 /// 2. the latest vintage published by `--as-of` (its range drawn uniformly);
-/// 3. this model's projection:
+/// 3. this model's projection, in log points (100·ln of the price ratio):
 ///
-///     Δpₜ = α + β·Δpₜ₋₁ + δ·Rₜ₋₁ + γ·gap_y(t) + σ·zₜ,   zₜ ~ N(0, 1)
+///     ℓₜ = α + β·ℓₜ₋₁ + δ·Rₜ₋₁ + γ·gap_y(t) + σ·zₜ,   zₜ ~ N(0, 1),   Δpₜ = 100·(e^{ℓₜ/100} − 1)
 ///
-/// - `Δp` in percent quarter on quarter;
-/// - `Rₜ₋₁ = 100·Σⱼ₌₁..₄ ln(1 + Δpₜ₋ⱼ/100)`: the past year's cumulative change in log
-///   points. δ < 0 is the cycle turning: after a large rise buyers hold inventory and
-///   supply responds, so prices revert (the 2017–18, 2021 and 2024 upcycles all ended);
+/// - `ℓ = 100·ln(1 + Δp/100)`: the quarter's change in log points (Δp in percent quarter on
+///   quarter). Prices are multiplicative: +92.5% and −48% are the same distance (±65.5 log
+///   points), so momentum and shocks act on log changes; a percent-linear equation would carry
+///   a record rise forward at its percent size and let a fall reach −100%;
+/// - `Rₜ₋₁ = Σⱼ₌₁..₄ ℓₜ₋ⱼ`: the past year's cumulative change in log points. δ < 0 is the
+///   cycle turning: after a large rise buyers hold inventory and supply responds, so prices
+///   revert (the 2017–18, 2021 and 2024 upcycles all ended);
 /// - `gap_y` = bit demand growth − bit supply growth of the quarter's year, in
 ///   percentage points (positive = shortage). Supply is total bits and so already
 ///   carries the HBM crowd-out; a scenario that moves the HBM wafer share shifts it by
 ///   `adjustedSupplyGrowthPct` (HBM needs about `k = 3` times the wafer area per bit);
-/// - α, β, δ, γ, σ are estimated by least squares on the datasets' quarterly contract
-///   changes with the signs economics requires (β in [0, 0.95], δ ≤ 0, γ ≥ 0; see
-///   `PriceEquationEstimator`); when too few years carry a gap the model drops γ and says so.
+/// - α, β, δ, γ, σ (log points) are estimated by least squares on the datasets' quarterly contract
+///   changes and realized contract price levels with the signs economics requires (β in [0, 0.95],
+///   δ ≤ 0, γ ≥ 0; see `PriceEquationEstimator`); when too few years carry a gap the model drops γ
+///   and says so.
 ///
-/// Assumptions: one equation for DRAM and one for NAND; no structural break between
-/// the 2016–2024 cycles and 2025–27; inventory and momentum enter only through Δpₜ₋₁.
+/// Assumptions: one equation for DRAM and NAND; no structural break between
+/// the 2016–2024 cycles and 2025–27; inventory and momentum enter only through ℓₜ₋₁ and R.
 public struct SupplyDemandPriceModel: Sendable, Equatable {
-    /// α: drift, percent per quarter.
+    /// α: drift, log points per quarter.
     public var interceptPct: Double
     /// β: momentum, share of last quarter's change carried into this one.
     public var momentum: Double
-    /// γ: percent per quarter per percentage point of (demand − supply) bit growth gap.
+    /// γ: log points per quarter per percentage point of (demand − supply) bit growth gap.
     public var gapCoefficient: Double
-    /// δ: percent per quarter per log point of the past year's cumulative change (≤ 0).
+    /// δ: log points per quarter per log point of the past year's cumulative change (≤ 0).
     public var reversion: Double
-    /// σ: residual standard deviation, percent per quarter.
+    /// σ: residual standard deviation, log points per quarter.
     public var residualSDPct: Double
     /// A quarterly change is never below this (a contract price cannot vanish), percent.
     public static let floorPct = -60.0
@@ -46,7 +50,8 @@ public struct SupplyDemandPriceModel: Sendable, Equatable {
         self.residualSDPct = residualSDPct
     }
 
-    /// Projected change in percent: `α + β·previous + δ·R + γ·gap + σ·z`, floored at −60%.
+    /// Projected change in percent: `100·(e^{ℓ/100} − 1)` with `ℓ = α + β·ℓ₋₁ + δ·R + γ·gap + σ·z`,
+    /// floored at −60%.
     ///
     /// - Parameters:
     ///   - lastFourPct: the four previous quarters' changes, most recent last (percent).
@@ -54,18 +59,29 @@ public struct SupplyDemandPriceModel: Sendable, Equatable {
     ///   - shock: a standard normal draw (0 for the central path).
     public func projectedChangePct(lastFourPct: [Double], gapPP: Double, shock: Double = 0) -> Double {
         precondition(lastFourPct.count == 4)
-        let v = interceptPct + momentum * lastFourPct[3] + reversion * SupplyDemandPriceModel.pastYearLogPoints(lastFourPct)
-            + gapCoefficient * gapPP + residualSDPct * shock
-        return Swift.max(v, SupplyDemandPriceModel.floorPct)
+        let l = interceptPct + momentum * SupplyDemandPriceModel.logPoints(lastFourPct[3])
+            + reversion * SupplyDemandPriceModel.pastYearLogPoints(lastFourPct) + gapCoefficient * gapPP + residualSDPct * shock
+        return Swift.max(SupplyDemandPriceModel.percent(logPoints: l), SupplyDemandPriceModel.floorPct)
     }
 
-    /// The equation without the reversion term, `α + β·previous + γ·gap + σ·z` floored at −60%:
-    /// what an equation fitted without R (δ = 0, as the backtest's per-origin fits are) projects.
+    /// The equation without the reversion term, `ℓ = α + β·ℓ₋₁ + γ·gap + σ·z` as a percent change
+    /// floored at −60%: what an equation fitted without R (δ = 0, as the backtest's per-origin fits are) projects.
     /// - Precondition: `reversion == 0` (otherwise the past year's changes are needed).
     public func projectedChangePct(previousPct: Double, gapPP: Double, shock: Double = 0) -> Double {
         precondition(reversion == 0, "an equation with a reversion term needs lastFourPct")
-        let v = interceptPct + momentum * previousPct + gapCoefficient * gapPP + residualSDPct * shock
-        return Swift.max(v, SupplyDemandPriceModel.floorPct)
+        let l = interceptPct + momentum * SupplyDemandPriceModel.logPoints(previousPct) + gapCoefficient * gapPP
+            + residualSDPct * shock
+        return Swift.max(SupplyDemandPriceModel.percent(logPoints: l), SupplyDemandPriceModel.floorPct)
+    }
+
+    /// A percent change in log points: `100·ln(1 + Δ/100)`. Example: +92.5% → 65.49.
+    public static func logPoints(_ changePct: Double) -> Double {
+        100 * Foundation.log(1 + changePct / 100)
+    }
+
+    /// Log points as a percent change: `100·(e^{ℓ/100} − 1)`. Example: 65.49 → +92.5%.
+    public static func percent(logPoints l: Double) -> Double {
+        100 * (Foundation.exp(l / 100) - 1)
     }
 
     /// R = 100·Σ ln(1 + Δ/100) over the given changes (percent): the cumulative change in log points.

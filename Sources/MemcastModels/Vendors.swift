@@ -12,23 +12,60 @@
 /// vendors' latest published shipment shares: the result is the matrix closest to
 /// the prior, in the Kullback–Leibler sense, with those margins.
 ///
-/// Assumptions: the matrix is held at its base-year value over the horizon (no
+/// Design wins: a published change of which SoC goes into a named phone line after the base
+/// year moves a share `w` of one segment's units from one vendor to another from that year on:
+///
+///     Vₐ(t) −= min(w, Sₐ,ₛ)·Qₛ(t),   V_b(t) += the same,     for year(t) ≥ the win's year
+///
+/// with `w = units moved / base-year units of the segment` (calibration.csv `soc_design_win.*`,
+/// from the published line volume and chip split, e.g. Exynos in the Galaxy S26). The moved units
+/// follow the segment's volume, so demand still acts on them.
+///
+/// Assumptions: the matrix is otherwise held at its base-year value over the horizon (no
 /// trend in vendors' within-segment shares); one SoC per phone, so SoC shipments
 /// move with phone shipments.
 public struct VendorMix: Sendable, Equatable {
+    /// A vendor change in one segment from a year on.
+    public struct DesignWin: Sendable, Equatable {
+        public var from: SoCVendor
+        public var to: SoCVendor
+        public var segment: Segment
+        public var fromYear: Int
+        /// w: share of the segment's units moved, 0…1.
+        public var segmentShare: Double
+
+        public init(from: SoCVendor, to: SoCVendor, segment: Segment, fromYear: Int, segmentShare: Double) {
+            precondition(segmentShare >= 0 && segmentShare <= 1)
+            self.from = from; self.to = to; self.segment = segment; self.fromYear = fromYear; self.segmentShare = segmentShare
+        }
+    }
+
     /// Sᵥ,ₛ: rows = `SoCVendor.allCases`, columns = `Segment.allCases`; columns sum to 1.
     public var shares: [[Double]]
+    public var designWins: [DesignWin]
 
-    public init(shares: [[Double]]) {
+    public init(shares: [[Double]], designWins: [DesignWin] = []) {
         precondition(shares.count == SoCVendor.allCases.count)
         precondition(shares.allSatisfy { $0.count == Segment.allCases.count })
         self.shares = shares
+        self.designWins = designWins
     }
 
-    /// Vendor shipments from segment units: `Vᵥ = Σₛ Sᵥ,ₛ Qₛ`.
-    public func vendorUnits(segmentUnits q: [Double]) -> [Double] {
+    /// Vendor shipments from segment units: `Vᵥ = Σₛ Sᵥ,ₛ Qₛ`, then the design wins of years up to `year`
+    /// (nil = none).
+    ///
+    /// Example: Qualcomm 40% and Samsung 5% of a segment of 100 units with a win of w = 3% from
+    /// Qualcomm to Samsung → 37 and 8 units.
+    public func vendorUnits(segmentUnits q: [Double], year: Int? = nil) -> [Double] {
         precondition(q.count == Segment.allCases.count)
-        return shares.map { row in zip(row, q).reduce(0) { $0 + $1.0 * $1.1 } }
+        var v = shares.map { row in zip(row, q).reduce(0) { $0 + $1.0 * $1.1 } }
+        guard let year else { return v }
+        for w in designWins where w.fromYear <= year {
+            let moved = Swift.min(w.segmentShare, shares[w.from.index][w.segment.index]) * q[w.segment.index]
+            v[w.from.index] -= moved
+            v[w.to.index] += moved
+        }
+        return v
     }
 
     /// Rakes `prior` (vendors × segments, non-negative) so that each segment column sums to

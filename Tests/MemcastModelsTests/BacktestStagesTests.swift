@@ -90,31 +90,35 @@ import MemcastData
                       rSquared: 0, note: "")
     }
 
-    /// Without uncertainty (σ = 0, zero covariance) every draw is the central path:
-    /// Δpₜ = 2 + 0.5·Δpₜ₋₁ from the last value 4 gives 4, then 4 (a fixed point), and from 10:
-    /// 7, then 5.5. Quarters before the last known one are not forecast.
+    /// Without uncertainty (σ = 0, zero covariance) every draw is the central path, in log points:
+    /// ℓₜ = 2 + 0.5·ℓₜ₋₁ from the last value +10% (ℓ = 9.531) gives ℓ = 6.766 (+7.00%), then
+    /// ℓ = 5.383 (+5.53%). Quarters before the last known one are not forecast.
     @Test func projectionWithoutUncertaintyIsTheCentralPath() throws {
         let f = Self.fit(SupplyDemandPriceModel(interceptPct: 2, momentum: 0.5, gapCoefficient: 0, residualSDPct: 0))
         let h = Self.series("2020Q1", [1, 2, 3, 10])
         let out = OriginPriceEquation.forecast(f, history: h, gaps: [:], targets: [Self.q("2021Q1"), Self.q("2021Q2"), Self.q("2020Q3")], seed: 1)
-        #expect(out[0]?.point == 7 && out[1]?.point == 5.5 && out[2] == nil)
-        #expect(out[0]?.quantiles == QuantileSummary(p05: 7, p50: 7, p95: 7))
+        let l1 = 2 + 0.5 * 100 * log(1.1), l2 = 2 + 0.5 * l1
+        let e1 = 100 * (exp(l1 / 100) - 1), e2 = 100 * (exp(l2 / 100) - 1)
+        #expect(abs(e1 - 7.0) < 0.01 && abs(e2 - 5.53) < 0.01)
+        #expect(abs(out[0]!.point - e1) < 1e-9 && abs(out[1]!.point - e2) < 1e-9 && out[2] == nil)
+        #expect(out[0]!.quantiles?.p05 == out[0]!.quantiles?.p95)
     }
 
     /// Reversion: α = β = γ = 0, δ = −0.1, four past changes of +10% → R = 100·4·ln 1.1 = 38.124 log
-    /// points → Δp = −3.8124; a missing quarter among the four counts as 0 (R = 100·3·ln 1.1).
+    /// points → ℓ = −3.8124 → Δp = 100·(e^−0.038124 − 1) = −3.741%; a missing quarter among the four
+    /// counts as 0 (R = 100·3·ln 1.1).
     @Test func projectionUsesThePastYear() throws {
         let f = Self.fit(SupplyDemandPriceModel(interceptPct: 0, momentum: 0, gapCoefficient: 0, reversion: -0.1, residualSDPct: 0))
         let out = OriginPriceEquation.forecast(f, history: Self.series("2020Q1", [10, 10, 10, 10]), gaps: [:], targets: [Self.q("2021Q1")], seed: 1)
-        #expect(abs(out[0]!.point - -0.1 * 400 * log(1.1)) < 1e-12)
+        #expect(abs(out[0]!.point - 100 * (exp(-0.1 * 4 * log(1.1)) - 1)) < 1e-12)
         let gappy = QuarterlySeries([Self.q("2020Q1"): 10, Self.q("2020Q3"): 10, Self.q("2020Q4"): 10])
         let g = OriginPriceEquation.forecast(f, history: gappy, gaps: [:], targets: [Self.q("2021Q1")], seed: 1)
-        #expect(abs(g[0]!.point - -0.1 * 300 * log(1.1)) < 1e-12)
+        #expect(abs(g[0]!.point - 100 * (exp(-0.1 * 3 * log(1.1)) - 1)) < 1e-12)
     }
 
-    /// With residual noise σ = 10 and nothing else uncertain, the one-quarter-ahead draws are
-    /// normal around the central value: p05/p95 within 1.5 of ∓16.45 (1,000 draws), and the
-    /// same seed gives the same numbers.
+    /// With residual noise σ = 10 log points and nothing else uncertain, the one-quarter-ahead draws
+    /// are lognormal around the central value: p05/p95 within 1.5 of 100·(e^∓0.1645 − 1) = −15.17/+17.88
+    /// (1,000 draws), and the same seed gives the same numbers.
     @Test func projectionIntervalFromShocks() throws {
         let f = Self.fit(SupplyDemandPriceModel(interceptPct: 0, momentum: 0, gapCoefficient: 0, residualSDPct: 10))
         let h = Self.series("2020Q1", [5, 5, 5, 5])
@@ -122,7 +126,7 @@ import MemcastData
         let b = OriginPriceEquation.forecast(f, history: h, gaps: [:], targets: [Self.q("2021Q1")], seed: 42)
         #expect(a == b)
         let q = try #require(a[0]?.quantiles)
-        #expect(abs(q.p05 + 16.45) < 1.5 && abs(q.p95 - 16.45) < 1.5 && abs(q.p50) < 1)
+        #expect(abs(q.p05 + 15.17) < 1.5 && abs(q.p95 - 17.88) < 1.5 && abs(q.p50) < 1)
     }
 
     /// yₛ = 1 + 0.5·yₛ₋₁ + 0.1·Dₛ₋₁ exactly, with D known: the one-step ARX forecast at the last

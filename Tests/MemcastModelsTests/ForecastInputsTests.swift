@@ -49,6 +49,10 @@ import MemcastData
         let entry = try #require(inp.cells.first { $0.region == .india && $0.segment == .entry })
         // 0.85 × 100 − (4 × 1.75 + 128 × 0.05) = 85 − 13.4.
         #expect(abs(entry.nonMemoryBOMUSD - 71.6) < 1e-9)
+        // Exynos in the Galaxy S26: 8.75 m units of the 2025 premium segment (1,240 m × 20%) = 3.528%.
+        let win = try #require(inp.vendorMix.designWins.first)
+        #expect(win.from == .qualcomm && win.to == .samsung && win.segment == .premium && win.fromYear == 2026)
+        #expect(abs(win.segmentShare - 8.75 / (1240 * 0.20)) < 1e-9)
         // The raked vendor mix reproduces the published 2025Q3 shares.
         let seg = Segment.allCases.map { s in inp.cells.filter { $0.segment == s }.reduce(0) { $0 + $1.volumeShare } }
         let v = inp.vendorMix.vendorUnits(segmentUnits: seg)

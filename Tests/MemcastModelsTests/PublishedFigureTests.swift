@@ -29,9 +29,11 @@ import MemcastData
 
     @Test func memoryShare2025() throws {
         try withKnownIssue("""
-            2025 volume-weighted memory share is ~16% (p05–p95 ~15–19%) vs the OEM's 'normally 10–15%': the 2025 \
-            BOM/ASP ratios of handset_configs.csv and the LPDDR5X anchor ($33 per 12 GB chip, start of 2025) make \
-            mid and high tiers ~20% memory; no teardown of 2025 mid-range phones exists in the data to anchor them.
+            2025 volume-weighted memory share is 15.8% (p05–p95 14.5–17.9%) vs the OEM's 'normally 10–15%': the \
+            2025 BOM/ASP ratios of handset_configs.csv and the LPDDR5X anchor ($33 per 12 GB chip, start of 2025) \
+            make mid and high tiers ~20% memory. TD Cowen's iPhone 16 teardown implies ~$2.0/GB (Apple's price); \
+            with it the share is 14.5%, but π, calibrated on the Redmi K90 (a Xiaomi phone), rises to 1.6–2.2 \
+            because π divides by that phone's memory cost change — the anchor and π cannot be moved separately.
             """) {
             try Self.check("memory-share-2025")
         }
@@ -39,9 +41,10 @@ import MemcastData
 
     @Test func memoryShare2026PeakQuarter() throws {
         try withKnownIssue("""
-            The 2026 peak quarter reaches ~47% (p05 ~33%) vs 20–30%: with 1Q26 at +90% the pooled price equation \
-            (momentum held at its 0.95 bound) projects 2Q26 at about +65% and 3Q26 at +29%; TrendForce's own \
-            2026 view (30–40%, Feb 2026) is closer. The price stage, not the BOM identity, drives the miss.
+            The 2026 peak quarter reaches 48% (p05 34%) vs 20–30%: with 1Q26 at +90% the price equation (log \
+            points, momentum β ≈ 0.90 estimated on 37 quarters) projects 2Q26 at about +60% and 3Q26 at +29%, \
+            and no tracker had published a 2Q26 contract call by 2026-02-28; TrendForce's own 2026 view \
+            (30–40%, Feb 2026) is between. The price stage, not the BOM identity, drives the miss.
             """) {
             try Self.check("memory-share-2026-peak")
         }
@@ -49,28 +52,35 @@ import MemcastData
 
     @Test func memoryShareHighSpecLowPrice() throws { try Self.check("memory-share-high-spec-low-price") }
 
-    @Test func asp2026() throws {
-        try withKnownIssue("""
-            2026 ASP +14–15% vs Counterpoint's +6.9% (Dec 2025): the pass-through π calibrated on the Redmi K90 \
-            launch (≈1.1 as of 2025-12-16) plus projected 2026 contract rises give a larger price response than \
-            Counterpoint assumed; IDC's Feb-2026 vintage (+14%) is near the model.
-            """) {
-            try Self.check("asp-2026")
-        }
-    }
+    @Test func asp2026() throws { try Self.check("asp-2026") }
 
-    @Test func shipments2026() throws { try Self.check("shipments-2026") }
-    @Test func socShipments2026() throws { try Self.check("soc-shipments-2026") }
+    static let shipmentsReason: Comment = """
+        2026 units −10.3% (p05–p95 −22 to −4%) vs Counterpoint's −6.1% (Jan 2026): as of 2026-01-28 the model \
+        has 1Q26 at +57.5% (TrendForce, Jan 5) and projects 2Q26 at +25%; with π = 1.03 (Redmi K90) the 2026 \
+        ASP rises ~17% and elastic entry/low tiers fall most. π is sensitive to the unpublished 2Q–3Q25 NAND \
+        quarters the equation fills in (the K90's BOM change is small, so π = ln(P₁/P₀)/(B/A·ln(B₁/B₀)) moves \
+        a lot). Counterpoint's own Feb vintage (−12.4%) and IDC's (−12.9%) are near the model.
+        """
+    @Test func shipments2026() throws { try withKnownIssue(Self.shipmentsReason) { try Self.check("shipments-2026") } }
+    @Test func socShipments2026() throws { try withKnownIssue(Self.shipmentsReason) { try Self.check("soc-shipments-2026") } }
     @Test func unisoc2026() throws { try Self.check("soc-unisoc-2026") }
     @Test func qualcomm2026() throws { try Self.check("soc-qualcomm-2026") }
-    @Test func mediaTek2026() throws { try Self.check("soc-mediatek-2026") }
+    @Test func mediaTek2026() throws {
+        try withKnownIssue("""
+            MediaTek −12.8% vs −8 ±4: MediaTek's volume sits in entry and low_mid, the tiers that fall most when \
+            the total falls −10% (see shipments2026); it misses by the total's overshoot.
+            """) {
+            try Self.check("soc-mediatek-2026")
+        }
+    }
     @Test func unisocFallsMost() throws { try Self.check("soc-unisoc-falls-most") }
 
     @Test func samsung2026() throws {
         try withKnownIssue("""
-            Samsung's SoC shipments grow +7% in Counterpoint's view because Samsung makes its own memory; the \
-            vendor stage holds within-segment shares fixed and has no memory-ownership advantage, so Samsung \
-            falls with its segments (about −8%).
+            Samsung +0.9% (p05–p95 −12 to +8%) vs +7 ±4: the Exynos 2600 design win in the Galaxy S26 (25% of a \
+            35 m-unit line, from Qualcomm's and Samsung's Nov-2025 statements: +8.75 m units) lifts Samsung from \
+            −10% to +1%, but its Galaxy A volume (low_mid/mid) falls with the −10% total; no published figure gives \
+            Samsung an advantage from owning its memory (its MX division reported buying mobile DRAM at +16% in H1 2025).
             """) {
             try Self.check("soc-samsung-2026")
         }
@@ -78,8 +88,9 @@ import MemcastData
 
     @Test func hiSilicon2026() throws {
         try withKnownIssue("""
-            HiSilicon grows +4% with Huawei's domestic memory supply and share gains in China; like Samsung, the \
-            model has no supplier-specific allocation or share trend, so HiSilicon falls with its segments.
+            HiSilicon −8.2% vs +4 ±4: Counterpoint has it growing with Huawei's domestic supply and share in China; \
+            the data hold no Huawei 2026 volume outlook and no HiSilicon share after 2024Q2 (4%), so the vendor \
+            stage has nothing sourced to move it and HiSilicon falls with its mid/high segments.
             """) {
             try Self.check("soc-hisilicon-2026")
         }
@@ -87,9 +98,9 @@ import MemcastData
 
     @Test func chinaNewModels2026() throws {
         try withKnownIssue("""
-            China new-model prices come out ~35% above 2025 (p05 ~13%) vs 15–25%: the larger China configurations \
-            (12–16 GB) carry the projected 2Q–4Q26 contract path at full launch pass-through; the same price-stage \
-            overshoot as the 2026 peak-quarter case.
+            China new-model prices come out ~52% above 2025 (p05 21%) vs 15–25%: the larger China configurations \
+            (12–16 GB) carry the projected 2Q–4Q26 contract path (+60%, +29%) at full launch pass-through; the \
+            same price-stage overshoot as the 2026 peak-quarter case.
             """) {
             try Self.check("china-new-models-2026")
         }

@@ -3,18 +3,31 @@ import Foundation
 @testable import MemcastModels
 
 @Suite struct SupplyDemandPriceModelTests {
-    /// Δp = α + βΔp₋₁ + δR + γ·gap with last four changes (0, 0, 0, 40): R = 100·ln 1.4 = 33.647;
-    /// 2 + 0.5·40 − 0.1·33.647 + 3·5 = 33.635; with σ = 10 and z = −1: 23.635.
-    @Test func projectionIsTheRegressionEquation() {
+    /// In log points: last four changes (0, 0, 0, +40%) → ℓ₋₁ = R = 100·ln 1.4 = 33.647;
+    /// ℓ = 2 + 0.5·33.647 − 0.1·33.647 + 3·5 = 17 + 0.4·33.647 = 30.459 → Δp = 100·(e^0.30459 − 1) = +35.61%;
+    /// with σ = 10 and z = −1: ℓ = 20.459 → +22.70%.
+    @Test func projectionIsTheRegressionEquationInLogPoints() {
         let m = SupplyDemandPriceModel(interceptPct: 2, momentum: 0.5, gapCoefficient: 3, reversion: -0.1, residualSDPct: 10)
         let last = [0.0, 0, 0, 40]
-        #expect(abs(SupplyDemandPriceModel.pastYearLogPoints(last) - 100 * log(1.4)) < 1e-12)
-        #expect(abs(m.projectedChangePct(lastFourPct: last, gapPP: 5) - (37 - 10 * log(1.4))) < 1e-12)
-        #expect(abs(m.projectedChangePct(lastFourPct: last, gapPP: 5, shock: -1) - (27 - 10 * log(1.4))) < 1e-12)
-        // A collapse is floored: a price cannot fall by more than 60% in a quarter here.
+        let l40 = 100 * log(1.4)
+        #expect(abs(SupplyDemandPriceModel.pastYearLogPoints(last) - l40) < 1e-12)
+        #expect(abs(m.projectedChangePct(lastFourPct: last, gapPP: 5) - 100 * (exp((17 + 0.4 * l40) / 100) - 1)) < 1e-10)
+        #expect(abs(m.projectedChangePct(lastFourPct: last, gapPP: 5) - 35.606) < 1e-3)
+        #expect(abs(m.projectedChangePct(lastFourPct: last, gapPP: 5, shock: -1) - 100 * (exp((7 + 0.4 * l40) / 100) - 1)) < 1e-10)
+        // A collapse is floored: ℓ = 2 − 150 = −148 is −77%, held at −60%.
         #expect(m.projectedChangePct(lastFourPct: [0, 0, 0, 0], gapPP: -50) == SupplyDemandPriceModel.floorPct)
         // +10% then −10% is a 1.005 log-point fall.
         #expect(abs(SupplyDemandPriceModel.pastYearLogPoints([10, -10]) - 100 * log(0.99)) < 1e-12)
+    }
+
+    /// +92.5% is 65.49 log points and back; a record rise carried at β = 0.9 with nothing else is
+    /// 100·(e^0.5894 − 1) = +80.3%, not 0.9·92.5 = +83.25% as a percent-linear equation would say.
+    @Test func logPointConversions() {
+        #expect(abs(SupplyDemandPriceModel.logPoints(92.5) - 65.4926) < 1e-4)
+        #expect(abs(SupplyDemandPriceModel.percent(logPoints: SupplyDemandPriceModel.logPoints(92.5)) - 92.5) < 1e-12)
+        let m = SupplyDemandPriceModel(interceptPct: 0, momentum: 0.9, gapCoefficient: 0, residualSDPct: 0)
+        #expect(abs(m.projectedChangePct(previousPct: 92.5, gapPP: 0) - 100 * (exp(0.9 * log(1.925)) - 1)) < 1e-10)
+        #expect(abs(m.projectedChangePct(previousPct: 92.5, gapPP: 0) - 80.30) < 0.01)
     }
 
     /// HBM at 18% of wafers and 3× area per bit: bits/wafer = 0.82 + 0.06 = 0.88, HBM bits 0.06/0.88 = 6.8%.

@@ -5,10 +5,11 @@ import MemcastData
 /// estimated on what was published by the origin date, then projected from the stage's own
 /// recent changes.
 ///
-///     Δpₜ = α + β·Δpₜ₋₁ + δ·Rₜ₋₁ + γ·gap_y(t) + σ·zₜ
+///     ℓₜ = α + β·ℓₜ₋₁ + δ·Rₜ₋₁ + γ·gap_y(t) + σ·zₜ    (log points, see `SupplyDemandPriceModel`)
 ///
 /// Fit: exactly the chain's (`ForecastInputs.build` without a scenario): one equation pooled
-/// over the conventional DRAM and NAND contract indexes as of the origin date, with each
+/// over the conventional DRAM and NAND contract indexes and the realized DDR4 contract price
+/// levels as of the origin date (`PriceEquationEstimator.pooledRows`), with each
 /// family's published bit demand − supply gaps, by `PriceEquationEstimator` (sign-restricted
 /// least squares, covariance of the coefficients). Before enough runs of five known quarters
 /// exist (7 rows) the model is unavailable at that origin.
@@ -27,16 +28,14 @@ enum OriginPriceEquation {
 
     /// The chain's pooled price equation on what was published by `asOf`.
     static func chainFit(prices: [Observation], supply: [Observation], asOf: CalendarDate) -> Result<PriceModelFit, Failure> {
-        var rows: [PriceEquationEstimator.Row] = []
-        for (kind, series) in [(MemoryKind.dram, "conventional_dram"), (.nand, "nand")] {
-            guard let idx = try? ContractPriceIndex(series: series, observations: prices, asOf: asOf) else { continue }
-            rows += PriceEquationEstimator.rows(index: idx, gaps: ForecastInputs.publishedGaps(supply, entity: kind.rawValue, asOf: asOf))
-        }
+        var gaps: [MemoryKind: [Int: ValueRange]] = [:]
+        for k in MemoryKind.allCases { gaps[k] = ForecastInputs.publishedGaps(supply, entity: k.rawValue, asOf: asOf) }
+        let rows = PriceEquationEstimator.pooledRows(prices: prices, asOf: asOf, gaps: gaps)
         do {
             return .success(try PriceEquationEstimator.fit(kind: .dram, rows: rows))
         } catch is ForecastError {
             return .failure(Failure("the chain's price equation needs 7 quarters with the four before them known "
-                                    + "(conventional DRAM and NAND pooled)"))
+                                    + "(conventional DRAM, NAND and DDR4 contract levels pooled)"))
         } catch {
             return .failure(Failure("the chain's price equation could not be fitted: \(error)"))
         }

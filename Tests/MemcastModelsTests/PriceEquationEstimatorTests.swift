@@ -1,0 +1,66 @@
+import Testing
+import Foundation
+@testable import MemcastData
+@testable import MemcastModels
+
+@Suite struct PriceEquationEstimatorTests {
+    static func level(_ month: String, _ usd: Double, published: String, reliability: String = "normal") -> Observation {
+        Observation(dataset: "memory_prices", id: month, series: "pc_dram", market: "contract", product: "ddr4_8gb_chip",
+                    entity: "industry", region: "", period: Period(month), periodText: month, metric: "usd",
+                    low: nil, high: nil, point: usd, unit: "usd_per_chip", kind: .actual,
+                    published: PublicationDate(published), publisher: "T", sourceURL: "u",
+                    provenance: "published", method: "", note: "", reliability: reliability, origin: "test")
+    }
+
+    /// Quarter levels are means of their months: Q1 (2.0, 2.2) = 2.1, then 2.4, 3.0, 3.0, 1.5, 3.0 →
+    /// changes +14.286, +25, 0, −50, +100%; the one row with four known changes before it is 2021Q2.
+    /// A later vintage of a month replaces the earlier one; low-reliability rows and rows published
+    /// after the as-of date are not used.
+    @Test func levelRowsAverageMonthsIntoQuarters() throws {
+        var obs = [
+            Self.level("2020-01", 2.0, published: "2020-02-01"), Self.level("2020-02", 2.2, published: "2020-03-01"),
+            Self.level("2020-04", 2.4, published: "2020-05-01"), Self.level("2020-07", 3.0, published: "2020-08-01"),
+            Self.level("2020-10", 3.0, published: "2020-11-01"), Self.level("2021-01", 1.5, published: "2021-02-01"),
+            Self.level("2021-04", 2.0, published: "2021-05-01"), Self.level("2021-04", 3.0, published: "2021-05-20"),
+        ]
+        obs.append(Self.level("2020-08", 99, published: "2020-09-01", reliability: "low"))
+        let gaps: [Int: ValueRange] = [2021: ValueRange(point: 4)]
+        let rows = PriceEquationEstimator.levelRows(observations: obs, series: "pc_dram", product: "ddr4_8gb_chip",
+                                                    asOf: nil, gaps: gaps)
+        #expect(rows.count == 1)
+        let r = try #require(rows.first)
+        #expect(r.quarter == Period("2021Q2")!)
+        #expect(abs(r.changePct - 100) < 1e-9)
+        let expected = [100 * (2.4 / 2.1 - 1), 25, 0, -50]
+        for (a, b) in zip(r.lastFourPct, expected) { #expect(abs(a - b) < 1e-9) }
+        #expect(r.gapPP == 4)
+        // As of 2021-05-10 the 2021-04 level is the first vintage, 2.0: change 2.0/1.5 − 1.
+        let early = PriceEquationEstimator.levelRows(observations: obs, series: "pc_dram", product: "ddr4_8gb_chip",
+                                                     asOf: CalendarDate("2021-05-10"), gaps: gaps)
+        #expect(abs(early[0].changePct - 100 * (2.0 / 1.5 - 1)) < 1e-9)
+        // A missing quarter breaks the run: no row.
+        let holed = obs.filter { $0.id != "2020-07" }
+        #expect(PriceEquationEstimator.levelRows(observations: holed, series: "pc_dram", product: "ddr4_8gb_chip",
+                                                 asOf: nil, gaps: gaps).isEmpty)
+    }
+
+    /// Rows generated exactly by ℓₜ = 1 + 0.5·ℓₜ₋₁ − 0.1·Rₜ₋₁ + 0.8·gap (log points) are fitted exactly:
+    /// the estimator works on log changes, not percent.
+    @Test func fitRecoversALogPointEquation() throws {
+        var l: [Double] = [5, -3, 8, 2]
+        var rows: [PriceEquationEstimator.Row] = []
+        let gapOf: (Int) -> Double = { [3, -2, 1, 4, -1, 0, 2, -3, 5, 1, -4, 2][$0 % 12] }
+        for t in 0..<14 {
+            let g = gapOf(t)
+            let next = 1 + 0.5 * l[l.count - 1] - 0.1 * l.suffix(4).reduce(0, +) + 0.8 * g
+            let pct = l.suffix(4).map { SupplyDemandPriceModel.percent(logPoints: $0) }
+            rows.append(.init(quarter: Period(year: 2010 + t / 4, quarter: t % 4 + 1), changePct: SupplyDemandPriceModel.percent(logPoints: next),
+                              lastFourPct: pct, gapPP: g))
+            l.append(next)
+        }
+        let f = try PriceEquationEstimator.fit(kind: .dram, rows: rows)
+        #expect(abs(f.model.interceptPct - 1) < 1e-8 && abs(f.model.momentum - 0.5) < 1e-8)
+        #expect(abs(f.model.reversion + 0.1) < 1e-8 && abs(f.model.gapCoefficient - 0.8) < 1e-8)
+        #expect(f.model.residualSDPct < 1e-6)
+    }
+}
