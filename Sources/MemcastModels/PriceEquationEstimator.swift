@@ -64,15 +64,23 @@ public enum PriceEquationEstimator {
 
     /// Every row of the pooled equation as of `asOf`: the quarterly changes of `changeSeries` (a series
     /// without any figure is skipped) and the realized levels of `levelSeries`, each with its family's
-    /// yearly gaps. One rule for the forecast (`ForecastInputs.build`) and the backtest.
+    /// yearly gaps. One rule for the forecast (`ForecastInputs.build`), the backtest and `PriceEquationTable`.
     public static func pooledRows(prices: [Observation], asOf: CalendarDate?, gaps: [MemoryKind: [Int: ValueRange]]) -> [Row] {
-        var out: [Row] = []
+        pooledSources(prices: prices, asOf: asOf, gaps: gaps).flatMap(\.rows)
+    }
+
+    /// `pooledRows` grouped by source: the family, and the series (`conventional_dram`, `nand`) or
+    /// `series/product levels` it came from.
+    public static func pooledSources(prices: [Observation], asOf: CalendarDate?,
+                                     gaps: [MemoryKind: [Int: ValueRange]]) -> [(kind: MemoryKind, source: String, rows: [Row])] {
+        var out: [(kind: MemoryKind, source: String, rows: [Row])] = []
         for (kind, series) in changeSeries {
             guard let idx = try? ContractPriceIndex(series: series, observations: prices, asOf: asOf) else { continue }
-            out += rows(index: idx, gaps: gaps[kind] ?? [:])
+            out.append((kind, series, rows(index: idx, gaps: gaps[kind] ?? [:])))
         }
         for l in levelSeries {
-            out += levelRows(observations: prices, series: l.series, product: l.product, asOf: asOf, gaps: gaps[l.kind] ?? [:])
+            out.append((l.kind, "\(l.series)/\(l.product) levels",
+                        levelRows(observations: prices, series: l.series, product: l.product, asOf: asOf, gaps: gaps[l.kind] ?? [:])))
         }
         return out
     }
@@ -99,7 +107,10 @@ public enum PriceEquationEstimator {
         let level = quarters.map { q in byQuarter[q].map { $0.reduce(0, +) / Double($0.count) } }
         var changes: [Double?] = [nil]
         for t in 1..<quarters.count {
-            if let a = level[t - 1], let b = level[t] { changes.append(100 * (b / a - 1)) } else { changes.append(nil) }
+            guard let a = level[t - 1], let b = level[t] else { changes.append(nil); continue }
+            // Means of equal prints can differ in the last bit: a change under 1e-9% is no change.
+            let c = 100 * (b / a - 1)
+            changes.append(abs(c) < 1e-9 ? 0 : c)
         }
         return rows(quarters: quarters, changesPct: changes, gaps: gaps)
     }

@@ -133,10 +133,10 @@ import Testing
         let shown = try CLIRunner.run(["data", "show", "price_equation", "--as-of", "2026-02-02", "--format", "csv"], in: Self.elsewhere)
         #expect(shown.status == 0, "\(shown.stderr)")
         let lines = shown.stdout.split(separator: "\n")
-        #expect(lines.first == "quarter,memory,change_pct,prev_pct,past_year_lp,gap_pp")
+        #expect(lines.first == "quarter,memory,source,change_pct,prev_pct,change_lp,prev_lp,past_year_lp,gap_pp")
         let complete = lines.dropFirst().filter { !$0.hasSuffix(",") }.count
         let fit = try CLIRunner.run(["fit", "--dataset", "price_equation", "--as-of", "2026-02-02",
-                                     "--formula", "change_pct ~ prev_pct + past_year_lp + gap_pp", "--format", "json"],
+                                     "--formula", "change_lp ~ prev_lp + past_year_lp + gap_pp", "--format", "json"],
                                     in: Self.elsewhere)
         #expect(fit.status == 0, "\(fit.stderr)")
         let got = try JSONSerialization.jsonObject(with: Data(fit.stdout.utf8)) as! [String: Any]

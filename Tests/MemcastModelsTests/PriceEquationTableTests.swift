@@ -16,7 +16,14 @@ import MemcastStatistics
         let frame = try PriceEquationTable.frame(catalog: catalog, asOf: Self.feb)
         let gaps = try #require(frame["gap_pp"]?.numericValues)
         #expect(gaps.filter { !$0.isNaN }.count == inputs.priceFits[.dram]!.observations)
-        #expect(frame.names == ["quarter", "memory", "change_pct", "prev_pct", "past_year_lp", "gap_pp"])
+        #expect(frame.names == ["quarter", "memory", "source", "change_pct", "prev_pct", "change_lp", "prev_lp",
+                                "past_year_lp", "gap_pp"])
+        // The realized DDR4 contract levels are pooled with the trackers' quarterly changes.
+        let sources = try #require(frame["source"]?.categoricalValues)
+        #expect((0..<frame.rowCount).contains { sources[$0] == "pc_dram/ddr4_8gb_chip levels" })
+        // Log points: ℓ = 100·ln(1 + Δ/100).
+        let pct = try #require(frame["change_pct"]?.numericValues), lp = try #require(frame["change_lp"]?.numericValues)
+        for (a, b) in zip(pct, lp) { #expect(abs(b - 100 * log(1 + a / 100)) < 1e-12) }
     }
 
     /// TrendForce's 1Q26 conventional DRAM call as each date saw it (midpoints of +55–60% and
