@@ -148,6 +148,19 @@ extension ForecastInputs {
         }
         // Disclose calibration figures published after --as-of (none for the published-figure cases).
         if let asOf {
+            // The base-year configurations: only one set exists, so a run before its basis was published
+            // says so instead of silently using it.
+            let lateConfigs = cal.configs.indices.filter { i in
+                cal.configs[i].year == baseYear
+                    && (PublicationDate(cal.configBasis[i]?.published ?? "").map { !$0.isKnown(asOf: asOf) } ?? false)
+            }
+            if !lateConfigs.isEmpty {
+                let ids = Set(lateConfigs.flatMap { cal.configBasis[$0]?.figureIDs ?? [] }).sorted()
+                let dates = Set(lateConfigs.compactMap { cal.configBasis[$0]?.published }).sorted()
+                built.notes.append("handset_configs.csv: \(lateConfigs.count) of the \(baseYear) configurations rest on figures published "
+                                   + "\(dates.joined(separator: ", ")), after --as-of \(asOf) (\(ids.joined(separator: ", "))); "
+                                   + "no earlier configuration set exists, so they are used as they are")
+            }
             let late = cal.calibration.values.filter { c in
                 PublicationDate(c.published).map { !$0.isKnown(asOf: asOf) } ?? false
             }.map(\.parameter).sorted()

@@ -45,6 +45,9 @@ public struct ModelDatasets: Sendable {
     public var configs: [HandsetConfig]
     /// Memory share of BOM is not an input: BOM/ASP ratios are (see `nonMemoryBOM`).
     public var bomToASP: [Int: Double]
+    /// What each configuration rests on: dataset rows (`figure_ids`) and the latest of their publication
+    /// dates (`published`, "" for pure estimates), by index into `configs`.
+    public var configBasis: [Int: (figureIDs: [String], published: String)]
     public var calibration: [String: Calibration]
     /// Prior Sᵥ,ₛ (vendors × segments).
     public var socPrior: [[Double]]
@@ -62,6 +65,8 @@ public struct ModelDatasets: Sendable {
             .init("asp_usd", .number, allowsMissing: false),
             .init("bom_to_asp", .number, allowsMissing: false),
             .init("volume_share", .number, allowsMissing: false),
+            .init("figure_ids", .text),
+            .init("published", .publicationDate),
             .init("provenance", .category(["published", "estimate"]), allowsMissing: false),
             .init("method", .text, allowsMissing: false),
         ],
@@ -112,6 +117,7 @@ public struct ModelDatasets: Sendable {
         func txt(_ f: DataFrame, _ n: String) -> CategoricalColumn { f[n]!.categoricalValues! }
         var configs: [HandsetConfig] = []
         var ratios: [Int: Double] = [:]
+        var basis: [Int: (figureIDs: [String], published: String)] = [:]
         for r in 0..<h.rowCount {
             let region = Region(rawValue: txt(h, "region")[r]!)!, segment = Segment(rawValue: txt(h, "segment")[r]!)!
             let cfg = HandsetConfig(year: Int(num(h, "year")[r]), region: region, segment: segment,
@@ -124,6 +130,8 @@ public struct ModelDatasets: Sendable {
                 throw ForecastError.invalidInputs("\(h.origin(ofRow: r)): implausible configuration values")
             }
             ratios[configs.count] = ratio
+            basis[configs.count] = ((txt(h, "figure_ids")[r] ?? "").split(separator: ";").map { String($0) },
+                                    txt(h, "published")[r] ?? "")
             configs.append(cfg)
         }
         var cal: [String: Calibration] = [:]
@@ -144,6 +152,7 @@ public struct ModelDatasets: Sendable {
         }
         self.configs = configs
         self.bomToASP = ratios
+        self.configBasis = basis
         self.calibration = cal
         self.socPrior = prior
     }

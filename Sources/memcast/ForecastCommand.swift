@@ -90,13 +90,18 @@ enum ForecastRun {
     }
 }
 
-/// Progress on stderr for long runs, only when stderr is a terminal.
+/// Progress on stderr for any run that takes more than a second, only when stderr is a terminal
+/// (`ProgressLine`). `MEMCAST_PROGRESS_DELAY` (seconds) overrides the delay, for tests.
 enum Progress {
     static func reporter(total: Int) -> (@Sendable (Int) -> Void)? {
-        guard total >= 20_000, isatty(STDERR_FILENO) == 1 else { return nil }
+        guard isatty(STDERR_FILENO) == 1 else { return nil }
+        let delay = ProcessInfo.processInfo.environment["MEMCAST_PROGRESS_DELAY"].flatMap(Double.init) ?? 1
+        let line = ProgressLine(total: total, delaySeconds: delay)
+        let start = Date()
         return { done in
-            let pct = 100 * done / total
-            FileHandle.standardError.write(Data("\rmemcast: \(done)/\(total) draws (\(pct)%)\(done >= total ? "\n" : "")".utf8))
+            if let s = line.update(done: done, elapsed: Date().timeIntervalSince(start)) {
+                FileHandle.standardError.write(Data(s.utf8))
+            }
         }
     }
 }

@@ -98,6 +98,8 @@ import Testing
         try Snapshot.check("forecast-horizon-before-data", CLIRunner.run(["forecast", "--horizon", "2025Q3"]))
         try Snapshot.check("forecast-horizon-not-a-quarter", CLIRunner.run(["forecast", "--horizon", "2027-12"]))
         try Snapshot.check("forecast-as-of-before-data", CLIRunner.run(["forecast", "--as-of", "2010-01-01"]))
+        let early = try CLIRunner.run(["forecast", "--as-of", "2010-01-01", "--out", dir.path])
+        #expect(early.status == 65 && !FileManager.default.fileExists(atPath: dir.path))
         try Snapshot.check("validate-with-as-of", CLIRunner.run(["validate", "--as-of", "2026-01-01"]))
         // A missing model dataset: an embedded folder without handset_configs.csv.
         let ds = try tempDir().appendingPathComponent("Datasets")
@@ -157,6 +159,39 @@ extension CLIRun {
         let r = try CLIRunner.run(["bom"] + args)
         #expect(r.status == 64, "\(r.stderr)")
         #expect(r.stderr.contains(message), "\(r.stderr)")
+    }
+}
+
+/// Progress for long runs: on a terminal (a pseudo-terminal from `script`) the Monte Carlo run reports
+/// `memcast: done/total draws (p%)` on stderr; with stderr not a terminal nothing is written. The delay
+/// before the first line (1 s) is set to 0 here so the test does not depend on how fast the run is.
+@Suite struct ProgressCLITests {
+    static let args = ["forecast", "--as-of", "2026-01-28", "--horizon", "2026Q4", "--draws", "1000"]
+
+    @Test func silentWhenStderrIsNotATerminal() throws {
+        let r = try CLIRunner.run(Self.args, environment: ["MEMCAST_PROGRESS_DELAY": "0"])
+        #expect(r.status == 0 && r.stderr.isEmpty, "\(r.stderr)")
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+    func shownOnATerminal() throws {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        let cmd = ([CLIRunner.binary.path] + Self.args).map { "'\($0)'" }.joined(separator: " ") + " >/dev/null"
+        p.arguments = ["-qec", cmd, "/dev/null"]
+        var env = ProcessInfo.processInfo.environment
+        env["MEMCAST_PROGRESS_DELAY"] = "0"
+        p.environment = env
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = Pipe()
+        p.standardInput = FileHandle.nullDevice
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        let text = String(decoding: data, as: UTF8.self)
+        #expect(p.terminationStatus == 0, "\(text)")
+        #expect(text.contains("memcast: 1000/1000 draws (100%)"), "\(text)")
     }
 }
 

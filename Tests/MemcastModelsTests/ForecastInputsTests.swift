@@ -40,6 +40,16 @@ import MemcastData
         } throws: { e in String(describing: e).hasPrefix("--horizon 2025Q3 is before the forecast starts") }
     }
 
+    /// The 2025 configurations rest on Counterpoint's memory-content figures of 2026-02-26: a run as of an
+    /// earlier date says so in its notes; a run as of that date or later does not.
+    @Test func configurationsPublishedAfterAsOfAreDisclosed() throws {
+        let early = try ForecastInputs.build(catalog: Repo.catalog(), scenario: .asPublished, asOf: CalendarDate("2026-01-28"))
+        let note = try #require(early.notes.first { $0.hasPrefix("handset_configs.csv:") })
+        #expect(note.contains("25 of the 2025 configurations") && note.contains("2026-02-26") && note.contains("hm0177"))
+        let late = try ForecastInputs.build(catalog: Repo.catalog(), scenario: .asPublished, asOf: CalendarDate("2026-02-28"))
+        #expect(!late.notes.contains { $0.hasPrefix("handset_configs.csv:") })
+    }
+
     /// Configurations: volume shares sum to 1, China's share is TrendForce's 23%, and the
     /// non-memory BOM is (BOM/ASP)·ASP − memory at the anchor prices.
     @Test func configurationsAreConsistent() throws {

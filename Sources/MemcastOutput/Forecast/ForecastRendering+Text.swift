@@ -7,15 +7,18 @@ extension ForecastRendering {
         var out: [String] = []
         out.append("memcast forecast — scenario \(r.scenario), data as of \(r.asOf), \(r.draws) draws (seed \(r.seed))")
         out.append("Values: p50 [p05, p95]. Shares and changes in percent; changes vs the same period a year earlier.")
+        out.append("Gross margin = (ASP − BOM) / ASP at wholesale: it falls where OEMs absorb memory cost (pass-through π < 1).")
         for y in r.annual {
             out.append("")
             out.append("Calendar year \(y.label)")
             let rows = scopes(y).map { s -> [String] in
                 [s.type == "global" ? "global" : "  \(s.name)",
                  band(s.figures.memoryBOMSharePct, signed: false), num(s.figures.bomUSD.p50, 0), num(s.figures.aspUSD.p50, 0),
-                 band(s.figures.aspYoYPct), num(s.figures.shipmentsM.p50, 0), band(s.figures.shipmentsYoYPct)]
+                 band(s.figures.aspYoYPct), num(s.figures.shipmentsM.p50, 0), band(s.figures.shipmentsYoYPct),
+                 band(s.figures.grossMarginPct, signed: false)]
             }
-            out.append(table(["scope", "memory % of BOM", "BOM $", "ASP $", "ASP change %", "units m", "units change %"], rows))
+            out.append(table(["scope", "memory % of BOM", "BOM $", "ASP $", "ASP change %", "units m", "units change %",
+                              "gross margin %"], rows))
         }
         out.append("")
         out.append("Quarters, global")
@@ -65,10 +68,12 @@ extension ForecastRendering {
                    "Scenario `\(r.scenario)`, data as of \(r.asOf), \(r.draws) draws (seed \(r.seed)). Values: p50 [p05, p95]."]
         for y in r.annual {
             out += ["", "## \(y.label)", ""]
-            out.append(mdTable(["scope", "memory % of BOM", "BOM $", "ASP $", "ASP change %", "units m", "units change %"],
+            out.append(mdTable(["scope", "memory % of BOM", "BOM $", "ASP $", "ASP change %", "units m", "units change %",
+                                "gross margin %"],
                                scopes(y).map { s in
                 [s.name, band(s.figures.memoryBOMSharePct, signed: false), num(s.figures.bomUSD.p50, 0), num(s.figures.aspUSD.p50, 0),
-                 band(s.figures.aspYoYPct), num(s.figures.shipmentsM.p50, 0), band(s.figures.shipmentsYoYPct)]
+                 band(s.figures.aspYoYPct), num(s.figures.shipmentsM.p50, 0), band(s.figures.shipmentsYoYPct),
+                 band(s.figures.grossMarginPct, signed: false)]
             }))
         }
         out += ["", "## Quarters (global)", ""]
