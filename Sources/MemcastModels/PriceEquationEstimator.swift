@@ -14,6 +14,10 @@ import MemcastNumerics
 /// - realized contract price levels (`levelRows`): DRAMeXchange's monthly benchmark chip price
 ///   averaged over each quarter, so the change is a measured one, not a forecast. This series is
 ///   continuous from 2019, where the trackers' quarterly calls leave gaps.
+/// Only quarters that have ended by the as-of date (by the latest publication in the data when
+/// there is none) are observations: a change published for a quarter still under way is a
+/// tracker's call, an input the projection starts from, not a measured move of prices (and a
+/// level average over part of a quarter is not that quarter's level).
 /// γ enters only when at least `minimumGapRows` rows carry a gap for their year.
 ///
 /// Sign restrictions (economics, not fit): momentum β ∈ [0, 0.95] (contracts adjust
@@ -70,17 +74,20 @@ public enum PriceEquationEstimator {
     }
 
     /// `pooledRows` grouped by source: the family, and the series (`conventional_dram`, `nand`) or
-    /// `series/product levels` it came from.
+    /// `series/product levels` it came from. Rows of quarters not ended by `asOf` (or, without one, by
+    /// the latest publication date in `prices`) are left out (see the type's doc).
     public static func pooledSources(prices: [Observation], asOf: CalendarDate?,
                                      gaps: [MemoryKind: [Int: ValueRange]]) -> [(kind: MemoryKind, source: String, rows: [Row])] {
+        let cut = asOf ?? prices.compactMap { $0.published?.latest }.max()
+        func ended(_ rows: [Row]) -> [Row] { rows.filter { r in cut.map { r.quarter.end <= $0 } ?? true } }
         var out: [(kind: MemoryKind, source: String, rows: [Row])] = []
         for (kind, series) in changeSeries {
             guard let idx = try? ContractPriceIndex(series: series, observations: prices, asOf: asOf) else { continue }
-            out.append((kind, series, rows(index: idx, gaps: gaps[kind] ?? [:])))
+            out.append((kind, series, ended(rows(index: idx, gaps: gaps[kind] ?? [:]))))
         }
         for l in levelSeries {
             out.append((l.kind, "\(l.series)/\(l.product) levels",
-                        levelRows(observations: prices, series: l.series, product: l.product, asOf: asOf, gaps: gaps[l.kind] ?? [:])))
+                        ended(levelRows(observations: prices, series: l.series, product: l.product, asOf: asOf, gaps: gaps[l.kind] ?? [:]))))
         }
         return out
     }
