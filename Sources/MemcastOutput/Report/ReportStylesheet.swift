@@ -22,6 +22,7 @@ enum ReportStylesheet {
     thead th { border-bottom: 2px solid #333; text-align: left; }
     .r { text-align: right; } .c { text-align: center; }
     td.r, td.c, td.nw { white-space: nowrap; }
+    td:first-child { min-width: 9em; }
     tbody tr:nth-child(even) { background: #f7f7f7; }
     ol.notes { font-size: 12.5px; color: #555; margin: 4px 0 20px; padding-left: 22px; }
     .unavailable { color: #8a4b00; background: #fff6e6; border-left: 4px solid #E69F00; padding: 6px 10px; }
@@ -30,6 +31,7 @@ enum ReportStylesheet {
       @page { size: A4; margin: 14mm 12mm; }
       body { max-width: none; padding: 0; font-size: 10.5pt; }
       h1 { font-size: 18pt; }
+      table { font-size: 9pt; }
       nav { display: none; }
       h2 { break-after: avoid; }
       figure { break-inside: avoid; }
