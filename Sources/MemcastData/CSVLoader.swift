@@ -231,10 +231,19 @@ public enum CSVLoader {
             // every 64 MB (values are copies), so memory holds a window, not the file.
             var releasedTo = start
             let releasing = file.releasesBehind
+            // Delimiter and line ends must differ from the bytes the fused path treats as data.
+            // Missing-value tokens that read as numbers ("-999") are left to the general path too.
+            let fused = options.delimiter != CSVScanner.quote && options.delimiter != CSVScanner.lf
+                && options.delimiter != CSVScanner.cr && !(0x2D...0x39).contains(options.delimiter)
+                && !missing.contains { !$0.isEmpty && $0.allSatisfy { (0x2D...0x39).contains($0) } }
             loop: while true {
                 if releasing && scanner.pos - releasedTo > CSVLoader.releaseStep {
                     file.release(from: releasedTo, to: scanner.pos)
                     releasedTo = scanner.pos
+                }
+                if fused && fusedRecord(&scanner, r, packedMissing: packedMissing) {
+                    if r.full { break loop }
+                    continue
                 }
                 switch scanner.next() {
                 case .done:
@@ -311,6 +320,132 @@ public enum CSVLoader {
             }
             r.endLine = scanner.line
             return r
+        }
+
+        /// The common record in one pass: fields split and numbers parsed together, so each
+        /// byte is read once (the general path below finds field bounds, then parses).
+        ///
+        /// It accepts only a record the general path would take without remark: exactly
+        /// `ncols` fields; numbers written `[-]digits[.digits]` with at most 19 digits and a
+        /// value ≤ 2⁵³ before scaling (Clinger's exact case, so the same double as
+        /// `DecimalParser`); text unquoted or quoted without doubled quotes or line breaks,
+        /// accepted by `appendText`; missing cells only where allowed and only as empty
+        /// fields (a text cell equal to a missing-value token is left to the general path).
+        /// Anything else returns false with `scanner` untouched and the row not counted;
+        /// the general path then reads the record, reporting what is wrong. So results
+        /// (values, levels, errors) are the general path's, only faster.
+        @inline(__always)
+        private func fusedRecord(_ scanner: inout CSVScanner, _ r: ChunkResult,
+                                 packedMissing: [(length: Int, word: UInt64)]) -> Bool {
+            let end = scanner.end
+            var i = scanner.pos
+            guard i < end else { return false }
+            let first = p[i]
+            if first == CSVScanner.lf || first == CSVScanner.cr { return false }
+            let d = options.delimiter
+            let ncols = names.count
+            let raw = UnsafeRawPointer(p)
+            let splatD = scanner.splatDelimiter
+            var lineEnded = false
+            r.beginRow(line: scanner.line)
+            for c in 0..<ncols {
+                let last = c == ncols - 1
+                if r.isNumber[c] {
+                    // [-]digits[.digits], parsed while scanning.
+                    let s = i
+                    var neg = false
+                    if i < end && p[i] == 0x2D { neg = true; i += 1 }
+                    var m: UInt64 = 0, digits = 0, fraction = 0
+                    while i < end {
+                        let dg = p[i] &- 48
+                        if dg > 9 { break }
+                        m = m &* 10 &+ UInt64(dg); digits += 1; i += 1
+                    }
+                    if i < end && p[i] == 0x2E {
+                        i += 1
+                        while i < end {
+                            let dg = p[i] &- 48
+                            if dg > 9 { break }
+                            m = m &* 10 &+ UInt64(dg); digits += 1; fraction += 1; i += 1
+                        }
+                    }
+                    if digits > 0 {
+                        guard digits <= 19, m <= 1 << 53 else { return false }
+                        var v = Double(m)
+                        if fraction > 0 { v /= DecimalParser.powersOfTen[fraction] }
+                        r.appendNumber(c, neg ? -v : v)
+                    } else {
+                        // Nothing read: an empty field (its end is checked below), else not ours.
+                        guard i == s, allowsMissing[c] else { return false }
+                        r.appendMissing(c)
+                    }
+                } else {
+                    var s = i, e: Int
+                    var quoted = false
+                    if i < end && p[i] == CSVScanner.quote {
+                        // Quoted: up to the next quote; a doubled quote or a line break inside
+                        // is left to the general path.
+                        quoted = true
+                        s = i + 1
+                        guard let q = memchr(p + s, Int32(CSVScanner.quote), end - s) else { return false }
+                        e = UnsafePointer<UInt8>(q.assumingMemoryBound(to: UInt8.self)) - p
+                        if memchr(p + s, Int32(CSVScanner.lf), e - s) != nil || memchr(p + s, Int32(CSVScanner.cr), e - s) != nil {
+                            return false
+                        }
+                        i = e + 1
+                        if i < end && p[i] == CSVScanner.quote { return false }
+                    } else {
+                        // Unquoted: eight bytes at a time to the delimiter, a line end or a quote.
+                        while i + 8 <= end {
+                            let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                            let mk = CSVScanner.zeroBytes(w ^ splatD) | CSVScanner.zeroBytes(w ^ CSVScanner.splatLF)
+                                | CSVScanner.zeroBytes(w ^ CSVScanner.splatCR) | CSVScanner.zeroBytes(w ^ CSVScanner.splatQuote)
+                            if mk != 0 { i += mk.trailingZeroBitCount >> 3; break }
+                            i += 8
+                        }
+                        while i < end {
+                            let b = p[i]
+                            if b == d || b == CSVScanner.lf || b == CSVScanner.cr || b == CSVScanner.quote { break }
+                            i += 1
+                        }
+                        if i < end && p[i] == CSVScanner.quote { return false }
+                        e = i
+                    }
+                    let len = e - s
+                    if len == 0 {
+                        guard !quoted, allowsMissing[c] else { return false }
+                        r.appendMissing(c)
+                    } else {
+                        if len <= 8 && !packedMissing.isEmpty {
+                            var w: UInt64 = 0
+                            for k in 0..<len { w |= UInt64(p[s + k]) << (8 * UInt64(k)) }
+                            for t in 0..<packedMissing.count where packedMissing[t].length == len && packedMissing[t].word == w {
+                                return false
+                            }
+                        }
+                        if r.appendText(c, p, s, e) != nil { return false }
+                    }
+                }
+                // The field must end where the record says: a delimiter between fields,
+                // a line end (or the end of the range) after the last.
+                if last {
+                    if i < end {
+                        let b = p[i]
+                        if b == CSVScanner.lf { i += 1 } else if b == CSVScanner.cr {
+                            i += 1
+                            if i < end && p[i] == CSVScanner.lf { i += 1 }
+                        } else { return false }
+                        lineEnded = true
+                    }
+                } else {
+                    guard i < end && p[i] == d else { return false }
+                    i += 1
+                }
+            }
+            r.endRow()
+            scanner.pos = i
+            if lineEnded { scanner.line += 1 }
+            return true
         }
 
         private func estimatedRowBytes(from start: Int, to end: Int) -> Int {

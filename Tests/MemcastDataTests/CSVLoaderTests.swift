@@ -70,6 +70,47 @@ import MemcastStatistics
         #expect(c.codes == [0, 1, 0, 2, 1])
     }
 
+    /// Records the one-pass (fused) reader declines go through the general path; either
+    /// way every value is what `DecimalParser` and the RFC rules give, row by row.
+    @Test func fusedAndGeneralPathsAgreeOnEdgeCases() throws {
+        let rows: [(line: String, name: String?, low: Double?)] = [
+            ("2026Q1,a,-0", "a", -0.0),
+            ("2026Q2,\"q, r\",12.50", "q, r", 12.5),
+            ("2026Q3,,7.", nil, 7),
+            ("2026Q4,NA,.5", nil, 0.5),                                   // NA text; leading-dot number
+            ("2027Q1,b, 3 ", "b", 3),                                     // spaces around a number
+            ("2027Q2,c,1e3", "c", 1000),
+            ("2027Q3,d,+4", "d", 4),
+            ("2027Q4,e,12345678901234567890", "e", 12345678901234567890), // 20 digits: strtod
+            ("2028Q1,f,9007199254740993", "f", 9007199254740993),         // 2⁵³ + 1 rounds
+            ("2028Q2,\"say \"\"x\"\"\",NA", "say \"x\"", nil),
+            ("2028Q3,\"\",", nil, nil),
+            ("2028Q4,g,0.1", "g", 0.1),
+        ]
+        let text = "period,name,low,unit\n" + rows.map { $0.line + ",pct" }.joined(separator: "\r\n")
+        let f = try CSVLoader.load(text: text, schema: CSVSchema(name: "t", columns: Self.schema.columns, uniqueKey: []))
+        #expect(texts(f, "name") == rows.map(\.name))
+        let low = numbers(f, "low")
+        for (k, r) in rows.enumerated() {
+            if let v = r.low {
+                #expect(low[k] == v && low[k].sign == v.sign, "row \(k + 1): \(low[k]) ≠ \(v)")
+            } else {
+                #expect(low[k].isNaN, "row \(k + 1)")
+            }
+        }
+        #expect(f.rowLines == Array(2...(rows.count + 1)))
+        // A value the fused reader gives up on after encoding earlier cells of the row
+        // ("1x") is reported once, at its place.
+        #expect(throws: CSVError.self) {
+            _ = try CSVLoader.load(text: "period,name,low,unit\n2026Q1,new,1x,pct\n", schema: Self.schema)
+        }
+        do {
+            _ = try CSVLoader.load(text: "period,name,low,unit\n2026Q1,new,1x,pct\n2026Q2,new,2,usd\n", schema: Self.schema)
+        } catch let e as CSVError {
+            #expect(e.issues.count == 1 && e.issues[0].line == 2 && e.issues[0].column == "low")
+        }
+    }
+
     // MARK: Inference
 
     @Test func infersNumbersAndText() throws {
