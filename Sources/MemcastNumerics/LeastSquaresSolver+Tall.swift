@@ -27,7 +27,10 @@ import Foundation
 ///    general path) exactly as there.
 ///
 /// With `refine: false`, step 4 is one correction in working precision instead (CSNE),
-/// as accurate as an unrefined QR solve.
+/// as accurate as an unrefined QR solve. With `diagnostics: false` (callers that read
+/// only the coefficients, e.g. bootstrap replications) step 5 and the singular values
+/// of the unscaled X are skipped: residuals, fitted values and singular values come
+/// back empty, the covariance 0×0 and the condition number NaN.
 ///
 /// Memory: six n-vectors and a 4,096×k block. Time: two `dsyrk`s and a `dtrsm`
 /// (level-3 BLAS, 3nk² flops) plus O(n·k) per refinement step.
@@ -38,7 +41,7 @@ extension LeastSquaresSolver {
     static let tallMaximumCondition = 1e6
     static let tallBlockRows = 4096
 
-    func solveTall(_ X: Matrix, _ y: [Double], tol: Double, refine: Bool, columnNames: [String]?,
+    func solveTall(_ X: Matrix, _ y: [Double], tol: Double, refine: Bool, diagnostics: Bool = true, columnNames: [String]?,
                    name: (Int) -> String) throws -> LeastSquaresSolution? {
         let n = X.rows, k = X.cols, B = Self.tallBlockRows
         let nv = vec.get(6 * n)
@@ -93,12 +96,15 @@ extension LeastSquaresSolver {
             try LAPACK.gesdd(thin: false, m: k, n: k, a: r1, lda: k, s: sw, u: nil, vt: nil, ws: ws)
             let scaledConditionNumber = sw[k - 1] > 0 ? sw[0] / sw[k - 1] : .infinity
             guard scaledConditionNumber <= Self.tallMaximumCondition, 1 / scaledConditionNumber > 10 * tol else { return nil }
-            var dMin = d[0]
-            for j in 1..<k { dMin = min(dMin, d[j]) }
-            for j in 0..<k { for i in 0..<k { r1[i + j * k] = rP[i + j * k] * (dMin / d[j]) } }
-            try LAPACK.gesdd(thin: false, m: k, n: k, a: r1, lda: k, s: sv, u: nil, vt: nil, ws: ws)
-            let singularValues = (0..<k).map { sv[$0] / dMin }
-            let conditionNumber = sv[k - 1] > 0 ? sv[0] / sv[k - 1] : .infinity
+            var singularValues: [Double] = [], conditionNumber = Double.nan
+            if diagnostics {
+                var dMin = d[0]
+                for j in 1..<k { dMin = min(dMin, d[j]) }
+                for j in 0..<k { for i in 0..<k { r1[i + j * k] = rP[i + j * k] * (dMin / d[j]) } }
+                try LAPACK.gesdd(thin: false, m: k, n: k, a: r1, lda: k, s: sv, u: nil, vt: nil, ws: ws)
+                singularValues = (0..<k).map { sv[$0] / dMin }
+                conditionNumber = sv[k - 1] > 0 ? sv[0] / sv[k - 1] : .infinity
+            }
 
             var warnings: [String] = []
             let stableDigits = -log10(scaledConditionNumber * Double.ulpOfOne)
@@ -175,6 +181,14 @@ extension LeastSquaresSolver {
             if let j = col.first(where: { !coefficients[$0].isFinite }) {
                 throw LapackError.invalidArgument(operation: "least squares",
                     message: "coefficient of '\(name(j))' overflowed double precision; rescale y or that column")
+            }
+            if !diagnostics {
+                return LeastSquaresSolution(
+                    coefficients: coefficients, rank: k, aliased: [], aliasedNames: [],
+                    residuals: [], fitted: [], unscaledCovariance: Matrix(rows: 0, cols: 0), singularValues: [],
+                    conditionNumber: .nan, scaledConditionNumber: scaledConditionNumber, rankTolerance: tol,
+                    warnings: warnings, method: .qr, refinementSteps: steps, estimatedRelativeError: estimate,
+                    givenColumnNames: columnNames)
             }
             // 5. Fitted values and residuals in double-double, as the general path.
             var residuals = [Double](repeating: 0, count: n)

@@ -26,9 +26,12 @@ public final class LeastSquaresSolver {
     public init() {}
 
     /// Same contract as `LeastSquares.solve` (see there for the algorithm).
+    /// `diagnostics: false` is for callers that read only `coefficients`, `rank` and
+    /// `aliased`: the solver may then skip fitted values, residuals, the covariance and
+    /// X's singular values (the tall path does; they come back empty, 0×0 or NaN).
     public func solve(_ X: Matrix, _ y: [Double], columnNames: [String]? = nil,
                       method: LeastSquaresMethod = .qr, rankTolerance: Double? = nil,
-                      refine: Bool = true) throws -> LeastSquaresSolution {
+                      refine: Bool = true, diagnostics: Bool = true) throws -> LeastSquaresSolution {
         // The scratch buffers are raw pointers owned by `self`: once this call is inlined,
         // the optimizer may release a temporary solver (`LeastSquaresSolver().solve(…)`)
         // after its last *reference* — before the last use of its pointers. Keep it alive.
@@ -61,7 +64,8 @@ public final class LeastSquaresSolver {
         // Tall, well-conditioned QR problems: no n×k copies (LeastSquaresSolver+Tall.swift);
         // nil hands the problem to the general path below.
         if method == .qr && n >= 8 * k && n * k >= Self.tallMinimumElements,
-           let s = try solveTall(X, y, tol: tol, refine: refine, columnNames: columnNames, name: name) {
+           let s = try solveTall(X, y, tol: tol, refine: refine, diagnostics: diagnostics,
+                                 columnNames: columnNames, name: name) {
             return s
         }
 
@@ -509,10 +513,27 @@ extension LeastSquaresSolver {
     }
 }
 
-/// The power of two 2⁻ᵉ that brings ‖v‖₂ into [1, 2) (1 for a zero vector);
+/// The power of two 2⁻ᵉ that brings ‖v‖₂ into [1, 2) (up to the rounding of a sum of
+/// squares; 1 for a zero vector);
 /// multiplying by it is exact. When the 2-norm itself overflows, a power of
 /// two that brings it below 1 (from max|vᵢ| and √n). O(n).
 func powerOfTwoScale(_ v: UnsafePointer<Double>, _ n: Int) -> Double {
+    // Any power of two scales exactly, so only the exponent of ‖v‖ matters: a plain sum
+    // of squares in SIMD lanes gives it unless that sum leaves the safe range, where
+    // the overflow- and underflow-safe (and several times slower) dnrm2 decides.
+    let raw = UnsafeRawPointer(v)
+    var acc = SIMD8<Double>(repeating: 0)
+    var i = 0
+    while i + 8 <= n {
+        let x = raw.loadUnaligned(fromByteOffset: 8 * i, as: SIMD8<Double>.self)
+        acc += x * x
+        i += 8
+    }
+    var squares = acc.sum()
+    while i < n { squares += v[i] * v[i]; i += 1 }
+    if squares >= 0x1p-900 && squares <= 0x1p900 {
+        return Double(sign: .plus, exponent: -squares.squareRoot().exponent, significand: 1)
+    }
     let norm = cblas_dnrm2(Int32(n), v, 1)
     if !norm.isFinite {  // ‖v‖ ≤ √n·max|vᵢ| < 2^(e_max + 1 + e_√n + 1), in exponents only
         let m = UnsafeBufferPointer(start: v, count: n).reduce(0) { max($0, abs($1)) }

@@ -157,6 +157,24 @@ public struct Matrix: Equatable, Sendable {
     /// The first (row, column) holding NaN or ±Inf, or nil when all are finite.
     /// - Complexity: O(rows·cols).
     public func firstNonFinite() -> (row: Int, col: Int)? {
+        // The common all-finite case in one vectorised pass (x − x is 0 for finite x and
+        // NaN for ±∞ or NaN, so the lanes stay 0 exactly when every value is finite);
+        // the position is looked up only when something is wrong.
+        let clean = storage.withUnsafeBufferPointer { b -> Bool in
+            guard let base = b.baseAddress else { return true }
+            let raw = UnsafeRawPointer(base)
+            var acc = SIMD8<Double>(repeating: 0)
+            var i = 0
+            while i + 8 <= b.count {
+                let v = raw.loadUnaligned(fromByteOffset: 8 * i, as: SIMD8<Double>.self)
+                acc += v - v
+                i += 8
+            }
+            var tail = 0.0
+            while i < b.count { tail += b[i] - b[i]; i += 1 }
+            return acc.sum() + tail == 0
+        }
+        if clean { return nil }
         guard let k = storage.firstIndex(where: { !$0.isFinite }) else { return nil }
         return (k % rows, k / rows)
     }

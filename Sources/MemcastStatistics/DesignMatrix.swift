@@ -113,9 +113,9 @@ public struct DesignMatrix: Sendable {
         for (name, v) in values {
             guard case let .categorical(codes, labels, sortKeys) = v else { continue }
             categorical.insert(name)
-            var present = Set<Int32>()
-            for i in kept { present.insert(codes[i]) }
-            var order = present.map { Int($0) }
+            var seen = [Bool](repeating: false, count: labels.count)
+            for i in kept where codes[i] >= 0 { seen[Int(codes[i])] = true }
+            var order = seen.indices.filter { seen[$0] }
             if let keys = sortKeys { order.sort { keys[$0] < keys[$1] } } else { order.sort { labels[$0] < labels[$1] } }
             let sorted = order.map { labels[$0] }
             if sorted.count == 1 { throw DesignError.singleLevel(factor: name, level: sorted[0]) }
@@ -226,7 +226,7 @@ public struct DesignMatrix: Sendable {
     static func assemble(_ spec: DesignSpec, rows: [Int], values: [String: FactorValues],
                          levelCodes: [String: [Int32]]) -> Matrix {
         let n = rows.count
-        var x = Matrix(rows: n, cols: spec.columnNames.count)
+        var x = Matrix(rows: n, cols: spec.columnNames.count)  // zeros
         var j = 0
         if spec.hasIntercept {
             for i in 0..<n { x.storage[i] = 1 }
@@ -234,29 +234,53 @@ public struct DesignMatrix: Sendable {
         }
         /// What one factor contributes to a column: its values, or an indicator of one level.
         enum Source { case values([Double]), indicator([Int32], Int32) }
-        for (term, blocks) in zip(spec.formula.terms, spec.codings) {
-            for block in blocks {
-                for combo in combinations(term, block, levels: spec.levels) {
-                    let sources: [Source] = zip(term.factors, combo).compactMap { f, level in
-                        let name = f.description
-                        if let level { return .indicator(levelCodes[name]!, Int32(level)) }
-                        if case .numeric(let column) = values[name]! { return .values(column) }
-                        return nil  // a categorical factor outside this block
-                    }
-                    let base = j * n
-                    x.storage.withUnsafeMutableBufferPointer { out in
-                        for (r, row) in rows.enumerated() {
-                            var v = 1.0
-                            for source in sources {
-                                switch source {
-                                case .values(let column): v *= column[row]
-                                case .indicator(let codes, let level): if codes[row] != level { v = 0 }
+        x.storage.withUnsafeMutableBufferPointer { out in
+            rows.withUnsafeBufferPointer { rows in
+                for (term, blocks) in zip(spec.formula.terms, spec.codings) {
+                    for block in blocks {
+                        let combos = combinations(term, block, levels: spec.levels)
+                        // One categorical factor alone (C(segment)): one pass puts each row's 1 in
+                        // its level's column (the rest stay 0) instead of a pass per column.
+                        if term.factors.count == 1, let codes = levelCodes[term.factors[0].description],
+                           let levelCount = spec.levels[term.factors[0].description]?.count,
+                           combos.allSatisfy({ $0[0] != nil }) {
+                            var column = [Int](repeating: -1, count: levelCount)
+                            for (c, combo) in combos.enumerated() { column[combo[0]!] = j + c }
+                            codes.withUnsafeBufferPointer { codes in
+                                for r in 0..<n {
+                                    let level = Int(codes[rows[r]])
+                                    if level >= 0 && level < column.count, column[level] >= 0 { out[column[level] * n + r] = 1 }
                                 }
                             }
-                            out[base + r] = v
+                            j += combos.count
+                            continue
+                        }
+                        for combo in combos {
+                            let sources: [Source] = zip(term.factors, combo).compactMap { f, level in
+                                let name = f.description
+                                if let level { return .indicator(levelCodes[name]!, Int32(level)) }
+                                if case .numeric(let column) = values[name]! { return .values(column) }
+                                return nil  // a categorical factor outside this block
+                            }
+                            let base = j * n
+                            if sources.count == 1, case .values(let column) = sources[0] {
+                                column.withUnsafeBufferPointer { v in for r in 0..<n { out[base + r] = v[rows[r]] } }
+                            } else {
+                                for r in 0..<n {
+                                    let row = rows[r]
+                                    var v = 1.0
+                                    for source in sources {
+                                        switch source {
+                                        case .values(let column): v *= column[row]
+                                        case .indicator(let codes, let level): if codes[row] != level { v = 0 }
+                                        }
+                                    }
+                                    out[base + r] = v
+                                }
+                            }
+                            j += 1
                         }
                     }
-                    j += 1
                 }
             }
         }

@@ -56,7 +56,7 @@ public enum PairsBootstrap {
                 }
                 for i in 0..<n { w.yb[i] = y[w.idx[i]] }
                 do {
-                    let fit = try w.solver.solve(w.xb, w.yb, refine: false)
+                    let fit = try w.solver.solve(w.xb, w.yb, refine: false, diagnostics: false)
                     for j in 0..<k { result.value[b + j * replications] = fit.coefficients[j] }
                 } catch {
                     failure.set(error)

@@ -45,6 +45,24 @@ import Testing
         #expect(OrderStatistics.quantiles(of: x, ps) == ps.map { Self.bySorting(x, $0) })
     }
 
+    /// The read-only entry (used by `describe` on columns without missing values) gives
+    /// the same numbers and leaves its input as it was, on the sampled path (distinct and
+    /// tied values, a length not a multiple of the SIMD width) and on its fallback.
+    @Test func readOnlyQuantilesEqualSortingAndKeepTheInput() {
+        var g = Gen(state: 23)
+        let ps = [0.25, 0.5, 0.75]
+        let n = 100_003
+        let inputs = [(0..<n).map { _ in Double(g.next() >> 11) * 0x1p-53 }, (0..<n).map { _ in Double(g.next() % 5) },
+                      (0..<131_072).map { i in i % 8 == 0 ? 0 : 1 + Double(g.next() % 1000) }]
+        for x in inputs {
+            let got = x.withUnsafeBufferPointer { OrderStatistics.quantiles(readOnly: $0, ps) }
+            #expect(got == ps.map { Self.bySorting(x, $0) })
+        }
+        let x = inputs[0], before = x
+        _ = x.withUnsafeBufferPointer { OrderStatistics.quantiles(readOnly: $0, ps) }
+        #expect(x == before)
+    }
+
     /// Hand-computed: [1, 2, 3, 4] at 0.5 → 2.5, at 0.05 → 1.15; NaN dropped; empty → NaN.
     @Test func handComputed() {
         let q = OrderStatistics.quantiles(of: [4, .nan, 1, 3, 2], [0.5, 0.05])
