@@ -111,20 +111,22 @@ extension Matrix {
         let n = rows, k = cols, blockRows = 4096
         var c = Matrix(rows: k, cols: k)
         if n == 0 || k == 0 { return c }
-        let block = UnsafeMutablePointer<Double>.allocate(capacity: min(n, blockRows) * k)
+        let block = UnsafeMutablePointer<Double>.allocate(capacity: min(n, blockRows) * (k + 1))
         defer { block.deallocate() }
+        let root = block + min(n, blockRows) * k  // √wᵢ of the block's rows, taken once per row
         storage.withUnsafeBufferPointer { ap in
             w.withUnsafeBufferPointer { wp in
                 c.storage.withUnsafeMutableBufferPointer { cp in
                     var start = 0
                     while start < n {
                         let m = min(blockRows, n - start)
+                        for i in 0..<m {
+                            precondition(wp[start + i] >= 0, "weightedGram: negative weight")
+                            root[i] = wp[start + i].squareRoot()
+                        }
                         for j in 0..<k {
                             let src = ap.baseAddress! + j * n + start, dst = block + j * m
-                            for i in 0..<m {
-                                precondition(wp[start + i] >= 0, "weightedGram: negative weight")
-                                dst[i] = src[i] * wp[start + i].squareRoot()
-                            }
+                            for i in 0..<m { dst[i] = src[i] * root[i] }
                         }
                         cblas_dsyrk(CblasColMajor, CblasUpper, CblasTrans, Int32(k), Int32(m), 1, block, Int32(m),
                                     start == 0 ? 0 : 1, cp.baseAddress, Int32(k))
