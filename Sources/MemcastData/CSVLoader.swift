@@ -344,8 +344,6 @@ public enum CSVLoader {
             if first == CSVScanner.lf || first == CSVScanner.cr { return false }
             let d = options.delimiter
             let ncols = names.count
-            let raw = UnsafeRawPointer(p)
-            let splatD = scanner.splatDelimiter
             var lineEnded = false
             r.beginRow(line: scanner.line)
             for c in 0..<ncols {
@@ -396,13 +394,7 @@ public enum CSVLoader {
                         if i < end && p[i] == CSVScanner.quote { return false }
                     } else {
                         // Unquoted: eight bytes at a time to the delimiter, a line end or a quote.
-                        while i + 8 <= end {
-                            let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                            let mk = CSVScanner.zeroBytes(w ^ splatD) | CSVScanner.zeroBytes(w ^ CSVScanner.splatLF)
-                                | CSVScanner.zeroBytes(w ^ CSVScanner.splatCR) | CSVScanner.zeroBytes(w ^ CSVScanner.splatQuote)
-                            if mk != 0 { i += mk.trailingZeroBitCount >> 3; break }
-                            i += 8
-                        }
+                        i = scanner.skipPlainBytes(from: i)
                         while i < end {
                             let b = p[i]
                             if b == d || b == CSVScanner.lf || b == CSVScanner.cr || b == CSVScanner.quote { break }

@@ -94,6 +94,23 @@ struct CSVScanner {
         fieldCount += 1
     }
 
+    /// From `i`, skips eight bytes at a time while none can be a delimiter, line end or
+    /// quote; returns the offset of the first such byte, or where fewer than eight bytes
+    /// remain (the lowest flagged byte of the zero-byte test is exact).
+    @inline(__always)
+    func skipPlainBytes(from start: Int) -> Int {
+        var i = start
+        let raw = UnsafeRawPointer(p)
+        while i + 8 <= end {
+            let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            let m = CSVScanner.zeroBytes(w ^ splatDelimiter) | CSVScanner.zeroBytes(w ^ CSVScanner.splatLF)
+                | CSVScanner.zeroBytes(w ^ CSVScanner.splatCR) | CSVScanner.zeroBytes(w ^ CSVScanner.splatQuote)
+            if m != 0 { return i + (m.trailingZeroBitCount >> 3) }
+            i += 8
+        }
+        return i
+    }
+
     /// Reads the next record.
     @inline(__always)
     mutating func next() -> Step {
@@ -146,17 +163,7 @@ struct CSVScanner {
                 }
                 addField(s, e, flags)
             } else {
-                var i = pos
-                // Eight bytes at a time until one may be a delimiter, line end or quote
-                // (the lowest flagged byte of the zero-byte test is exact).
-                let raw = UnsafeRawPointer(p)
-                while i + 8 <= end {
-                    let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                    let m = CSVScanner.zeroBytes(w ^ splatDelimiter) | CSVScanner.zeroBytes(w ^ CSVScanner.splatLF)
-                        | CSVScanner.zeroBytes(w ^ CSVScanner.splatCR) | CSVScanner.zeroBytes(w ^ CSVScanner.splatQuote)
-                    if m != 0 { i += m.trailingZeroBitCount >> 3; break }
-                    i += 8
-                }
+                var i = skipPlainBytes(from: pos)
                 while i < end {
                     let c = p[i]
                     if c == d || c == CSVScanner.lf || c == CSVScanner.cr { break }
