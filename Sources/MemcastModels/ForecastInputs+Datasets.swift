@@ -142,9 +142,15 @@ extension ForecastInputs {
             built.passThrough = ParameterDistribution(o)
         } else {
             let row = try cal.calibration("pass_through")
-            let pi = try calibratePassThrough(built, row: row, market: market)
-            built.passThrough = .uniform(pi * (row.low ?? 1), pi * (row.high ?? 1))
+            let (pi, admissible) = try calibratePassThrough(built, row: row, market: market)
+            let (dist, clipped) = passThroughDistribution(pi: pi, admissible: admissible, low: row.low ?? 1, high: row.high ?? 1)
+            built.passThrough = dist
             built.notes.append(String(format: "pass_through: π = %.3f from the Redmi K90 launch price (%@)", pi, row.figureIDs.joined(separator: ", ")))
+            if clipped {
+                built.notes.append(String(format: "pass_through: the launch-price range %.3g…%.3g leaves the admissible %.3g…%.3g "
+                    + "(full absorption to constant percentage markup) and is cut to it: %@", pi * (row.low ?? 1), pi * (row.high ?? 1),
+                    admissible.lowerBound, admissible.upperBound, dist.text))
+            }
         }
         // Disclose calibration figures published after --as-of (none for the published-figure cases).
         if let asOf {
@@ -252,7 +258,7 @@ extension ForecastInputs {
     /// π from a named launch-price move (calibration row `pass_through`): the two prices come from
     /// the rows it names, the BOM change from the memory-cost stage on the central price path.
     static func calibratePassThrough(_ inp: ForecastInputs, row: ModelDatasets.Calibration,
-                                     market: [Observation]) throws -> Double {
+                                     market: [Observation]) throws -> (pi: Double, admissible: ClosedRange<Double>) {
         let rows = market.filter { row.figureIDs.contains($0.id) }
         guard let newRow = rows.first(where: { $0.metric == "cny" }), let newPrice = newRow.point,
               let step = rows.first(where: { $0.metric == "cny_change" })?.point else {
@@ -269,11 +275,24 @@ extension ForecastInputs {
         // Launch prices follow replacement cost: this quarter's contract prices, no inventory lag.
         func bom(_ q: Period) -> Double { MemoryCost.evaluate(phone, usdPerGB: { path($0, q) }).bomUSD }
         let atAnchor = MemoryCost.evaluate(phone, usdPerGB: { path($0, inp.anchorQuarter) }).bomUSD
+        let bomToASP = atAnchor / phone.aspUSD
         guard let pi = PassThrough.impliedDollarPassThrough(oldPrice: oldPrice, newPrice: newPrice, oldBOMUSD: bom(q0),
-                                                            newBOMUSD: bom(q1), bomToASP: atAnchor / phone.aspUSD) else {
+                                                            newBOMUSD: bom(q1), bomToASP: bomToASP) else {
             throw ForecastError.invalidInputs("pass_through calibration: the BOM did not move between \(q0) and \(q1)")
         }
-        return pi
+        return (pi, PassThrough.admissibleRange(bomToASP: bomToASP))
+    }
+
+    /// π's distribution: the calibration range `[low·π, high·π]` (launch-price rounding) intersected
+    /// with the admissible range. A pair whose BOM barely moved by the as-of date implies an
+    /// unbounded π (the price step divided by almost nothing); the bound then decides, and a note says so.
+    static func passThroughDistribution(pi: Double, admissible: ClosedRange<Double>, low: Double, high: Double)
+        -> (distribution: ParameterDistribution, clipped: Bool) {
+        let a = pi * low, b = pi * high
+        let lo = Swift.min(Swift.max(Swift.min(a, b), admissible.lowerBound), admissible.upperBound)
+        let hi = Swift.min(Swift.max(Swift.max(a, b), admissible.lowerBound), admissible.upperBound)
+        let clipped = lo != Swift.min(a, b) || hi != Swift.max(a, b)
+        return (lo == hi ? .fixed(lo) : .uniform(lo, hi), clipped)
     }
 
     /// Contract USD/GB by type and quarter on the central path: published midpoints, projections

@@ -36,10 +36,24 @@ public struct PassThrough: Sendable, Equatable {
         self.adjustmentSpeed = adjustmentSpeed
     }
 
-    /// θ = π·B/A: elasticity of price to BOM at constant markup.
+    /// The largest θ: a price rising by the same percentage as the whole BOM keeps the OEM's
+    /// percentage markup. Beyond it a cost shock would widen margins, which the pass-through story
+    /// (OEMs share or absorb a cost rise) excludes; a lever π that asks for more is held here.
+    public static let maxPriceElasticity = 1.0
+
+    /// θ = π·B/A, at most `maxPriceElasticity`: elasticity of price to BOM.
+    /// Example: π = 1 on an entry phone (B 85, A 100) gives θ = 0.85; π = 1.5 gives 1 (capped, not 1.275).
     public func priceElasticity(bomUSD: Double, aspUSD: Double) -> Double {
         precondition(aspUSD > 0)
-        return dollarPassThrough * bomUSD / aspUSD
+        return Swift.min(Swift.max(dollarPassThrough, 0) * bomUSD / aspUSD, Self.maxPriceElasticity)
+    }
+
+    /// The π that keeps θ = π·B/A within [0, `maxPriceElasticity`] for a phone whose BOM is
+    /// `bomToASP` of its price: from full absorption (0) to constant percentage markup (A/B).
+    /// Example: B/A = 0.72 → 0…1.389.
+    public static func admissibleRange(bomToASP: Double) -> ClosedRange<Double> {
+        precondition(bomToASP > 0)
+        return 0...(maxPriceElasticity / bomToASP)
     }
 
     /// Log-price target xₜ = θ·ln(Bₜ/B_ref).

@@ -34,6 +34,30 @@ import Foundation
         #expect(PassThrough.impliedDollarPassThrough(oldPrice: 1, newPrice: 2, oldBOMUSD: 5, newBOMUSD: 5, bomToASP: 1) == nil)
     }
 
+    /// θ never exceeds constant percentage markup: π = 1.5 on B/A = 0.85 would be θ = 1.275; it is 1.
+    /// A negative lever π is full absorption (θ = 0).
+    @Test func priceElasticityIsCappedAtConstantMarkup() {
+        #expect(PassThrough(dollarPassThrough: 1.5, adjustmentSpeed: 1).priceElasticity(bomUSD: 85, aspUSD: 100) == 1)
+        #expect(PassThrough(dollarPassThrough: -0.2, adjustmentSpeed: 1).priceElasticity(bomUSD: 85, aspUSD: 100) == 0)
+        let r = PassThrough.admissibleRange(bomToASP: 0.72)
+        #expect(r.lowerBound == 0 && abs(r.upperBound - 1 / 0.72) < 1e-15)
+    }
+
+    /// The calibration range [0.5π, 1.5π] meets the admissible [0, 1/0.72 = 1.389]:
+    /// π = 0.8 → U(0.4, 1.2) untouched; π = 1.0 → U(0.5, 1.389) cut; π = 20 (a launch price that
+    /// outran a BOM that barely moved) → fixed at 1.389; π = −1 → fixed at 0.
+    @Test func calibratedPassThroughIsCutToTheAdmissibleRange() {
+        let adm = PassThrough.admissibleRange(bomToASP: 0.72)
+        let a = ForecastInputs.passThroughDistribution(pi: 0.8, admissible: adm, low: 0.5, high: 1.5)
+        #expect(a.distribution == .uniform(0.4, 0.8 * 1.5) && !a.clipped)
+        let b = ForecastInputs.passThroughDistribution(pi: 1.0, admissible: adm, low: 0.5, high: 1.5)
+        #expect(b.distribution == .uniform(0.5, 1 / 0.72) && b.clipped)
+        let c = ForecastInputs.passThroughDistribution(pi: 20, admissible: adm, low: 0.5, high: 1.5)
+        #expect(c.distribution == .fixed(1 / 0.72) && c.clipped)
+        let d = ForecastInputs.passThroughDistribution(pi: -1, admissible: adm, low: 0.5, high: 1.5)
+        #expect(d.distribution == .fixed(0) && d.clipped)
+    }
+
     @Test func grossMarginPercent() {
         #expect(PassThrough.grossMarginPct(aspUSD: 200, bomUSD: 150) == 25)
     }
