@@ -6,7 +6,11 @@
 /// 2. Group by what the figure is about — dataset, series (or topic), market,
 ///    product, entity, region, period and metric — and keep, per group, the
 ///    latest vintage: the latest publication day wins; on the same day a more
-///    final kind wins (actual > estimate > revised forecast > forecast).
+///    final kind wins (actual > estimate > revised forecast > forecast). A
+///    coarse date is a span (`2026-02` is any day of February): a row wins on
+///    date only when it is certainly later, so when a coarse span contains the
+///    other row's date the more precisely dated row wins (a month-only repost
+///    cannot displace the release it repeats, `2026-02-02`).
 /// 3. Rows the source flags as doubtful (`reliability = low`) are used only
 ///    when nothing else is known for their group.
 /// 4. Remaining ties (same day, same kind: trackers or reposts side by side)
@@ -64,6 +68,8 @@ public enum VintageSelection {
     static func supersedes(_ a: Observation, _ b: Observation) -> Bool {
         if a.isLowReliability != b.isLowReliability { return b.isLowReliability }
         let pa = a.published!, pb = b.published!
+        let overlap = pa.earliest <= pb.latest && pb.earliest <= pa.latest
+        if overlap && pa.precision != pb.precision { return pa.precision > pb.precision }
         if pa.latest != pb.latest { return pa.latest > pb.latest }
         if a.kind != b.kind { return a.kind > b.kind }
         return false

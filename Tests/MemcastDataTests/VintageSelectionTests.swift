@@ -66,6 +66,22 @@ import Testing
         #expect(VintageSelection.latest(rows, asOf: nil).map(\.id) == ["month"])
     }
 
+    /// A month-only date is a span: a repost dated `2026-02` does not displace the release of
+    /// 2026-02-02 (it cannot be shown to be later), in either dataset order; a month-only row from a
+    /// later month still wins, and a day-dated row outside the span is compared as before.
+    @Test func coarseDateWinsOnlyWhenCertainlyLater() {
+        let release = Observation.make(low: 90, high: 95, kind: .revisedForecast, published: "2026-02-02", id: "release")
+        let repost = Observation.make(point: 90, kind: .revisedForecast, published: "2026-02", id: "repost")
+        #expect(VintageSelection.latest([release, repost], asOf: nil).map(\.id) == ["release"])
+        #expect(VintageSelection.latest([repost, release], asOf: nil).map(\.id) == ["release"])
+        let march = Observation.make(point: 80, kind: .forecast, published: "2026-03", id: "march")
+        #expect(VintageSelection.latest([release, march], asOf: nil).map(\.id) == ["march"])
+        let january = Observation.make(point: 50, kind: .forecast, published: "2026-01-05", id: "january")
+        #expect(VintageSelection.latest([repost, january], asOf: nil).map(\.id) == ["repost"])
+        // Before the month's end only the release is known.
+        #expect(VintageSelection.latest([repost, release], asOf: CalendarDate("2026-02-27")).map(\.id) == ["release"])
+    }
+
     @Test func lowReliabilityOnlyWhenNothingElse() {
         let doubtful = Observation.make(point: 32, kind: .estimate, published: "2026-01-20", reliability: "low", id: "low")
         let solid = Observation.make(low: 45, high: 50, kind: .estimate, published: "2026-01-10", id: "ok")
