@@ -147,9 +147,13 @@ extension ForecastInputs {
             built.passThrough = dist
             built.notes.append(String(format: "pass_through: π = %.3f from the Redmi K90 launch price (%@)", pi, row.figureIDs.joined(separator: ", ")))
             if clipped {
-                built.notes.append(String(format: "pass_through: the launch-price range %.3g…%.3g leaves the admissible %.3g…%.3g "
-                    + "(full absorption to constant percentage markup) and is cut to it: %@", pi * (row.low ?? 1), pi * (row.high ?? 1),
-                    admissible.lowerBound, admissible.upperBound, dist.text))
+                let a = Swift.min(pi * (row.low ?? 1), pi * (row.high ?? 1)), b = Swift.max(pi * (row.low ?? 1), pi * (row.high ?? 1))
+                let meets = a < admissible.upperBound && b > admissible.lowerBound
+                built.notes.append(String(format: "pass_through: the launch-price range %.3g…%.3g %@ the admissible %.3g…%.3g "
+                    + "(full absorption to constant percentage markup)%@: %@", a, b, meets ? "leaves" : "misses",
+                    admissible.lowerBound, admissible.upperBound,
+                    meets ? " and is cut to it" : "; the pair says nothing usable on this date, so π spans the whole range",
+                    dist.text))
             }
         }
         // Disclose calibration figures published after --as-of (none for the published-figure cases).
@@ -284,15 +288,15 @@ extension ForecastInputs {
     }
 
     /// π's distribution: the calibration range `[low·π, high·π]` (launch-price rounding) intersected
-    /// with the admissible range. A pair whose BOM barely moved by the as-of date implies an
-    /// unbounded π (the price step divided by almost nothing); the bound then decides, and a note says so.
+    /// with the admissible range. When they do not meet, the pair says nothing usable about π (a BOM
+    /// that barely moved, or moved against the price, by the as-of date: the price step divided by
+    /// almost nothing, or by a fall) and π is drawn over the whole admissible range. A note says so.
     static func passThroughDistribution(pi: Double, admissible: ClosedRange<Double>, low: Double, high: Double)
         -> (distribution: ParameterDistribution, clipped: Bool) {
-        let a = pi * low, b = pi * high
-        let lo = Swift.min(Swift.max(Swift.min(a, b), admissible.lowerBound), admissible.upperBound)
-        let hi = Swift.min(Swift.max(Swift.max(a, b), admissible.lowerBound), admissible.upperBound)
-        let clipped = lo != Swift.min(a, b) || hi != Swift.max(a, b)
-        return (lo == hi ? .fixed(lo) : .uniform(lo, hi), clipped)
+        let a = Swift.min(pi * low, pi * high), b = Swift.max(pi * low, pi * high)
+        let lo = Swift.max(a, admissible.lowerBound), hi = Swift.min(b, admissible.upperBound)
+        guard lo < hi else { return (.uniform(admissible.lowerBound, admissible.upperBound), true) }
+        return (.uniform(lo, hi), lo != a || hi != b)
     }
 
     /// Contract USD/GB by type and quarter on the central path: published midpoints, projections

@@ -26,6 +26,7 @@ public enum Validation {
     public enum Measure: Sendable, Equatable {
         case annualGlobal(year: Int, metric: ScopeMetric)
         case annualRegion(year: Int, region: Region, metric: ScopeMetric)
+        case annualSegment(year: Int, segment: Segment, metric: ScopeMetric)
         case annualVendor(year: Int, vendor: SoCVendor, metric: VendorMetric)
         case annualSoCTotal(year: Int)
         case derived(DerivedMetric)
@@ -94,8 +95,13 @@ public enum Validation {
     /// Dataset ids of every case's figure (for the calibration-vs-test check).
     public static var caseFigureIDs: Set<String> { Set(cases.map(\.figureID)) }
 
-    /// Information rows: 2026 tracker vintages shown beside the model's figure as of their date.
+    /// Information rows: other trackers' figures (2026 vintages, memory-share views) shown beside the
+    /// model's figure as of their date.
     static let information: [(figureID: String, measure: Measure, title: String)] = [
+        ("hm0092", .annualSegment(year: 2025, segment: .mid, metric: .memoryBOMSharePct), "memory % of BOM, mid 2025"),
+        ("hm0091", .annualSegment(year: 2025, segment: .premium, metric: .memoryBOMSharePct), "memory % of BOM, premium 2025"),
+        ("hm0093", .annualGlobal(year: 2026, metric: .memoryBOMSharePct), "memory % of BOM 2026"),
+        ("hm0094", .annualGlobal(year: 2026, metric: .memoryBOMSharePct), "memory % of BOM 2026"),
         ("hm0025", .annualGlobal(year: 2026, metric: .aspYoYPct), "global ASP 2026 (%)"),
         ("hm0027", .annualGlobal(year: 2026, metric: .aspYoYPct), "global ASP 2026 (%)"),
         ("hm0147", .annualGlobal(year: 2026, metric: .shipmentsYoYPct), "global shipments 2026 (%)"),
@@ -121,6 +127,7 @@ public enum Validation {
         switch m {
         case let .annualGlobal(y, metric): return year(y).flatMap { scope($0.global, metric) }
         case let .annualRegion(y, region, metric): return year(y).flatMap { $0.regions[region].flatMap { scope($0, metric) } }
+        case let .annualSegment(y, segment, metric): return year(y).flatMap { $0.segments[segment].flatMap { scope($0, metric) } }
         case let .annualVendor(y, v, metric):
             guard let f = year(y)?.socVendors[v] else { return nil }
             return metric == .sharePct ? f.sharePct : f.shipmentsYoYPct

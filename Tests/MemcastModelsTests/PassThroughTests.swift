@@ -45,7 +45,7 @@ import Foundation
 
     /// The calibration range [0.5π, 1.5π] meets the admissible [0, 1/0.72 = 1.389]:
     /// π = 0.8 → U(0.4, 1.2) untouched; π = 1.0 → U(0.5, 1.389) cut; π = 20 (a launch price that
-    /// outran a BOM that barely moved) → fixed at 1.389; π = −1 → fixed at 0.
+    /// outran a BOM that barely moved) and π = −1 (a BOM that fell) say nothing usable → U(0, 1.389).
     @Test func calibratedPassThroughIsCutToTheAdmissibleRange() {
         let adm = PassThrough.admissibleRange(bomToASP: 0.72)
         let a = ForecastInputs.passThroughDistribution(pi: 0.8, admissible: adm, low: 0.5, high: 1.5)
@@ -53,9 +53,9 @@ import Foundation
         let b = ForecastInputs.passThroughDistribution(pi: 1.0, admissible: adm, low: 0.5, high: 1.5)
         #expect(b.distribution == .uniform(0.5, 1 / 0.72) && b.clipped)
         let c = ForecastInputs.passThroughDistribution(pi: 20, admissible: adm, low: 0.5, high: 1.5)
-        #expect(c.distribution == .fixed(1 / 0.72) && c.clipped)
+        #expect(c.distribution == .uniform(0, 1 / 0.72) && c.clipped)
         let d = ForecastInputs.passThroughDistribution(pi: -1, admissible: adm, low: 0.5, high: 1.5)
-        #expect(d.distribution == .fixed(0) && d.clipped)
+        #expect(d.distribution == .uniform(0, 1 / 0.72) && d.clipped)
     }
 
     @Test func grossMarginPercent() {

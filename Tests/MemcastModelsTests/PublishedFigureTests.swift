@@ -33,7 +33,10 @@ import MemcastData
             2025 BOM/ASP ratios of handset_configs.csv and the LPDDR5X anchor ($33 per 12 GB chip, start of 2025) \
             make mid and high tiers ~20% memory. TD Cowen's iPhone 16 teardown implies ~$2.0/GB (Apple's price); \
             with it the share is 14.5%, but π, calibrated on the Redmi K90 (a Xiaomi phone), rises to 1.6–2.2 \
-            because π divides by that phone's memory cost change — the anchor and π cannot be moved separately.
+            because π divides by that phone's memory cost change — the anchor and π cannot be moved separately. \
+            Other trackers' 2025 norms differ by tier: IDC (as cited, 2026) has 15–20% for a mid-range phone and \
+            10–15% for a flagship; the model's mid (19.3%) and premium (10.8%) tiers fall inside those \
+            (validate's information rows).
             """) {
             try Self.check("memory-share-2025")
         }
