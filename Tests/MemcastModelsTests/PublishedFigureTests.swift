@@ -103,6 +103,20 @@ import MemcastData
         }
     }
 
+    /// The honesty rule reaches the model's other inputs: no figure id that a case tests (`S6`,
+    /// `hm0151`, …) is cited anywhere in calibration.csv, handset_configs.csv or soc_segment_mix.csv,
+    /// whether as a figure id or in a method's prose.
+    @Test func inputsNeverCiteATestFigure() throws {
+        let pattern = try NSRegularExpression(pattern: "\\b(S[0-9]+|hm[0-9]{4})\\b")
+        for file in ["calibration.csv", "handset_configs.csv", "soc_segment_mix.csv"] {
+            let text = try String(contentsOf: Repo.root.appendingPathComponent("Datasets/\(file)"), encoding: .utf8)
+            let cited = Set(pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)).map {
+                String(text[Range($0.range, in: text)!])
+            })
+            #expect(cited.isDisjoint(with: Validation.caseFigureIDs), "\(file) cites \(cited.intersection(Validation.caseFigureIDs).sorted())")
+        }
+    }
+
     /// The honesty rule: a figure used for calibration is never a test figure.
     @Test func calibrationNeverUsesATestFigure() throws {
         let model = try ModelDatasets.load(from: Repo.catalog())
