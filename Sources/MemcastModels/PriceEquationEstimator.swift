@@ -75,7 +75,8 @@ public enum PriceEquationEstimator {
 
     /// `pooledRows` grouped by source: the family, and the series (`conventional_dram`, `nand`) or
     /// `series/product levels` it came from. Rows of quarters not ended by `asOf` (or, without one, by
-    /// the latest publication date in `prices`) are left out (see the type's doc).
+    /// the latest publication date in `prices`) are left out (see the type's doc), and a level row is
+    /// left out when its family's contract series already has a row for that quarter.
     public static func pooledSources(prices: [Observation], asOf: CalendarDate?,
                                      gaps: [MemoryKind: [Int: ValueRange]]) -> [(kind: MemoryKind, source: String, rows: [Row])] {
         let cut = asOf ?? prices.compactMap { $0.published?.latest }.max()
@@ -85,9 +86,15 @@ public enum PriceEquationEstimator {
             guard let idx = try? ContractPriceIndex(series: series, observations: prices, asOf: asOf) else { continue }
             out.append((kind, series, ended(rows(index: idx, gaps: gaps[kind] ?? [:]))))
         }
+        // A quarter the family's own contract series covers is observed once: the levels only fill quarters
+        // it does not. DDR4 is a proxy for conventional DRAM, and a poor one once suppliers ended DDR4 output
+        // (announced April 2025, mp0160/mp0161): DDR4 8Gb rose +57%, +150%, +53% in 2025Q2–Q4 while
+        // conventional DRAM contracts moved −2.5%, +12.5%, +47.5% — counting both would weigh an
+        // end-of-life squeeze as if it were the market.
         for l in levelSeries {
-            out.append((l.kind, "\(l.series)/\(l.product) levels",
-                        ended(levelRows(observations: prices, series: l.series, product: l.product, asOf: asOf, gaps: gaps[l.kind] ?? [:]))))
+            let covered = Set(out.filter { $0.kind == l.kind }.flatMap { $0.rows.map(\.quarter) })
+            let rows = levelRows(observations: prices, series: l.series, product: l.product, asOf: asOf, gaps: gaps[l.kind] ?? [:])
+            out.append((l.kind, "\(l.series)/\(l.product) levels", ended(rows.filter { !covered.contains($0.quarter) })))
         }
         return out
     }
