@@ -191,7 +191,8 @@ public enum PriceEquationEstimator {
         let b = solution.b
         let model = SupplyDemandPriceModel(interceptPct: b[0], momentum: b[1], gapCoefficient: b[3], reversion: b[2],
                                            residualSDPct: s2.squareRoot())
-        var notes = ["quarters \(used.first!.quarter)…\(used.last!.quarter)"]
+        // Rows come grouped by source, so the span is the earliest and latest quarter, not the first and last row.
+        var notes = ["quarters \(used.map(\.quarter).min()!)…\(used.map(\.quarter).max()!)"]
         if !useGap { notes.append("only \(withGap.count) rows carry a supply–demand gap (< \(minimumGapRows)): γ = 0") }
         for (j, v) in held.sorted(by: { $0.key < $1.key }) where !(j == 3 && !useGap) {
             notes.append("\(["α", "β", "δ", "γ"][j]) held at its bound \(v)")
