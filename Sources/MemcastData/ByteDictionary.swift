@@ -157,6 +157,24 @@ final class ByteDictionary {
         }
     }
 
+    /// Adds `other`'s levels not yet here, in `other`'s code order (so levels stay in order
+    /// of first appearance when `other` holds a later part of the same column); returns, for
+    /// each code of `other`, the code of the same value here. Bytes and hashes are reused.
+    func absorb(_ other: ByteDictionary) -> [Int32] {
+        var map: [Int32] = []
+        map.reserveCapacity(other.count)
+        let p = UnsafePointer(other.arena)
+        for k in 0..<other.count {
+            let e = other.entries[k]
+            if let c = find(p, e.offset, e.offset + e.length, hash: e.hash) {
+                map.append(c)
+            } else {
+                map.append(insert(p, e.offset, e.offset + e.length, hash: e.hash, text: other.levels[k]))
+            }
+        }
+        return map
+    }
+
     private func place(_ code: Int32, _ h: UInt64) {
         let mask = tableSize - 1
         var slot = Int(truncatingIfNeeded: h) & mask

@@ -259,4 +259,67 @@ import MemcastStatistics
         #expect(s1 == s2 && s1.count == 1)
         #expect(s1.first?.contains(":68573: column 'x': cannot parse 'oops'") == true)
     }
+
+    /// Chunks are written in place at offsets sized by a pre-pass (one slot per line end);
+    /// blank lines, CR LF and CR-only line ends leave gaps that are closed afterwards. The
+    /// frame (values, levels, lines) and late errors must not depend on the thread count.
+    @Test func inPlaceChunksWithGapsMatchOneThread() throws {
+        let schema = CSVSchema(name: "n", columns: [.init("id", .number), .init("label", .text), .init("x", .number, allowsMissing: true)])
+        for ending in ["\n", "\r\n", "\r"] {
+            var text = "id,label,x" + ending
+            for i in 0..<80_000 {
+                text += "\(i),L\((i * 7919) % 101),\(i % 9 == 0 ? "" : String(Double(i) / 8))" + ending
+                if i % 1_000 == 17 { text += ending + ending }   // blank lines
+            }
+            var one = CSVOptions(); one.threads = 1
+            var two = CSVOptions(); two.threads = 2
+            var three = CSVOptions(); three.threads = 3
+            let a = try CSVLoader.load(text: text, schema: schema, options: one)
+            #expect(a.rowCount == 80_000)
+            let bytes = Array(text.utf8)
+            let cuts = bytes.withUnsafeBufferPointer { CSVLoader.splitPoints($0.baseAddress!, from: 0, to: bytes.count, parts: 3) }
+            #expect(cuts.count == (ending == "\r" ? 2 : 4))   // CR-only files are not cut
+            for o in [two, three] {
+                let b = try CSVLoader.load(text: text, schema: schema, options: o)
+                #expect(b.rowCount == 80_000)
+                #expect(b["id"]!.numericValues! == a["id"]!.numericValues!)
+                #expect(b["x"]!.numericValues!.map(\.bitPattern) == a["x"]!.numericValues!.map(\.bitPattern))
+                #expect(b["label"]!.categoricalValues! == a["label"]!.categoricalValues!)
+                #expect(b.rowLines == a.rowLines)
+            }
+            #expect(a.rowLines?.last == 1 + 80_000 + 2 * 80)
+            // A bad value and a NUL byte late in the file: same message for every thread count.
+            for bad in [text + "1,a,oops" + ending, text + "1,a,\u{0}" + ending] {
+                let messages = [one, two, three].map { o -> String in
+                    do { _ = try CSVLoader.load(text: bad, schema: schema, options: o); return "no error" } catch { return "\(error)" }
+                }
+                #expect(messages[0] != "no error")
+                #expect(messages[1] == messages[0] && messages[2] == messages[0])
+            }
+        }
+    }
+
+    /// A NUL byte is reported before a header problem (the header is read before the body
+    /// is surveyed for binary data, so this order is kept on purpose).
+    @Test func binaryDataReportedBeforeHeaderProblems() {
+        let bytes: [UInt8] = Array("a,a\n1,2\n".utf8) + [0]
+        do { _ = try CSVLoader.load(bytes: bytes, label: "x.bin"); Issue.record("expected an error") } catch {
+            #expect("\(error)" == "x.bin:3: binary data (a NUL byte at offset 8); not a CSV text file")
+        }
+    }
+
+    /// Inference re-reads a column as text when a later chunk holds text in it.
+    @Test func inferenceRetryAcrossChunks() throws {
+        var text = "k,v\n"
+        for i in 0..<150_000 { text += "\(i),\(i == 140_000 ? "n/a" : String(i % 97))\n" }
+        var one = CSVOptions(); one.threads = 1
+        var two = CSVOptions(); two.threads = 2
+        let a = try CSVLoader.load(text: text, options: one)
+        let b = try CSVLoader.load(text: text, options: two)
+        let bytes = Array(text.utf8)
+        #expect(bytes.withUnsafeBufferPointer { CSVLoader.splitPoints($0.baseAddress!, from: 0, to: bytes.count, parts: 2) }.count == 3)
+        #expect(a["v"]!.categoricalValues != nil)
+        #expect(b["v"]!.categoricalValues! == a["v"]!.categoricalValues!)
+        #expect(b["k"]!.numericValues! == a["k"]!.numericValues!)
+    }
 }
