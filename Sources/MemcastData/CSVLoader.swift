@@ -509,7 +509,7 @@ public enum CSVLoader {
                                                  message: "cannot parse '\(preview(base, s, e))' as a number"), limit: options.maxIssues)
                                 r.appendMissing(c)
                             }
-                        } else if let message = r.appendText(c, base, s, e) {
+                        } else if let message = r.appendText(c, base, s, e, readable: base == p ? file.count : e) {
                             r.issue(CSVIssue(file: label, line: line, column: names[c], message: message), limit: options.maxIssues)
                         }
                     }
@@ -614,7 +614,7 @@ public enum CSVLoader {
                                 return false
                             }
                         }
-                        if r.appendText(c, p, s, e) != nil { return false }
+                        if r.appendText(c, p, s, e, readable: file.count) != nil { return false }
                     }
                 }
                 // The field must end where the record says: a delimiter between fields,
@@ -736,9 +736,31 @@ public enum CSVLoader {
         }
 
         /// Encodes a text field; returns an error message when the value is not allowed.
+        /// `readable`: bytes of `p` before this offset may be read (see `ByteDictionary.shortKey`).
         @inline(__always)
-        func appendText(_ c: Int, _ p: UnsafePointer<UInt8>, _ s: Int, _ e: Int) -> String? {
+        func appendText(_ c: Int, _ p: UnsafePointer<UInt8>, _ s: Int, _ e: Int, readable: Int) -> String? {
             let last = lastCode[c]
+            let len = e - s
+            if len <= ByteDictionary.shortLimit {
+                // Short values (the usual labels and codes) are compared as two words.
+                let (k0, k1) = ByteDictionary.shortKey(p, s, e, readable: readable)
+                let found: Int32? = dictionaryRefs[c]._withUnsafeGuaranteedRef { dict -> Int32? in
+                    if last >= 0 {
+                        if dict.hasKey(last, k0, k1, len) { return last }
+                        let next = dict.successor(of: last)
+                        if next >= 0 && dict.hasKey(next, k0, k1, len) { return next }
+                    }
+                    let code = dict.findShort(k0, k1, len, hash: ByteDictionary.shortHash(k0, k1, len))
+                    if let code, last >= 0 { dict.setSuccessor(of: last, code) }
+                    return code
+                }
+                if let code = found {
+                    codes[c][slot] = code
+                    lastCode[c] = code
+                    return nil
+                }
+                return appendNewText(c, p, s, e)
+            }
             let found: Int32? = dictionaryRefs[c]._withUnsafeGuaranteedRef { dict -> Int32? in
                 guard last >= 0 else { return dict.find(p, s, e, hash: ByteDictionary.hash(p, s, e)) }
                 // The same value again, or the value that followed it last time

@@ -70,7 +70,9 @@ public enum OrderStatistics {
         for i in 0..<m { sample[i] = x[Int((UInt64(i) &* UInt64(n)) / UInt64(m))] }
         sample.sort()
         // One bracket [lo, hi] per target, widened by 6 standard deviations of the
-        // sample rank (√(m·p(1−p))), merged where they overlap.
+        // sample rank (√(m·p(1−p))), merged where they overlap. Brackets that only touch
+        // (lo equal to the previous hi: a tied value, as in a column of GB sizes) stay
+        // apart: merged, the interior would hold every value between them.
         var bands: [(lo: Double, hi: Double, ks: [Int])] = []
         for k in ks {
             let p = Double(k) / Double(n - 1)
@@ -78,7 +80,7 @@ public enum OrderStatistics {
             let delta = 6 * (Double(m) * p * (1 - p)).squareRoot() + 8
             let a = max(0, Int((r - delta).rounded(.down))), b = min(m - 1, Int((r + delta).rounded(.up)))
             let lo = a == 0 ? -Double.infinity : sample[a], hi = b == m - 1 ? Double.infinity : sample[b]
-            if let last = bands.last, lo <= last.hi {
+            if let last = bands.last, lo < last.hi {
                 bands[bands.count - 1].hi = max(last.hi, hi)
                 bands[bands.count - 1].ks.append(k)
             } else {
