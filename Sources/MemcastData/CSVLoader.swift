@@ -371,17 +371,10 @@ public enum CSVLoader {
         var firstNUL: Int?
     }
 
-    /// Surveys each chunk `chunks[k]..<chunks[k + 1]` (in parallel; memchr runs at memory speed).
+    /// Surveys each chunk `chunks[k]..<chunks[k + 1]` in parallel (memchr and a SIMD count
+    /// run at memory speed: a few ms for 100 MB).
     static func survey(_ file: MappedFile, label: String, chunks: [Int]) -> [ChunkSurvey] {
         let p = file.base
-        func count(_ byte: UInt8, _ start: Int, _ end: Int) -> Int {
-            var i = start, n = 0
-            while i < end, let q = memchr(p + i, Int32(byte), end - i) {
-                n += 1
-                i = UnsafePointer<UInt8>(q.assumingMemoryBound(to: UInt8.self)) - p + 1
-            }
-            return n
-        }
         let box = Slots<ChunkSurvey>(count: chunks.count - 1)
         DispatchQueue.concurrentPerform(iterations: chunks.count - 1) { k in
             var bound = 1, nul: Int? = nil
@@ -393,7 +386,7 @@ public enum CSVLoader {
                     nul = UnsafePointer<UInt8>(z.assumingMemoryBound(to: UInt8.self)) - p
                     break
                 }
-                bound += count(CSVScanner.lf, window, end) + count(CSVScanner.cr, window, end)
+                bound += CSVScanner.countLineEndBytes(p, window, end)
                 if file.releasesBehind { file.release(from: window, to: end) }
                 window = end
             }
