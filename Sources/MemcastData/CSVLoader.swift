@@ -78,6 +78,8 @@ public enum CSVLoader {
         var names: [String]
         var types: [CSVColumnType]
         var allowsMissing: [Bool]
+        /// Per column, whether it is read into the frame (`CSVOptions.columns`).
+        var reads: [Bool]
         var inferring: Bool
         var headerLine: Int
         var bodyStart: Int
@@ -159,10 +161,16 @@ public enum CSVLoader {
         } else {
             inferring = true
             types = inferTypes(p, from: bodyStart, to: n, columns: names.count, options: options)
+            if let only = options.columns { for c in names.indices where !only.contains(names[c]) { types[c] = .text } }
             allowsMissing = Array(repeating: true, count: names.count)
         }
 
-        return Layout(names: names, types: types, allowsMissing: allowsMissing, inferring: inferring,
+        // Skipped columns are stepped over as text (never parsed, so never demoted).
+        let reads = names.map { name in
+            options.columns.map { $0.contains(name) || schema?.uniqueKey.contains(name) == true } ?? true
+        }
+        for c in names.indices where !reads[c] { types[c] = .text; allowsMissing[c] = true }
+        return Layout(names: names, types: types, allowsMissing: allowsMissing, reads: reads, inferring: inferring,
                       headerLine: headerLine, bodyStart: bodyStart, bodyLine: bodyLine)
     }
 
@@ -183,10 +191,10 @@ public enum CSVLoader {
         var offsets = [0]
         for s in surveys { offsets.append(offsets.last! + (keep ? s.recordBound : 0)) }
         let job = ChunkJob(file: file, p: file.base, names: layout.names, types: types,
-                           allowsMissing: layout.allowsMissing,
+                           allowsMissing: layout.allowsMissing, reads: layout.reads,
                            missing: options.missingValues.map { Array($0.utf8) }, options: options,
                            inferring: layout.inferring, label: label, bytesTotal: file.count - layout.bodyStart)
-        let isNumber = types.map(\.isNumeric)
+        let isNumber = types.indices.map { layout.reads[$0] ? types[$0].isNumeric : nil }
         var results: [ChunkResult] = []
         var retry = false
         var rows = 0
@@ -212,9 +220,9 @@ public enum CSVLoader {
             return nil
         }
         var frame = DataFrame(source: label)
-        for c in 0..<layout.names.count {
+        for c in 0..<layout.names.count where layout.reads[c] {
             let column: Column
-            if isNumber[c] {
+            if isNumber[c]! {
                 column = .numeric(storage.numbers[c])
             } else {
                 column = .categorical(CategoricalColumn(codes: storage.codes[c], levels: results[0].dictionaries[c].levels))
@@ -402,6 +410,7 @@ public enum CSVLoader {
         let names: [String]
         let types: [CSVColumnType]
         let allowsMissing: [Bool]
+        let reads: [Bool]
         let missing: [[UInt8]]
         let options: CSVOptions
         let inferring: Bool
@@ -464,7 +473,7 @@ public enum CSVLoader {
                         continue
                     }
                     r.beginRow(line: line)
-                    for c in 0..<ncols {
+                    for c in 0..<ncols where reads[c] {
                         var s = scanner.fieldStart[c]
                         var e = scanner.fieldEnd[c]
                         var base = p
@@ -596,7 +605,9 @@ public enum CSVLoader {
                         e = i
                     }
                     let len = e - s
-                    if len == 0 {
+                    if !reads[c] {
+                        // A skipped column: stepped over, not checked.
+                    } else if len == 0 {
                         guard !quoted, allowsMissing[c] else { return false }
                         r.appendMissing(c)
                     } else {
@@ -687,8 +698,9 @@ public enum CSVLoader {
             lines = keep ? columns.lines! + offset : ownedLine
             for c in 0..<ncols {
                 isNumber[c] = types[c].isNumeric
-                numbers[c] = keep && isNumber[c] ? columns.numbers[c]! + offset : ownedNumbers + c
-                codes[c] = keep && !isNumber[c] ? columns.codes[c]! + offset : ownedCodes + c
+                // A column without an array (not read, or of the other kind) gets the spare slot.
+                numbers[c] = keep ? columns.numbers[c].map { $0 + offset } ?? ownedNumbers + c : ownedNumbers + c
+                codes[c] = keep ? columns.codes[c].map { $0 + offset } ?? ownedCodes + c : ownedCodes + c
                 lastCode[c] = -1
                 dictionaryRefs[c] = Unmanaged.passUnretained(dictionaries[c])
             }

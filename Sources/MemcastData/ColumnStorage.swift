@@ -27,8 +27,9 @@ struct ColumnStorage {
     private(set) var codes: [[Int32]]
     private(set) var lines: [Int] = []
 
-    /// - Parameter isNumber: per column, a `Double` array (true) or an `Int32` code array.
-    init(isNumber: [Bool], capacity: Int, body: (ColumnPointers) throws -> Int) throws {
+    /// - Parameter isNumber: per column, a `Double` array (true), an `Int32` code array
+    ///   (false) or none (nil: a column not read; its array stays empty).
+    init(isNumber: [Bool?], capacity: Int, body: (ColumnPointers) throws -> Int) throws {
         let ncols = isNumber.count
         numbers = Array(repeating: [], count: ncols)
         codes = Array(repeating: [], count: ncols)
@@ -47,7 +48,9 @@ struct ColumnStorage {
                     precondition(rows <= capacity, "more rows than the storage holds")
                     count = rows
                 }
-            } else if isNumber[c] {
+            } else if isNumber[c] == nil {
+                try nest(c + 1)
+            } else if isNumber[c]! {
                 made[c] = try [Double](unsafeUninitializedCapacity: cap) { buffer, count in
                     pointers.numbers[c] = buffer.baseAddress!
                     ColumnStorage.adviseHugePages(buffer.baseAddress!, count: cap)

@@ -322,4 +322,62 @@ import MemcastStatistics
         #expect(b["v"]!.categoricalValues! == a["v"]!.categoricalValues!)
         #expect(b["k"]!.numericValues! == a["k"]!.numericValues!)
     }
+
+    // MARK: Column projection
+
+    /// Reading a subset of columns gives exactly those columns of a full load (values,
+    /// levels, missing cells, row lines), with a schema and with inference, on one and on
+    /// several threads; names not in the header are ignored.
+    @Test func projectionEqualsTheSameColumnsOfAFullLoad() throws {
+        var text = "id,model,region,price,units\n"
+        for i in 0..<70_000 {
+            let model = i % 5 == 0 ? "\"M \(i % 37), \"\"x\"\"\"" : "M\(i % 37)"
+            text += "\(i),\(model),R\(i * 7 % 11),\(Double(i % 1000) / 4),\(i % 13 == 0 ? "" : String(i % 97))\n"
+            if i % 9_999 == 0 { text += "\n" }
+        }
+        let schema = CSVSchema(name: "p", columns: [.init("id", .number), .init("model", .text), .init("region", .text),
+                                                    .init("price", .number), .init("units", .number)])
+        for sch in [schema, nil] {
+            for threads in [1, 2] {
+                var all = CSVOptions(); all.threads = threads
+                var some = all; some.columns = ["region", "units", "not_a_column"]
+                let full = try CSVLoader.load(text: text, schema: sch, options: all)
+                let part = try CSVLoader.load(text: text, schema: sch, options: some)
+                #expect(part.names == ["region", "units"])
+                #expect(part.rowCount == full.rowCount && part.rowLines == full.rowLines)
+                #expect(part["region"]!.categoricalValues! == full["region"]!.categoricalValues!)
+                #expect(part["units"]!.numericValues!.map(\.bitPattern) == full["units"]!.numericValues!.map(\.bitPattern))
+            }
+        }
+    }
+
+    /// Skipped columns are not validated (documented on `CSVOptions.columns`): a bad number,
+    /// a disallowed missing value and invalid UTF-8 there go unreported. The structure of
+    /// every record still is (field count, a stray quote), with its true line.
+    @Test func skippedColumnsAreNotValidatedButRecordsAre() throws {
+        let schema = CSVSchema(name: "s", columns: [.init("a", .number, allowsMissing: false), .init("b", .number, allowsMissing: false)])
+        var onlyB = CSVOptions(); onlyB.columns = ["b"]
+        let bytes: [UInt8] = Array("a,b\n1,2\noops,3\n,4\n".utf8) + [0xC3, 0x28] + Array(",5\n".utf8)
+        let f = try CSVLoader.load(bytes: bytes, label: "s.csv", schema: schema, options: onlyB)
+        #expect(f.names == ["b"] && numbers(f, "b") == [2, 3, 4, 5])
+        // The same file read whole reports the bad cells.
+        #expect(throws: CSVError.self) { try CSVLoader.load(bytes: bytes, label: "s.csv", schema: schema) }
+        for (bad, message) in [("a,b\n1,2\n7\n", "s.csv:3: expected 2 fields (as in the header), found 1"),
+                               ("a,b\n1,2\nx\"y,3\n", "s.csv:3: column 'a': a quote inside an unquoted field (quote the whole field and double the quote)")] {
+            do { _ = try CSVLoader.load(text: bad, label: "s.csv", schema: schema, options: onlyB); Issue.record("expected an error") } catch {
+                #expect("\(error)" == message)
+            }
+        }
+    }
+
+    /// A schema's unique key is still checked when the projection leaves its columns out.
+    @Test func projectionKeepsUniqueKeyColumns() throws {
+        var o = CSVOptions(); o.columns = ["low"]
+        let text = "period,name,low,unit\n2026Q1,x,1,pct\n2026Q1,x,2,pct\n"
+        do { _ = try CSVLoader.load(text: text, label: "t.csv", schema: Self.schema, options: o); Issue.record("expected an error") } catch {
+            #expect("\(error)".contains("t.csv:3: duplicate key (period=2026Q1, name=x) already on line 2"))
+        }
+        let f = try CSVLoader.load(text: "period,name,low,unit\n2026Q1,x,1,pct\n", schema: Self.schema, options: o)
+        #expect(f.names == ["period", "name", "low"])
+    }
 }
