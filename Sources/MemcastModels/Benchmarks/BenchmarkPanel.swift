@@ -31,15 +31,25 @@ public enum BenchmarkPanel {
         ],
         uniqueKey: [])
 
+    /// The file columns the derived columns are computed from.
+    public static let costInputs: Set<String> = ["dram_gb", "nand_gb", "dram_usd_gb", "nand_usd_gb", "other_bom_usd"]
+
     /// Loads `path` with `threads` parser threads (results do not depend on it) and
     /// appends `memory_cost_usd`, `bom_usd` and `memory_share`.
+    ///
+    /// `columns`: read only these file columns (`CSVOptions.columns`; the others are
+    /// stepped over, not validated); the derived columns are added when the cost inputs
+    /// are among them. nil reads and validates every column.
     /// - Throws: `CSVError` for a file that does not match the schema, `BenchmarkError`
     ///   for values the cost stage cannot take (negative quantities or prices, BOM ≤ 0).
-    public static func load(path: String, threads: Int) throws -> DataFrame {
+    public static func load(path: String, threads: Int, columns: Set<String>? = nil) throws -> DataFrame {
         var options = CSVOptions()
         options.threads = max(1, threads)
+        options.columns = columns
         var frame = try CSVLoader.load(path: path, schema: schema, options: options)
-        try addDerivedColumns(&frame, threads: options.threads)
+        if columns.map(costInputs.isSubset) ?? true {
+            try addDerivedColumns(&frame, threads: options.threads)
+        }
         return frame
     }
 
