@@ -373,7 +373,8 @@ public enum CSVLoader {
     /// What a pass over a chunk's bytes found before parsing.
     struct ChunkSurvey {
         /// At least the number of records in the chunk: one per LF or CR byte, plus one for a
-        /// last record without a line end. It sizes the chunk's slice of the column arrays.
+        /// last record without a line end. It sizes the chunk's slice of the column arrays;
+        /// for a file of LF-ended records without blank lines it is exact.
         var recordBound: Int
         /// Offset of the first NUL byte (binary data), if any.
         var firstNUL: Int?
@@ -385,7 +386,12 @@ public enum CSVLoader {
         let p = file.base
         let box = Slots<ChunkSurvey>(count: chunks.count - 1)
         DispatchQueue.concurrentPerform(iterations: chunks.count - 1) { k in
-            var bound = 1, nul: Int? = nil
+            // A last record without a line end needs one more slot. (Chunks but the last end
+            // after a line end, so their bound is exact and the next chunk's slice follows
+            // on directly: no gap to close afterwards.)
+            let chunkEnd = chunks[k + 1]
+            var bound = chunkEnd > chunks[k] && (p[chunkEnd - 1] == CSVScanner.lf || p[chunkEnd - 1] == CSVScanner.cr) ? 0 : 1
+            var nul: Int? = nil
             var window = chunks[k]
             // In windows, so a huge file's pages can be handed back behind the pass.
             while window < chunks[k + 1] {

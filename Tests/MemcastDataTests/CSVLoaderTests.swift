@@ -380,4 +380,19 @@ import MemcastStatistics
         let f = try CSVLoader.load(text: "period,name,low,unit\n2026Q1,x,1,pct\n", schema: Self.schema, options: o)
         #expect(f.names == ["period", "name", "low"])
     }
+
+    /// For LF-ended records without blank lines the survey's bounds are the exact record
+    /// counts of each chunk, so chunks land where they belong (nothing moved afterwards);
+    /// a last record without a line end gets its slot.
+    @Test func surveyBoundsAreExactForPlainFiles() {
+        for tail in ["\n", ""] {
+            let text = (0..<120_000).map { "\($0),v\($0 % 7)" }.joined(separator: "\n") + tail
+            let file = MappedFile(bytes: Array(text.utf8))
+            let cuts = CSVLoader.splitPoints(file.base, from: 0, to: file.count, parts: 3)
+            #expect(cuts.count == 4)
+            let surveys = CSVLoader.survey(file, label: "t", chunks: cuts)
+            #expect(surveys.map(\.recordBound).reduce(0, +) == 120_000)
+            #expect(surveys.allSatisfy { $0.firstNUL == nil })
+        }
+    }
 }

@@ -82,6 +82,26 @@ import Testing
         #expect(x.withUnsafeBufferPointer { OrderStatistics.quantiles(readOnly: $0, ps) } == ps.map { Self.bySorting(x, $0) })
     }
 
+    /// Missing values (NaN) read in place: the quartiles of the non-NaN values, as from a
+    /// filtered copy, for a few scattered NaN, many, a NaN block where the stride sample
+    /// falls, and NaN everywhere but a few values (the sample cannot answer: fallback).
+    @Test func readOnlyQuantilesSkipNaN() {
+        var g = Gen(state: 77)
+        let ps = [0.25, 0.5, 0.75]
+        let n = 150_001
+        let inputs: [[Double]] = [
+            (0..<n).map { _ in g.next() % 200 == 0 ? .nan : Double(g.next() >> 11) * 0x1p-53 },
+            (0..<n).map { _ in g.next() % 3 == 0 ? .nan : Double(g.next() % 1000) },
+            (0..<n).map { i in i < 40_000 ? .nan : Double(g.next() % 97) / 8 },
+            (0..<n).map { i in i % 1000 == 1 ? Double(g.next() % 50) : .nan },
+        ]
+        for x in inputs {
+            let kept = x.filter { !$0.isNaN }
+            let got = x.withUnsafeBufferPointer { OrderStatistics.quantiles(readOnly: $0, nonNaN: kept.count, ps) }
+            #expect(got == ps.map { Self.bySorting(kept, $0) })
+        }
+    }
+
     /// Hand-computed: [1, 2, 3, 4] at 0.5 → 2.5, at 0.05 → 1.15; NaN dropped; empty → NaN.
     @Test func handComputed() {
         let q = OrderStatistics.quantiles(of: [4, .nan, 1, 3, 2], [0.5, 0.05])
