@@ -31,7 +31,8 @@ final class ByteDictionary {
     private var arena: UnsafeMutablePointer<UInt8>
     private var arenaCount = 0
     private var arenaCapacity: Int
-    private(set) var levels: [String] = []
+    /// Number of distinct values (codes 0..<count).
+    private(set) var count = 0
 
     init(capacity: Int = 64) {
         var n = 16
@@ -51,7 +52,15 @@ final class ByteDictionary {
         arena.deallocate()
     }
 
-    var count: Int { levels.count }
+    /// The values as strings, in code order. Made on request (once per merged column), not
+    /// per insert: each chunk of a file sees most values again. Values are valid UTF-8 (the
+    /// loader checks before inserting), so decoding is exact.
+    var levels: [String] {
+        (0..<count).map { k in
+            let e = entries[k]
+            return String(decoding: UnsafeBufferPointer(start: arena + e.offset, count: e.length), as: UTF8.self)
+        }
+    }
 
     /// Longest value with a short key: its bytes fit in two 8-byte words.
     static let shortLimit = 16
@@ -181,10 +190,10 @@ final class ByteDictionary {
         }
     }
 
-    /// Adds a value known to be absent; `text` is its decoded form.
+    /// Adds a value known to be absent (its bytes must be valid UTF-8).
     @discardableResult
-    func insert(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int, hash h: UInt64, text: String) -> Int32 {
-        let code = Int32(levels.count)
+    func insert(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int, hash h: UInt64) -> Int32 {
+        let code = Int32(count)
         let len = end - start
         if arenaCount + len > arenaCapacity {
             var n = arenaCapacity * 2
@@ -195,7 +204,7 @@ final class ByteDictionary {
             arena = a; arenaCapacity = n
         }
         if len > 0 { (arena + arenaCount).update(from: p + start, count: len) }
-        if levels.count == entryCapacity {
+        if count == entryCapacity {
             let n = entryCapacity * 2
             let e = UnsafeMutablePointer<Entry>.allocate(capacity: n)
             e.moveInitialize(from: entries, count: entryCapacity)
@@ -204,10 +213,10 @@ final class ByteDictionary {
         }
         let (k0, k1) = len <= ByteDictionary.shortLimit
             ? ByteDictionary.shortKey(arena, arenaCount, arenaCount + len, readable: arenaCount + len) : (0, 0)
-        (entries + levels.count).initialize(to: Entry(hash: h, offset: arenaCount, length: len, key0: k0, key1: k1))
+        (entries + count).initialize(to: Entry(hash: h, offset: arenaCount, length: len, key0: k0, key1: k1))
         arenaCount += len
-        levels.append(text)
-        if levels.count * 2 > tableSize { grow() } else { place(code, h) }
+        count += 1
+        if count * 2 > tableSize { grow() } else { place(code, h) }
         return code
     }
 
@@ -221,7 +230,7 @@ final class ByteDictionary {
             let p = b.baseAddress!
             let h = ByteDictionary.hash(p, 0, n)
             if let c = find(p, 0, n, hash: h) { return c }
-            return insert(p, 0, n, hash: h, text: text)
+            return insert(p, 0, n, hash: h)
         }
     }
 
@@ -237,7 +246,7 @@ final class ByteDictionary {
             if let c = find(p, e.offset, e.offset + e.length, hash: e.hash) {
                 map.append(c)
             } else {
-                map.append(insert(p, e.offset, e.offset + e.length, hash: e.hash, text: other.levels[k]))
+                map.append(insert(p, e.offset, e.offset + e.length, hash: e.hash))
             }
         }
         return map
@@ -255,6 +264,6 @@ final class ByteDictionary {
         tableSize *= 2
         table = .allocate(capacity: tableSize)
         table.initialize(repeating: -1, count: tableSize)
-        for k in 0..<levels.count { place(Int32(k), entries[k].hash) }
+        for k in 0..<count { place(Int32(k), entries[k].hash) }
     }
 }

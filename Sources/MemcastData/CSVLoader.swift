@@ -60,8 +60,9 @@ public enum CSVLoader {
         }
         try checkNoNUL(file, label: label, from: 0, to: layout.bodyStart)
         var types = layout.types
-        let chunks = splitPoints(p, from: layout.bodyStart, to: n, parts: max(1, options.threads))
-        let surveys = survey(file, label: label, chunks: chunks)
+        let chunks = splitPoints(p, from: layout.bodyStart, to: n,
+                                 parts: options.threads > 1 ? options.threads * chunksPerThread : 1)
+        let surveys = survey(file, label: label, chunks: chunks, threads: options.threads)
         if let at = surveys.compactMap(\.firstNUL).min() { throw nulError(p, at, label: label) }
 
         // Body: parse; when inference guessed "number" for a column that later holds text, retry it as text.
@@ -200,7 +201,7 @@ public enum CSVLoader {
         var rows = 0
         let storage = try ColumnStorage(isNumber: isNumber, capacity: offsets.last!) { columns in
             let box = Slots<ChunkResult>(count: parts)
-            DispatchQueue.concurrentPerform(iterations: parts) { k in
+            ParallelTasks.run(parts, workers: options.threads) { k in
                 // Each chunk counts lines from 1; shifted once all earlier chunks are known.
                 let r = ChunkResult(types: types, keep: keep, columns: columns, offset: offsets[k],
                                     capacity: offsets[k + 1] - offsets[k])
@@ -283,28 +284,22 @@ public enum CSVLoader {
         guard parts.count > 1, parts[0].keep else { return starts.last! }
         let ncols = columns.numbers.count
         // Tasks 0..<ncols are the columns, task ncols the line numbers.
-        let tasks = ncols + 1
-        let workers = max(1, min(threads, tasks))
-        DispatchQueue.concurrentPerform(iterations: workers) { w in
-            var t = w
-            while t < tasks {
-                defer { t += workers }
-                for k in 1..<parts.count {
-                    let from = offsets[k], to = starts[k], count = parts[k].rows
-                    if t == ncols {
-                        let lines = columns.lines!
-                        if from != to { (lines + to).update(from: lines + from, count: count) }
-                        let shift = parts[k].lineShift
-                        for i in to..<(to + count) { lines[i] += shift }
-                    } else if let v = columns.numbers[t] {
-                        if from != to { (v + to).update(from: v + from, count: count) }
-                    } else if let codes = columns.codes[t] {
-                        if from != to { (codes + to).update(from: codes + from, count: count) }
-                        let map = parts[0].dictionaries[t].absorb(parts[k].dictionaries[t])
-                        if map.indices.contains(where: { map[$0] != Int32($0) }) {
-                            map.withUnsafeBufferPointer { m in
-                                for i in to..<(to + count) where codes[i] >= 0 { codes[i] = m[Int(codes[i])] }
-                            }
+        ParallelTasks.run(ncols + 1, workers: threads) { t in
+            for k in 1..<parts.count {
+                let from = offsets[k], to = starts[k], count = parts[k].rows
+                if t == ncols {
+                    let lines = columns.lines!
+                    if from != to { (lines + to).update(from: lines + from, count: count) }
+                    let shift = parts[k].lineShift
+                    for i in to..<(to + count) { lines[i] += shift }
+                } else if let v = columns.numbers[t] {
+                    if from != to { (v + to).update(from: v + from, count: count) }
+                } else if let codes = columns.codes[t] {
+                    if from != to { (codes + to).update(from: codes + from, count: count) }
+                    let map = parts[0].dictionaries[t].absorb(parts[k].dictionaries[t])
+                    if map.indices.contains(where: { map[$0] != Int32($0) }) {
+                        map.withUnsafeBufferPointer { m in
+                            for i in to..<(to + count) where codes[i] >= 0 { codes[i] = m[Int(codes[i])] }
                         }
                     }
                 }
@@ -334,6 +329,11 @@ public enum CSVLoader {
     }
 
     // MARK: - Chunks
+
+    /// Chunks per parser thread. More chunks than threads, handed out as threads free up,
+    /// keep every core busy when one thread is slowed (a core shared with another process
+    /// left one of two equal halves running alone for most of the parse).
+    static let chunksPerThread = 2
 
     /// Bytes scanned between hand-backs of a huge file's pages.
     static let releaseStep = 64 << 20
@@ -382,10 +382,10 @@ public enum CSVLoader {
 
     /// Surveys each chunk `chunks[k]..<chunks[k + 1]` in parallel (memchr and a SIMD count
     /// run at memory speed: a few ms for 100 MB).
-    static func survey(_ file: MappedFile, label: String, chunks: [Int]) -> [ChunkSurvey] {
+    static func survey(_ file: MappedFile, label: String, chunks: [Int], threads: Int) -> [ChunkSurvey] {
         let p = file.base
         let box = Slots<ChunkSurvey>(count: chunks.count - 1)
-        DispatchQueue.concurrentPerform(iterations: chunks.count - 1) { k in
+        ParallelTasks.run(chunks.count - 1, workers: threads) { k in
             // A last record without a line end needs one more slot. (Chunks but the last end
             // after a line end, so their bound is exact and the next chunk's slice follows
             // on directly: no gap to close afterwards.)
@@ -794,20 +794,27 @@ public enum CSVLoader {
         /// A value not seen before in this chunk: validate, then add a level.
         func appendNewText(_ c: Int, _ p: UnsafePointer<UInt8>, _ s: Int, _ e: Int) -> String? {
             codes[c][slot] = -1
-            guard let text = String(validating: UnsafeBufferPointer(start: p + s, count: e - s), as: UTF8.self) else {
-                return "not valid UTF-8 text"
-            }
+            let bytes = UnsafeBufferPointer(start: p + s, count: e - s)
             switch types[c] {
-            case .period where Period(text) == nil:
-                return "cannot parse '\(clip(text))' as a period (expected YYYY, YYYYQn, YYYYHn, YYYY-MM or YYYY-MM-DD)"
-            case .publicationDate where PublicationDate(text) == nil:
-                return "cannot parse '\(clip(text))' as a date (expected YYYY, YYYY-MM or YYYY-MM-DD)"
-            case .category(let allowed) where !allowed.contains(text):
-                return "'\(clip(text))' is not one of the declared values (\(allowed.sorted().joined(separator: ", ")))"
+            case .period, .publicationDate, .category:
+                guard let text = String(validating: bytes, as: UTF8.self) else { return "not valid UTF-8 text" }
+                switch types[c] {
+                case .period where Period(text) == nil:
+                    return "cannot parse '\(clip(text))' as a period (expected YYYY, YYYYQn, YYYYHn, YYYY-MM or YYYY-MM-DD)"
+                case .publicationDate where PublicationDate(text) == nil:
+                    return "cannot parse '\(clip(text))' as a date (expected YYYY, YYYY-MM or YYYY-MM-DD)"
+                case .category(let allowed) where !allowed.contains(text):
+                    return "'\(clip(text))' is not one of the declared values (\(allowed.sorted().joined(separator: ", ")))"
+                default:
+                    break
+                }
             default:
-                break
+                // Plain text only has to be UTF-8: ASCII (the usual case) needs no decoding.
+                if !bytes.allSatisfy({ $0 < 0x80 }) && String(validating: bytes, as: UTF8.self) == nil {
+                    return "not valid UTF-8 text"
+                }
             }
-            let code = dictionaries[c].insert(p, s, e, hash: ByteDictionary.hash(p, s, e), text: text)
+            let code = dictionaries[c].insert(p, s, e, hash: ByteDictionary.hash(p, s, e))
             if lastCode[c] >= 0 { dictionaries[c].setSuccessor(of: lastCode[c], code) }
             codes[c][slot] = code
             lastCode[c] = code

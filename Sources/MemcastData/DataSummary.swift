@@ -47,13 +47,8 @@ public struct DataSummary: Sendable {
         // costlier numeric columns first, so the cheap text ones fill the end.
         let order = columns.indices.filter { columns[$0].isNumeric } + columns.indices.filter { !columns[$0].isNumeric }
         let box = SummaryBox(count: columns.count)
-        let workers = max(1, min(threads, columns.count))
-        if workers == 1 {
-            for c in order { box.set(c, DataSummary.summarize(names[c], columns[c])) }
-        } else {
-            DispatchQueue.concurrentPerform(iterations: workers) { _ in
-                while let k = box.nextTask() { box.set(order[k], DataSummary.summarize(names[order[k]], columns[order[k]])) }
-            }
+        ParallelTasks.run(order.count, workers: threads) { k in
+            box.set(order[k], DataSummary.summarize(names[order[k]], columns[order[k]]))
         }
         numeric = box.values.compactMap { if case .numeric(let n)? = $0 { return n } else { return nil } }
         text = box.values.compactMap { if case .text(let t)? = $0 { return t } else { return nil } }
@@ -116,18 +111,10 @@ public struct DataSummary: Sendable {
     }
 }
 
-/// Per-column results and the next column to summarize, shared by the workers.
+/// Per-column results, written by the workers.
 final class SummaryBox: @unchecked Sendable {
     private(set) var values: [DataSummary.Summary?]
-    private var next = 0
     private let lock = NSLockish()
     init(count: Int) { values = Array(repeating: nil, count: count) }
     func set(_ k: Int, _ v: DataSummary.Summary) { lock.sync { values[k] = v } }
-    func nextTask() -> Int? {
-        lock.sync {
-            guard next < values.count else { return nil }
-            next += 1
-            return next - 1
-        }
-    }
 }

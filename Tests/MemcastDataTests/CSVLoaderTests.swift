@@ -390,7 +390,7 @@ import MemcastStatistics
             let file = MappedFile(bytes: Array(text.utf8))
             let cuts = CSVLoader.splitPoints(file.base, from: 0, to: file.count, parts: 3)
             #expect(cuts.count == 4)
-            let surveys = CSVLoader.survey(file, label: "t", chunks: cuts)
+            let surveys = CSVLoader.survey(file, label: "t", chunks: cuts, threads: 2)
             #expect(surveys.map(\.recordBound).reduce(0, +) == 120_000)
             #expect(surveys.allSatisfy { $0.firstNUL == nil })
         }

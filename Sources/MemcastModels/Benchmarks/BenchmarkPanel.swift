@@ -62,7 +62,8 @@ public enum BenchmarkPanel {
         let dramUSD = try numbers(frame, "dram_usd_gb"), nandUSD = try numbers(frame, "nand_usd_gb")
         let other = try numbers(frame, "other_bom_usd")
         let n = frame.rowCount
-        let parts = max(1, min(threads, n / 65_536))
+        // Several ranges per thread, taken as threads free up (a slowed core does fewer).
+        let parts = threads > 1 ? max(1, min(threads * 4, n / 65_536)) : 1
         // Per part, its first bad row and what is wrong.
         let problems = RowProblems(count: parts)
         var memory: [Double] = [], bom: [Double] = [], share: [Double] = []
@@ -72,7 +73,7 @@ public enum BenchmarkPanel {
             bom = [Double](unsafeUninitializedCapacity: n) { bBuf, bCount in
                 share = [Double](unsafeUninitializedCapacity: n) { sBuf, sCount in
                     let mOut = mBuf.baseAddress, bOut = bBuf.baseAddress, sOut = sBuf.baseAddress
-                    DispatchQueue.concurrentPerform(iterations: parts) { k in
+                    ParallelTasks.run(parts, workers: threads) { k in
                         for i in (n * k / parts)..<(n * (k + 1) / parts) {
                             // The cost stage's preconditions are programmer contracts; file values are checked here.
                             guard dramGB[i] >= 0, nandGB[i] >= 0, dramUSD[i] >= 0, nandUSD[i] >= 0 else {
