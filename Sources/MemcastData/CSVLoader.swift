@@ -396,6 +396,7 @@ public enum CSVLoader {
             // In windows, so a huge file's pages can be handed back behind the pass.
             while window < chunks[k + 1] {
                 let end = min(window + releaseStep, chunks[k + 1])
+                file.prefault(from: window, to: end)
                 if let z = memchr(p + window, 0, end - window) {
                     nul = UnsafePointer<UInt8>(z.assumingMemoryBound(to: UInt8.self)) - p
                     break
