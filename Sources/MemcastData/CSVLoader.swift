@@ -372,9 +372,9 @@ public enum CSVLoader {
 
     /// What a pass over a chunk's bytes found before parsing.
     struct ChunkSurvey {
-        /// At least the number of records in the chunk: one per LF or CR byte, plus one for a
-        /// last record without a line end. It sizes the chunk's slice of the column arrays;
-        /// for a file of LF-ended records without blank lines it is exact.
+        /// At least the number of records in the chunk: one per line end (LF, CR or CR LF),
+        /// plus one for a last record without a line end. It sizes the chunk's slice of the
+        /// column arrays; without blank lines or line breaks inside quotes it is exact.
         var recordBound: Int
         /// Offset of the first NUL byte (binary data), if any.
         var firstNUL: Int?
@@ -401,7 +401,7 @@ public enum CSVLoader {
                     nul = UnsafePointer<UInt8>(z.assumingMemoryBound(to: UInt8.self)) - p
                     break
                 }
-                bound += CSVScanner.countLineEndBytes(p, window, end)
+                bound += CSVScanner.countLineEnds(p, window, end)
                 if file.releasesBehind { file.release(from: window, to: end) }
                 window = end
             }

@@ -381,18 +381,22 @@ import MemcastStatistics
         #expect(f.names == ["period", "name", "low"])
     }
 
-    /// For LF-ended records without blank lines the survey's bounds are the exact record
-    /// counts of each chunk, so chunks land where they belong (nothing moved afterwards);
-    /// a last record without a line end gets its slot.
+    /// For records without blank lines the survey's bounds are the exact record counts of
+    /// each chunk (LF, CR LF or CR line ends; a CR LF pair may straddle the SIMD steps), so
+    /// chunks land where they belong (nothing moved afterwards); a last record without a
+    /// line end gets its slot.
     @Test func surveyBoundsAreExactForPlainFiles() {
-        for tail in ["\n", ""] {
-            let text = (0..<120_000).map { "\($0),v\($0 % 7)" }.joined(separator: "\n") + tail
-            let file = MappedFile(bytes: Array(text.utf8))
-            let cuts = CSVLoader.splitPoints(file.base, from: 0, to: file.count, parts: 3)
-            #expect(cuts.count == 4)
-            let surveys = CSVLoader.survey(file, label: "t", chunks: cuts, threads: 2)
-            #expect(surveys.map(\.recordBound).reduce(0, +) == 120_000)
-            #expect(surveys.allSatisfy { $0.firstNUL == nil })
+        for ending in ["\n", "\r\n", "\r"] {
+            for tail in [ending, ""] {
+                // Varying record lengths put line ends at every offset within the 32-byte steps.
+                let text = (0..<120_000).map { "\($0),v\(String(repeating: "x", count: $0 % 37))" }.joined(separator: ending) + tail
+                let file = MappedFile(bytes: Array(text.utf8))
+                let cuts = CSVLoader.splitPoints(file.base, from: 0, to: file.count, parts: 3)
+                #expect(cuts.count == (ending == "\r" ? 2 : 4))   // CR-only files are not cut
+                let surveys = CSVLoader.survey(file, label: "t", chunks: cuts, threads: 2)
+                #expect(surveys.map(\.recordBound).reduce(0, +) == 120_000, "\(ending.utf8.map { $0 }) tail \(tail.count)")
+                #expect(surveys.allSatisfy { $0.firstNUL == nil })
+            }
         }
     }
 }
