@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Raw pointers to the frame's column arrays while the chunk parsers fill them.
 /// Only one of `numbers[c]` / `codes[c]` is set per column (by its type); all nil
 /// (and `lines` nil) when values are not kept.
@@ -43,7 +37,7 @@ struct ColumnStorage {
             if c == ncols {
                 lines = try [Int](unsafeUninitializedCapacity: cap) { buffer, count in
                     pointers.lines = buffer.baseAddress!
-                    ColumnStorage.adviseHugePages(buffer.baseAddress!, count: cap)
+                    HugePages.advise(buffer.baseAddress!, count: cap)
                     rows = try body(pointers)
                     precondition(rows <= capacity, "more rows than the storage holds")
                     count = rows
@@ -53,14 +47,14 @@ struct ColumnStorage {
             } else if isNumber[c]! {
                 made[c] = try [Double](unsafeUninitializedCapacity: cap) { buffer, count in
                     pointers.numbers[c] = buffer.baseAddress!
-                    ColumnStorage.adviseHugePages(buffer.baseAddress!, count: cap)
+                    HugePages.advise(buffer.baseAddress!, count: cap)
                     try nest(c + 1)
                     count = rows
                 }
             } else {
                 madeCodes[c] = try [Int32](unsafeUninitializedCapacity: cap) { buffer, count in
                     pointers.codes[c] = buffer.baseAddress!
-                    ColumnStorage.adviseHugePages(buffer.baseAddress!, count: cap)
+                    HugePages.advise(buffer.baseAddress!, count: cap)
                     try nest(c + 1)
                     count = rows
                 }
@@ -69,19 +63,5 @@ struct ColumnStorage {
         try nest(0)
         numbers = made
         codes = madeCodes
-    }
-
-    /// Asks the kernel for transparent huge pages on the whole 2 MB pages of a large array,
-    /// where THP is enabled for advised memory: the parsers' first touches then fault once
-    /// per 2 MB instead of once per 4 KB page. Advice only; nothing else changes.
-    static func adviseHugePages<T>(_ p: UnsafeMutablePointer<T>, count: Int) {
-        #if os(Linux)
-        let huge = 2 << 20
-        let bytes = count * MemoryLayout<T>.stride
-        guard bytes >= 2 * huge else { return }
-        let start = (Int(bitPattern: p) + huge - 1) / huge * huge
-        let end = (Int(bitPattern: p) + bytes) / huge * huge
-        if end > start { _ = madvise(UnsafeMutableRawPointer(bitPattern: start), end - start, MADV_HUGEPAGE) }
-        #endif
     }
 }

@@ -73,6 +73,7 @@ public enum BenchmarkPanel {
             bom = [Double](unsafeUninitializedCapacity: n) { bBuf, bCount in
                 share = [Double](unsafeUninitializedCapacity: n) { sBuf, sCount in
                     let mOut = mBuf.baseAddress, bOut = bBuf.baseAddress, sOut = sBuf.baseAddress
+                    for out in [mOut, bOut, sOut] { if let out { HugePages.advise(out, count: n) } }
                     ParallelTasks.run(parts, workers: threads) { k in
                         for i in (n * k / parts)..<(n * (k + 1) / parts) {
                             // The cost stage's preconditions are programmer contracts; file values are checked here.
