@@ -399,4 +399,23 @@ import MemcastStatistics
             }
         }
     }
+
+    /// Checking without keeping values (`keepValues = false`) on several threads: the same
+    /// problems, with their lines, as one thread, and no rows kept.
+    @Test func checkOnlyOnSeveralThreads() throws {
+        let schema = CSVSchema(name: "n", columns: [.init("id", .number), .init("x", .number)])
+        var text = "id,x\n"
+        for i in 0..<120_000 { text += "\(i),\(i % 40_000 == 11 ? "bad" : String(i % 7))\n" }
+        var messages: [String] = []
+        for threads in [1, 2, 3] {
+            var o = CSVOptions(); o.keepValues = false; o.threads = threads
+            do { _ = try CSVLoader.load(text: text, schema: schema, options: o); messages.append("no error") } catch { messages.append("\(error)") }
+            var clean = o
+            clean.threads = threads
+            let f = try CSVLoader.load(text: "id,x\n1,2\n" + String(repeating: "3,4\n", count: 300_000), schema: schema, options: clean)
+            #expect(f.rowCount == 0 && f.names == ["id", "x"])
+        }
+        #expect(messages[0].contains(":13: column 'x': cannot parse 'bad'") && messages[0].contains(":80013:"))
+        #expect(messages[1] == messages[0] && messages[2] == messages[0])
+    }
 }
