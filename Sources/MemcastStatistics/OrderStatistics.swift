@@ -133,7 +133,9 @@ public enum OrderStatistics {
                 let within = (v .> loV) .& (v .< hiV)
                 if any(within) {
                     if fill + 8 > capacity { return nil }
-                    for lane in 0..<8 where within[lane] { buffer[fill] = v[lane]; fill += 1 }
+                    // Every lane stored, the cursor advanced only past those inside (no
+                    // branch per lane: which lanes are inside is unpredictable).
+                    for lane in 0..<8 { buffer[fill] = v[lane]; fill += within[lane] ? 1 : 0 }
                 }
                 i += 8
             }
