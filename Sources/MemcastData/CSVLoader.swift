@@ -48,20 +48,51 @@ public enum CSVLoader {
     static func load(file: MappedFile, label: String, schema: CSVSchema?, options: CSVOptions) throws -> DataFrame {
         let p = file.base
         let n = file.count
+        if n == 0 { throw CSVError(CSVIssue(file: label, line: nil, message: "the file is empty (expected a header line)")) }
+        // A NUL byte (binary data) is reported before anything else: the body is checked by the
+        // parallel survey below, the whole file here when the header already fails.
+        let layout: Layout
+        do {
+            layout = try readHeader(file, label: label, schema: schema, options: options)
+        } catch {
+            try checkNoNUL(file, label: label, from: 0, to: n)
+            throw error
+        }
+        try checkNoNUL(file, label: label, from: 0, to: layout.bodyStart)
+        var types = layout.types
+        let chunks = splitPoints(p, from: layout.bodyStart, to: n,
+                                 parts: options.threads > 1 ? options.threads * chunksPerThread : 1)
+        let surveys = survey(file, label: label, chunks: chunks, threads: options.threads)
+        if let at = surveys.compactMap(\.firstNUL).min() { throw nulError(p, at, label: label) }
+
+        // Body: parse; when inference guessed "number" for a column that later holds text, retry it as text.
+        while true {
+            if let frame = try parseBody(file, label: label, layout: layout, types: &types, chunks: chunks,
+                                         surveys: surveys, schema: schema, options: options) {
+                return frame
+            }
+        }
+    }
+
+    /// What the header and the schema (or inference) say about the body.
+    struct Layout {
+        var names: [String]
+        var types: [CSVColumnType]
+        var allowsMissing: [Bool]
+        /// Per column, whether it is read into the frame (`CSVOptions.columns`).
+        var reads: [Bool]
+        var inferring: Bool
+        var headerLine: Int
+        var bodyStart: Int
+        var bodyLine: Int
+    }
+
+    /// Reads the header line and types the columns from `schema` or by inference.
+    static func readHeader(_ file: MappedFile, label: String, schema: CSVSchema?, options: CSVOptions) throws -> Layout {
+        let p = file.base
+        let n = file.count
         func fail(_ line: Int?, _ message: String) -> CSVError {
             CSVError(CSVIssue(file: label, line: line, message: message))
-        }
-        if n == 0 { throw fail(nil, "the file is empty (expected a header line)") }
-        // A NUL byte means binary data. Checked in windows so a huge file is not held whole.
-        var window = 0
-        while window < n {
-            let len = min(releaseStep, n - window)
-            if let z = memchr(p + window, 0, len) {
-                let at = UnsafePointer<UInt8>(z.assumingMemoryBound(to: UInt8.self)) - p
-                throw fail(lineNumber(p, at), "binary data (a NUL byte at offset \(at)); not a CSV text file")
-            }
-            if file.releasesBehind { file.release(from: window, to: window + len) }
-            window += len
         }
         var start = 0
         if n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF { start = 3 }  // UTF-8 BOM
@@ -131,39 +162,178 @@ public enum CSVLoader {
         } else {
             inferring = true
             types = inferTypes(p, from: bodyStart, to: n, columns: names.count, options: options)
+            if let only = options.columns { for c in names.indices where !only.contains(names[c]) { types[c] = .text } }
             allowsMissing = Array(repeating: true, count: names.count)
         }
 
-        // Body: parse; when inference guessed "number" for a column that later holds text, retry it as text.
-        let missing = options.missingValues.map { Array($0.utf8) }
-        while true {
-            let chunks = splitPoints(p, from: bodyStart, to: n, parts: max(1, options.threads))
-            var results = [ChunkResult?](repeating: nil, count: chunks.count - 1)
-            let job = ChunkJob(file: file, p: p, names: names, types: types, allowsMissing: allowsMissing,
-                               missing: missing, options: options, inferring: inferring,
-                               label: label, bytesTotal: n - bodyStart)
-            if chunks.count == 2 {
-                results[0] = job.parse(from: chunks[0], to: chunks[1], firstLine: bodyLine)
+        // Skipped columns are stepped over as text (never parsed, so never demoted).
+        let reads = names.map { name in
+            options.columns.map { $0.contains(name) || schema?.uniqueKey.contains(name) == true } ?? true
+        }
+        for c in names.indices where !reads[c] { types[c] = .text; allowsMissing[c] = true }
+        return Layout(names: names, types: types, allowsMissing: allowsMissing, reads: reads, inferring: inferring,
+                      headerLine: headerLine, bodyStart: bodyStart, bodyLine: bodyLine)
+    }
+
+
+    /// Parses the body straight into the frame's column arrays; nil when inference must retry
+    /// (a column guessed numeric holds text: `types` is updated).
+    ///
+    /// Each chunk writes its rows in place at an offset given by the record bounds of the
+    /// chunks before it (`survey`), so chunks are not copied into the frame afterwards; only
+    /// chunks after the first get fix-ups: codes mapped to the merged levels, line numbers
+    /// shifted, and a move down when an earlier chunk had fewer records than its bound
+    /// (blank lines, line breaks inside quotes, CR LF line ends).
+    static func parseBody(_ file: MappedFile, label: String, layout: Layout, types: inout [CSVColumnType],
+                          chunks: [Int], surveys: [ChunkSurvey], schema: CSVSchema?,
+                          options: CSVOptions) throws -> DataFrame? {
+        let parts = chunks.count - 1
+        let keep = options.keepValues
+        var offsets = [0]
+        for s in surveys { offsets.append(offsets.last! + (keep ? s.recordBound : 0)) }
+        let job = ChunkJob(file: file, p: file.base, names: layout.names, types: types,
+                           allowsMissing: layout.allowsMissing, reads: layout.reads,
+                           missing: options.missingValues.map { Array($0.utf8) }, options: options,
+                           inferring: layout.inferring, label: label, bytesTotal: file.count - layout.bodyStart)
+        let isNumber = types.indices.map { layout.reads[$0] ? types[$0].isNumeric : nil }
+        var results: [ChunkResult] = []
+        var retry = false
+        var rows = 0
+        let storage = try ColumnStorage(isNumber: isNumber, capacity: offsets.last!) { columns in
+            let box = Slots<ChunkResult>(count: parts)
+            ParallelTasks.run(parts, workers: options.threads) { k in
+                // Each chunk counts lines from 1; shifted once all earlier chunks are known.
+                let r = ChunkResult(types: types, keep: keep, columns: columns, offset: offsets[k],
+                                    capacity: offsets[k + 1] - offsets[k])
+                box.set(k, job.parse(into: r, from: chunks[k], to: chunks[k + 1], firstLine: k == 0 ? layout.bodyLine : 1))
+            }
+            results = box.values.map { $0! }
+            if layout.inferring, results.contains(where: { !$0.demote.isEmpty }) {
+                retry = true
+                return 0
+            }
+            try throwIssues(results, options: options)
+            rows = try joinChunks(results, columns: columns, offsets: offsets, threads: options.threads)
+            return rows
+        }
+        if retry {
+            for r in results { for c in r.demote { types[c] = .text } }
+            return nil
+        }
+        var frame = DataFrame(source: label)
+        for c in 0..<layout.names.count where layout.reads[c] {
+            let column: Column
+            if isNumber[c]! {
+                column = .numeric(storage.numbers[c])
             } else {
-                let box = ResultsBox(count: chunks.count - 1)
-                DispatchQueue.concurrentPerform(iterations: chunks.count - 1) { k in
-                    // Each chunk counts lines from 1; shifted once all earlier chunks are known.
-                    box.set(k, job.parse(from: chunks[k], to: chunks[k + 1], firstLine: k == 0 ? bodyLine : 1))
-                }
-                results = box.values
+                column = .categorical(CategoricalColumn(codes: storage.codes[c], levels: results[0].dictionaries[c].levels))
             }
-            let parts = results.map { $0! }
-            let demote = parts.reduce(into: Set<Int>()) { $0.formUnion($1.demote) }
-            if inferring && !demote.isEmpty {
-                for c in demote { types[c] = .text }
-                continue
+            try frame.append(layout.names[c], column)
+        }
+        if keep { frame.rowLines = storage.lines }
+        var issues = results.flatMap(\.issues)
+        var truncated = false
+        // Duplicate keys are reported with the other problems (rows that failed a cell
+        // check are still in the frame, with that cell missing).
+        if let schema, !schema.uniqueKey.isEmpty, keep {
+            do {
+                try checkUniqueKey(frame, key: schema.uniqueKey, label: label, limit: options.maxIssues)
+            } catch let e as CSVError {
+                // File order; on one line, cell problems before the key problem.
+                issues = (issues + e.issues).enumerated()
+                    .sorted { ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset) }.map(\.element)
+                truncated = truncated || e.truncated
             }
-            return try merge(parts, names: names, types: types, schema: schema, label: label,
-                             bodyLine: bodyLine, options: options)
+        }
+        if issues.count > options.maxIssues { issues = Array(issues.prefix(options.maxIssues)); truncated = true }
+        if !issues.isEmpty { throw CSVError(issues: issues, truncated: truncated) }
+        return frame
+    }
+
+    /// Shifts each chunk's issue lines to file lines (chunk k > 0 counted from 1) and throws
+    /// when parsing stopped early (an unclosed quote, or `maxIssues` reached).
+    static func throwIssues(_ parts: [ChunkResult], options: CSVOptions) throws {
+        var shift = 0
+        for k in parts.indices {
+            if k > 0 {
+                parts[k].lineShift = shift - 1
+                for i in parts[k].issues.indices { if let l = parts[k].issues[i].line { parts[k].issues[i].line = l + shift - 1 } }
+            }
+            shift += parts[k].endLine - (k == 0 ? 0 : 1)
+        }
+        var issues: [CSVIssue] = []
+        var truncated = false
+        for part in parts {
+            issues += part.issues
+            truncated = truncated || part.truncated
+            if part.fatal { break }
+        }
+        if parts.contains(where: \.fatal) || truncated {
+            throw CSVError(issues: Array(issues.prefix(options.maxIssues)), truncated: truncated || issues.count > options.maxIssues)
         }
     }
 
+    /// Turns the chunks written in place into one frame's columns: per column (in parallel),
+    /// chunk k > 0 is moved down when the chunks before it left a gap, its codes are mapped
+    /// to chunk 0's dictionary (which absorbs the later chunks' new levels in file order, so
+    /// levels stay in order of first appearance), and its line numbers are shifted.
+    /// Returns the number of rows.
+    static func joinChunks(_ parts: [ChunkResult], columns: ColumnPointers, offsets: [Int], threads: Int) throws -> Int {
+        var starts = [0]
+        for part in parts { starts.append(starts.last! + part.rows) }
+        guard parts.count > 1, parts[0].keep else { return starts.last! }
+        let ncols = columns.numbers.count
+        // Tasks 0..<ncols are the columns, task ncols the line numbers.
+        ParallelTasks.run(ncols + 1, workers: threads) { t in
+            for k in 1..<parts.count {
+                let from = offsets[k], to = starts[k], count = parts[k].rows
+                if t == ncols {
+                    let lines = columns.lines!
+                    if from != to { (lines + to).update(from: lines + from, count: count) }
+                    let shift = parts[k].lineShift
+                    for i in to..<(to + count) { lines[i] += shift }
+                } else if let v = columns.numbers[t] {
+                    if from != to { (v + to).update(from: v + from, count: count) }
+                } else if let codes = columns.codes[t] {
+                    if from != to { (codes + to).update(from: codes + from, count: count) }
+                    let map = parts[0].dictionaries[t].absorb(parts[k].dictionaries[t])
+                    if map.indices.contains(where: { map[$0] != Int32($0) }) {
+                        map.withUnsafeBufferPointer { m in
+                            for i in to..<(to + count) where codes[i] >= 0 { codes[i] = m[Int(codes[i])] }
+                        }
+                    }
+                }
+            }
+        }
+        return starts.last!
+    }
+
+    // MARK: - Binary data
+
+    /// Throws the binary-data error when `from..<to` holds a NUL byte. Checked in windows so
+    /// a huge file is not held whole.
+    static func checkNoNUL(_ file: MappedFile, label: String, from: Int, to: Int) throws {
+        var window = from
+        while window < to {
+            let len = min(releaseStep, to - window)
+            if let z = memchr(file.base + window, 0, len) {
+                throw nulError(file.base, UnsafePointer<UInt8>(z.assumingMemoryBound(to: UInt8.self)) - file.base, label: label)
+            }
+            if file.releasesBehind { file.release(from: window, to: window + len) }
+            window += len
+        }
+    }
+
+    static func nulError(_ p: UnsafePointer<UInt8>, _ at: Int, label: String) -> CSVError {
+        CSVError(CSVIssue(file: label, line: lineNumber(p, at), message: "binary data (a NUL byte at offset \(at)); not a CSV text file"))
+    }
+
     // MARK: - Chunks
+
+    /// Chunks per parser thread. More chunks than threads, handed out as threads free up,
+    /// keep every core busy when one thread is slowed (a core shared with another process
+    /// left one of two equal halves running alone for most of the parse).
+    static let chunksPerThread = 2
 
     /// Bytes scanned between hand-backs of a huge file's pages.
     static let releaseStep = 64 << 20
@@ -200,6 +370,46 @@ public enum CSVLoader {
         return cuts
     }
 
+    /// What a pass over a chunk's bytes found before parsing.
+    struct ChunkSurvey {
+        /// At least the number of records in the chunk: one per line end (LF, CR or CR LF),
+        /// plus one for a last record without a line end. It sizes the chunk's slice of the
+        /// column arrays; without blank lines or line breaks inside quotes it is exact.
+        var recordBound: Int
+        /// Offset of the first NUL byte (binary data), if any.
+        var firstNUL: Int?
+    }
+
+    /// Surveys each chunk `chunks[k]..<chunks[k + 1]` in parallel (memchr and a SIMD count
+    /// run at memory speed: a few ms for 100 MB).
+    static func survey(_ file: MappedFile, label: String, chunks: [Int], threads: Int) -> [ChunkSurvey] {
+        let p = file.base
+        let box = Slots<ChunkSurvey>(count: chunks.count - 1)
+        ParallelTasks.run(chunks.count - 1, workers: threads) { k in
+            // A last record without a line end needs one more slot. (Chunks but the last end
+            // after a line end, so their bound is exact and the next chunk's slice follows
+            // on directly: no gap to close afterwards.)
+            let chunkEnd = chunks[k + 1]
+            var bound = chunkEnd > chunks[k] && (p[chunkEnd - 1] == CSVScanner.lf || p[chunkEnd - 1] == CSVScanner.cr) ? 0 : 1
+            var nul: Int? = nil
+            var window = chunks[k]
+            // In windows, so a huge file's pages can be handed back behind the pass.
+            while window < chunks[k + 1] {
+                let end = min(window + releaseStep, chunks[k + 1])
+                file.prefault(from: window, to: end)
+                if let z = memchr(p + window, 0, end - window) {
+                    nul = UnsafePointer<UInt8>(z.assumingMemoryBound(to: UInt8.self)) - p
+                    break
+                }
+                bound += CSVScanner.countLineEnds(p, window, end)
+                if file.releasesBehind { file.release(from: window, to: end) }
+                window = end
+            }
+            box.set(k, ChunkSurvey(recordBound: bound, firstNUL: nul))
+        }
+        return box.values.map { $0! }
+    }
+
     /// Everything needed to parse one chunk (immutable, shared by threads).
     struct ChunkJob: @unchecked Sendable {
         let file: MappedFile
@@ -207,21 +417,19 @@ public enum CSVLoader {
         let names: [String]
         let types: [CSVColumnType]
         let allowsMissing: [Bool]
+        let reads: [Bool]
         let missing: [[UInt8]]
         let options: CSVOptions
         let inferring: Bool
         let label: String
         let bytesTotal: Int
 
-        func parse(from start: Int, to end: Int, firstLine: Int) -> ChunkResult {
+        func parse(into r: ChunkResult, from start: Int, to end: Int, firstLine: Int) -> ChunkResult {
             let ncols = names.count
-            // Reserve from the average row length of the first rows.
             var scanner = CSVScanner(p, from: start, to: end, delimiter: options.delimiter, firstLine: firstLine)
             defer { scanner.release() }
             let scratch = ScratchBytes()
             defer { withExtendedLifetime(scratch) {} }   // `base` may point into it until the end
-            let estimate = max(16, (end - start) / max(1, estimatedRowBytes(from: start, to: end)) + 64)
-            let r = ChunkResult(types: types, keep: options.keepValues, capacity: estimate)
             // Missing-value tokens up to 8 bytes, packed little-endian (longer ones never match).
             let packedMissing: [(length: Int, word: UInt64)] = missing.filter { !$0.isEmpty && $0.count <= 8 }.map { m in
                 (m.count, m.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) })
@@ -272,7 +480,7 @@ public enum CSVLoader {
                         continue
                     }
                     r.beginRow(line: line)
-                    for c in 0..<ncols {
+                    for c in 0..<ncols where reads[c] {
                         var s = scanner.fieldStart[c]
                         var e = scanner.fieldEnd[c]
                         var base = p
@@ -310,7 +518,7 @@ public enum CSVLoader {
                                                  message: "cannot parse '\(preview(base, s, e))' as a number"), limit: options.maxIssues)
                                 r.appendMissing(c)
                             }
-                        } else if let message = r.appendText(c, base, s, e) {
+                        } else if let message = r.appendText(c, base, s, e, readable: base == p ? file.count : e) {
                             r.issue(CSVIssue(file: label, line: line, column: names[c], message: message), limit: options.maxIssues)
                         }
                     }
@@ -404,7 +612,9 @@ public enum CSVLoader {
                         e = i
                     }
                     let len = e - s
-                    if len == 0 {
+                    if !reads[c] {
+                        // A skipped column: stepped over, not checked.
+                    } else if len == 0 {
                         guard !quoted, allowsMissing[c] else { return false }
                         r.appendMissing(c)
                     } else {
@@ -415,7 +625,7 @@ public enum CSVLoader {
                                 return false
                             }
                         }
-                        if r.appendText(c, p, s, e) != nil { return false }
+                        if r.appendText(c, p, s, e, readable: file.count) != nil { return false }
                     }
                 }
                 // The field must end where the record says: a delimiter between fields,
@@ -440,28 +650,28 @@ public enum CSVLoader {
             return true
         }
 
-        private func estimatedRowBytes(from start: Int, to end: Int) -> Int {
-            var i = start, rows = 0
-            while i < end && rows < 64 { if p[i] == CSVScanner.lf { rows += 1 }; i += 1 }
-            return rows == 0 ? max(1, end - start) : max(1, (i - start) / rows)
-        }
     }
 
     /// What one chunk produced: per-column values, or codes into chunk-local dictionaries.
     ///
     /// Every accepted row writes exactly one slot in every column, so all columns share
-    /// one row count and capacity. Storage is raw memory owned by this object: the inner
-    /// loop then costs no reference counting or copy-on-write checks.
+    /// one row count. Values are written straight into the frame's column arrays at this
+    /// chunk's offset (`ColumnPointers`); without `keep`, into one reused slot per column.
+    /// Raw pointers: the inner loop then costs no reference counting or copy-on-write checks.
     final class ChunkResult: @unchecked Sendable {
         let ncols: Int
         let keep: Bool
         let types: [CSVColumnType]
         let isNumber: UnsafeMutablePointer<Bool>
-        private(set) var numbers: UnsafeMutablePointer<UnsafeMutablePointer<Double>>
-        private(set) var codes: UnsafeMutablePointer<UnsafeMutablePointer<Int32>>
-        private(set) var lines: UnsafeMutablePointer<Int32>
+        private let numbers: UnsafeMutablePointer<UnsafeMutablePointer<Double>>
+        private let codes: UnsafeMutablePointer<UnsafeMutablePointer<Int32>>
+        private let lines: UnsafeMutablePointer<Int>
+        /// The single slots used when values are not kept.
+        private let ownedNumbers: UnsafeMutablePointer<Double>
+        private let ownedCodes: UnsafeMutablePointer<Int32>
+        private let ownedLine: UnsafeMutablePointer<Int>
         private(set) var rows = 0
-        private var capacity = 0
+        private let capacity: Int
         let dictionaries: [ByteDictionary]
         private let dictionaryRefs: UnsafeMutablePointer<Unmanaged<ByteDictionary>>
         /// Per text column, the code of the previous row's value (runs of one value then
@@ -473,34 +683,39 @@ public enum CSVLoader {
         var badRows = 0
         var demote: Set<Int> = []
         var endLine = 1
+        /// Added to this chunk's line numbers (counted from 1) to make them file lines.
+        var lineShift = 0
 
-        init(types: [CSVColumnType], keep: Bool, capacity: Int) {
+        /// Writes rows `offset..<offset + capacity` of `columns` (when `keep`).
+        init(types: [CSVColumnType], keep: Bool, columns: ColumnPointers, offset: Int, capacity: Int) {
             self.types = types
             self.keep = keep
             ncols = types.count
-            isNumber = .allocate(capacity: max(ncols, 1))
-            numbers = .allocate(capacity: max(ncols, 1))
-            codes = .allocate(capacity: max(ncols, 1))
-            lastCode = .allocate(capacity: max(ncols, 1))
+            let n = max(ncols, 1)
+            isNumber = .allocate(capacity: n)
+            numbers = .allocate(capacity: n)
+            codes = .allocate(capacity: n)
+            lastCode = .allocate(capacity: n)
+            ownedNumbers = .allocate(capacity: n)
+            ownedCodes = .allocate(capacity: n)
+            ownedLine = .allocate(capacity: 1)
             dictionaries = types.map { _ in ByteDictionary() }
-            dictionaryRefs = .allocate(capacity: max(ncols, 1))
-            // Without keeping values a single slot per column is reused.
-            let cap = keep ? max(capacity, 16) : 1
-            self.capacity = cap
-            lines = .allocate(capacity: cap)
+            dictionaryRefs = .allocate(capacity: n)
+            self.capacity = keep ? capacity : 1
+            lines = keep ? columns.lines! + offset : ownedLine
             for c in 0..<ncols {
                 isNumber[c] = types[c].isNumeric
-                numbers[c] = .allocate(capacity: isNumber[c] ? cap : 1)
-                codes[c] = .allocate(capacity: isNumber[c] ? 1 : cap)
+                // A column without an array (not read, or of the other kind) gets the spare slot.
+                numbers[c] = keep ? columns.numbers[c].map { $0 + offset } ?? ownedNumbers + c : ownedNumbers + c
+                codes[c] = keep ? columns.codes[c].map { $0 + offset } ?? ownedCodes + c : ownedCodes + c
                 lastCode[c] = -1
                 dictionaryRefs[c] = Unmanaged.passUnretained(dictionaries[c])
             }
         }
 
         deinit {
-            for c in 0..<ncols { numbers[c].deallocate(); codes[c].deallocate() }
-            numbers.deallocate(); codes.deallocate(); lines.deallocate()
-            isNumber.deallocate(); lastCode.deallocate(); dictionaryRefs.deallocate()
+            numbers.deallocate(); codes.deallocate(); ownedNumbers.deallocate(); ownedCodes.deallocate()
+            ownedLine.deallocate(); isNumber.deallocate(); lastCode.deallocate(); dictionaryRefs.deallocate()
         }
 
         var full: Bool { truncated }
@@ -509,30 +724,16 @@ public enum CSVLoader {
         @inline(__always)
         var slot: Int { keep ? rows : 0 }
 
-        /// Starts a row: makes room and records its line.
+        /// Starts a row and records its line.
         @inline(__always)
         func beginRow(line: Int) {
-            if keep && rows == capacity { grow() }
-            lines[slot] = Int32(truncatingIfNeeded: line)
+            // The survey's bound is never exceeded; a broken bound must not write past the slice.
+            precondition(rows < capacity, "chunk record bound exceeded")
+            lines[slot] = line
         }
 
         @inline(__always)
         func endRow() { if keep { rows += 1 } }
-
-        private func grow() {
-            let n = capacity * 2
-            func moved<T>(_ old: UnsafeMutablePointer<T>, _ count: Int) -> UnsafeMutablePointer<T> {
-                let b = UnsafeMutablePointer<T>.allocate(capacity: n)
-                b.moveInitialize(from: old, count: count)
-                old.deallocate()
-                return b
-            }
-            lines = moved(lines, rows)
-            for c in 0..<ncols {
-                if isNumber[c] { numbers[c] = moved(numbers[c], rows) } else { codes[c] = moved(codes[c], rows) }
-            }
-            capacity = n
-        }
 
         func issue(_ i: CSVIssue, limit: Int) {
             if issues.count < limit { issues.append(i) } else { truncated = true }
@@ -547,9 +748,31 @@ public enum CSVLoader {
         }
 
         /// Encodes a text field; returns an error message when the value is not allowed.
+        /// `readable`: bytes of `p` before this offset may be read (see `ByteDictionary.shortKey`).
         @inline(__always)
-        func appendText(_ c: Int, _ p: UnsafePointer<UInt8>, _ s: Int, _ e: Int) -> String? {
+        func appendText(_ c: Int, _ p: UnsafePointer<UInt8>, _ s: Int, _ e: Int, readable: Int) -> String? {
             let last = lastCode[c]
+            let len = e - s
+            if len <= ByteDictionary.shortLimit {
+                // Short values (the usual labels and codes) are compared as two words.
+                let (k0, k1) = ByteDictionary.shortKey(p, s, e, readable: readable)
+                let found: Int32? = dictionaryRefs[c]._withUnsafeGuaranteedRef { dict -> Int32? in
+                    if last >= 0 {
+                        if dict.hasKey(last, k0, k1, len) { return last }
+                        let next = dict.successor(of: last)
+                        if next >= 0 && dict.hasKey(next, k0, k1, len) { return next }
+                    }
+                    let code = dict.findShort(k0, k1, len, hash: ByteDictionary.shortHash(k0, k1, len))
+                    if let code, last >= 0 { dict.setSuccessor(of: last, code) }
+                    return code
+                }
+                if let code = found {
+                    codes[c][slot] = code
+                    lastCode[c] = code
+                    return nil
+                }
+                return appendNewText(c, p, s, e)
+            }
             let found: Int32? = dictionaryRefs[c]._withUnsafeGuaranteedRef { dict -> Int32? in
                 guard last >= 0 else { return dict.find(p, s, e, hash: ByteDictionary.hash(p, s, e)) }
                 // The same value again, or the value that followed it last time
@@ -572,110 +795,41 @@ public enum CSVLoader {
         /// A value not seen before in this chunk: validate, then add a level.
         func appendNewText(_ c: Int, _ p: UnsafePointer<UInt8>, _ s: Int, _ e: Int) -> String? {
             codes[c][slot] = -1
-            guard let text = String(validating: UnsafeBufferPointer(start: p + s, count: e - s), as: UTF8.self) else {
-                return "not valid UTF-8 text"
-            }
+            let bytes = UnsafeBufferPointer(start: p + s, count: e - s)
             switch types[c] {
-            case .period where Period(text) == nil:
-                return "cannot parse '\(clip(text))' as a period (expected YYYY, YYYYQn, YYYYHn, YYYY-MM or YYYY-MM-DD)"
-            case .publicationDate where PublicationDate(text) == nil:
-                return "cannot parse '\(clip(text))' as a date (expected YYYY, YYYY-MM or YYYY-MM-DD)"
-            case .category(let allowed) where !allowed.contains(text):
-                return "'\(clip(text))' is not one of the declared values (\(allowed.sorted().joined(separator: ", ")))"
+            case .period, .publicationDate, .category:
+                guard let text = String(validating: bytes, as: UTF8.self) else { return "not valid UTF-8 text" }
+                switch types[c] {
+                case .period where Period(text) == nil:
+                    return "cannot parse '\(clip(text))' as a period (expected YYYY, YYYYQn, YYYYHn, YYYY-MM or YYYY-MM-DD)"
+                case .publicationDate where PublicationDate(text) == nil:
+                    return "cannot parse '\(clip(text))' as a date (expected YYYY, YYYY-MM or YYYY-MM-DD)"
+                case .category(let allowed) where !allowed.contains(text):
+                    return "'\(clip(text))' is not one of the declared values (\(allowed.sorted().joined(separator: ", ")))"
+                default:
+                    break
+                }
             default:
-                break
+                // Plain text only has to be UTF-8: ASCII (the usual case) needs no decoding.
+                if !bytes.allSatisfy({ $0 < 0x80 }) && String(validating: bytes, as: UTF8.self) == nil {
+                    return "not valid UTF-8 text"
+                }
             }
-            let code = dictionaries[c].insert(p, s, e, hash: ByteDictionary.hash(p, s, e), text: text)
+            let code = dictionaries[c].insert(p, s, e, hash: ByteDictionary.hash(p, s, e))
             if lastCode[c] >= 0 { dictionaries[c].setSuccessor(of: lastCode[c], code) }
             codes[c][slot] = code
             lastCode[c] = code
             return nil
         }
 
-        /// Column `c`'s values (numeric column) as an array.
-        func numberArray(_ c: Int) -> UnsafeBufferPointer<Double> { UnsafeBufferPointer(start: numbers[c], count: rows) }
-        /// Column `c`'s codes (text column).
-        func codeArray(_ c: Int) -> UnsafeBufferPointer<Int32> { UnsafeBufferPointer(start: codes[c], count: rows) }
-        func lineArray() -> UnsafeBufferPointer<Int32> { UnsafeBufferPointer(start: lines, count: rows) }
     }
 
-    /// Thread-safe slots for chunk results (each index written by one thread).
-    final class ResultsBox: @unchecked Sendable {
-        var values: [ChunkResult?]
+    /// Thread-safe slots for per-chunk results (each index written by one thread).
+    final class Slots<T>: @unchecked Sendable {
+        private(set) var values: [T?]
         private let lock = NSLockish()
         init(count: Int) { values = Array(repeating: nil, count: count) }
-        func set(_ k: Int, _ r: ChunkResult) { lock.sync { values[k] = r } }
-    }
-
-    // MARK: - Merge
-
-    static func merge(_ parts: [ChunkResult], names: [String], types: [CSVColumnType], schema: CSVSchema?,
-                      label: String, bodyLine: Int, options: CSVOptions) throws -> DataFrame {
-        // Line numbers: chunk k > 0 counted from 1; shift by where the previous chunk ended.
-        var shifts = [Int](repeating: 0, count: parts.count)
-        for k in 1..<max(1, parts.count) { shifts[k] = shifts[k - 1] + parts[k - 1].endLine - (k == 1 ? 0 : 1) }
-        var issues: [CSVIssue] = []
-        var truncated = false
-        for (k, part) in parts.enumerated() {
-            for var i in part.issues {
-                if k > 0, let l = i.line { i.line = l + shifts[k] - 1 }
-                issues.append(i)
-            }
-            truncated = truncated || part.truncated
-            if part.fatal { break }
-        }
-        let fatal = parts.contains { $0.fatal }
-        if fatal || truncated {
-            throw CSVError(issues: Array(issues.prefix(options.maxIssues)), truncated: truncated || issues.count > options.maxIssues)
-        }
-
-        var frame = DataFrame(source: label)
-        var lines: [Int] = []
-        if options.keepValues {
-            lines.reserveCapacity(parts.reduce(0) { $0 + $1.rows })
-            for (k, part) in parts.enumerated() {
-                let shift = k == 0 ? 0 : shifts[k] - 1
-                for l in part.lineArray() { lines.append(Int(l) + shift) }
-            }
-        }
-        for c in 0..<names.count {
-            let column: Column
-            if types[c].isNumeric {
-                var v: [Double] = []
-                v.reserveCapacity(parts.reduce(0) { $0 + $1.rows })
-                for part in parts { v.append(contentsOf: part.numberArray(c)) }
-                column = .numeric(v)
-            } else if parts.count == 1 {
-                column = .categorical(CategoricalColumn(codes: Array(parts[0].codeArray(c)), levels: parts[0].dictionaries[c].levels))
-            } else {
-                // Global levels in order of first appearance: chunk 0's, then new ones from chunk 1, …
-                let global = ByteDictionary()
-                var codes: [Int32] = []
-                codes.reserveCapacity(parts.reduce(0) { $0 + $1.rows })
-                for part in parts {
-                    let map = part.dictionaries[c].levels.map { global.intern($0) }
-                    for code in part.codeArray(c) { codes.append(code < 0 ? -1 : map[Int(code)]) }
-                }
-                column = .categorical(CategoricalColumn(codes: codes, levels: global.levels))
-            }
-            try frame.append(names[c], column)
-        }
-        if options.keepValues { frame.rowLines = lines }
-        // Duplicate keys are reported with the other problems (rows that failed a cell
-        // check are still in the frame, with that cell missing).
-        if let schema, !schema.uniqueKey.isEmpty, options.keepValues {
-            do {
-                try checkUniqueKey(frame, key: schema.uniqueKey, label: label, limit: options.maxIssues)
-            } catch let e as CSVError {
-                // File order; on one line, cell problems before the key problem.
-                issues = (issues + e.issues).enumerated()
-                    .sorted { ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset) }.map(\.element)
-                truncated = truncated || e.truncated
-            }
-        }
-        if issues.count > options.maxIssues { issues = Array(issues.prefix(options.maxIssues)); truncated = true }
-        if !issues.isEmpty { throw CSVError(issues: issues, truncated: truncated) }
-        return frame
+        func set(_ k: Int, _ v: T) { lock.sync { values[k] = v } }
     }
 
     static func checkUniqueKey(_ frame: DataFrame, key: [String], label: String, limit: Int) throws {

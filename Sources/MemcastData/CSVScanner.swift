@@ -111,6 +111,40 @@ struct CSVScanner {
         return i
     }
 
+    /// The number of line ends in `p[start..<end]`: LF, CR, and CR LF counted once (each
+    /// ends one record). LF and CR bytes are counted 32 per step: per-byte counters (a
+    /// compare gives 0 or 0xFF, subtracted) summed every 255 steps, before they can wrap;
+    /// the last < 8 KB byte by byte (this shape compiles to a tight loop). Only when there
+    /// are CRs are the CR LF pairs found (memchr) and counted once.
+    static func countLineEnds(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Int {
+        let raw = UnsafeRawPointer(p)
+        let lfs = SIMD32<UInt8>(repeating: lf), crs = SIMD32<UInt8>(repeating: cr)
+        var i = start, nLF = 0, nCR = 0
+        while i + 32 * 255 <= end {
+            var accLF = SIMD32<UInt8>(), accCR = SIMD32<UInt8>()
+            for _ in 0..<255 {
+                let v = raw.loadUnaligned(fromByteOffset: i, as: SIMD32<UInt8>.self)
+                accLF &-= unsafeBitCast(v .== lfs, to: SIMD32<UInt8>.self)
+                accCR &-= unsafeBitCast(v .== crs, to: SIMD32<UInt8>.self)
+                i += 32
+            }
+            nLF += Int(SIMD32<UInt16>(truncatingIfNeeded: accLF).wrappedSum())
+            nCR += Int(SIMD32<UInt16>(truncatingIfNeeded: accCR).wrappedSum())
+        }
+        while i < end {
+            if p[i] == lf { nLF += 1 } else if p[i] == cr { nCR += 1 }
+            i += 1
+        }
+        guard nCR > 0 else { return nLF }
+        var pairs = 0
+        i = start
+        while i < end, let q = memchr(p + i, Int32(cr), end - i) {
+            i = UnsafePointer<UInt8>(q.assumingMemoryBound(to: UInt8.self)) - p + 1
+            if i < end && p[i] == lf { pairs += 1 }
+        }
+        return nLF + nCR - pairs
+    }
+
     /// Reads the next record.
     @inline(__always)
     mutating func next() -> Step {

@@ -73,6 +73,15 @@ public struct CSVOptions: Sendable {
     public var keepValues: Bool = true
     /// Parse with this many threads (1 or more); results never depend on it.
     public var threads: Int = 1
+    /// Column projection: read only the columns with these names into the frame (in file
+    /// order; names not in the header are ignored, so a caller can pass every name it
+    /// might use). nil reads every column. A schema's unique-key columns are always read.
+    ///
+    /// Skipped columns are not validated: their fields are stepped over, not parsed, so a
+    /// bad number, a disallowed missing value or invalid UTF-8 in a skipped column is not
+    /// reported. The file's structure still is, in every column (unbalanced quotes, the
+    /// number of fields per record, binary data), and so is the header against a schema.
+    public var columns: Set<String>? = nil
 
     public init() {}
 }

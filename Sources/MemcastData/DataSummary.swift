@@ -40,34 +40,39 @@ public struct DataSummary: Sendable {
 
     public init(_ frame: DataFrame, threads: Int = 1) {
         rows = frame.rowCount
-        let numericIndices = frame.columns.indices.filter { frame.columns[$0].isNumeric }
-        var results = [NumericColumn?](repeating: nil, count: numericIndices.count)
         let names = frame.names
         let columns = frame.columns
-        if threads <= 1 || numericIndices.count < 2 {
-            for (k, c) in numericIndices.enumerated() {
-                results[k] = DataSummary.describe(names[c], columns[c].numericValues!)
-            }
-        } else {
-            let box = SummaryBox(count: numericIndices.count)
-            DispatchQueue.concurrentPerform(iterations: min(threads, numericIndices.count)) { worker in
-                var k = worker
-                while k < numericIndices.count {
-                    let c = numericIndices[k]
-                    box.set(k, DataSummary.describe(names[c], columns[c].numericValues!))
-                    k += threads
-                }
-            }
-            results = box.values
+        // One task per column, numeric and text alike, taken in turn by `threads` workers
+        // (columns differ in cost, so a fixed split would leave one worker idle); the
+        // costlier numeric columns first, so the cheap text ones fill the end.
+        let order = columns.indices.filter { columns[$0].isNumeric } + columns.indices.filter { !columns[$0].isNumeric }
+        let box = SummaryBox(count: columns.count)
+        ParallelTasks.run(order.count, workers: threads) { k in
+            box.set(order[k], DataSummary.summarize(names[order[k]], columns[order[k]]))
         }
-        numeric = results.map { $0! }
-        text = frame.columns.indices.compactMap { c -> TextColumn? in
-            guard let cat = frame.columns[c].categoricalValues else { return nil }
+        numeric = box.values.compactMap { if case .numeric(let n)? = $0 { return n } else { return nil } }
+        text = box.values.compactMap { if case .text(let t)? = $0 { return t } else { return nil } }
+    }
+
+    enum Summary {
+        case numeric(NumericColumn)
+        case text(TextColumn)
+    }
+
+    static func summarize(_ name: String, _ column: Column) -> Summary {
+        switch column {
+        case .numeric(let values):
+            return .numeric(describe(name, values))
+        case .categorical(let cat):
             var missing = 0
             var used = [Bool](repeating: false, count: cat.levels.count)
-            for code in cat.codes { if code < 0 { missing += 1 } else { used[Int(code)] = true } }
-            return TextColumn(name: frame.names[c], count: cat.codes.count - missing, missing: missing,
-                              unique: used.lazy.filter { $0 }.count)
+            cat.codes.withUnsafeBufferPointer { codes in
+                used.withUnsafeMutableBufferPointer { used in
+                    for code in codes { if code < 0 { missing += 1 } else { used[Int(code)] = true } }
+                }
+            }
+            return .text(TextColumn(name: name, count: cat.codes.count - missing, missing: missing,
+                                    unique: used.lazy.filter { $0 }.count))
         }
     }
 
@@ -98,18 +103,18 @@ public struct DataSummary: Sendable {
             ss = t
         }
         let std = n > 1 ? ((ss + ssc) / Double(n - 1)).squareRoot() : .nan
-        // The column itself when nothing is missing (read, not reordered: no 8-byte-per-row copy).
+        // The column itself, missing values and all (read, not reordered: no 8-byte-per-row copy).
         let ps = [0.25, 0.5, 0.75]
-        let q = missing == 0 ? values.withUnsafeBufferPointer { OrderStatistics.quantiles(readOnly: $0, ps) }
-            : OrderStatistics.quantiles(of: values, ps)
+        let q = values.withUnsafeBufferPointer { OrderStatistics.quantiles(readOnly: $0, nonNaN: n, ps) }
         return NumericColumn(name: name, count: n, missing: missing, mean: mean, std: std, min: lo,
                              q25: q[0], q50: q[1], q75: q[2], max: hi)
     }
 }
 
+/// Per-column results, written by the workers.
 final class SummaryBox: @unchecked Sendable {
-    var values: [DataSummary.NumericColumn?]
+    private(set) var values: [DataSummary.Summary?]
     private let lock = NSLockish()
     init(count: Int) { values = Array(repeating: nil, count: count) }
-    func set(_ k: Int, _ v: DataSummary.NumericColumn) { lock.sync { values[k] = v } }
+    func set(_ k: Int, _ v: DataSummary.Summary) { lock.sync { values[k] = v } }
 }

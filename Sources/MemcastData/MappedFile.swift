@@ -32,9 +32,10 @@ public final class MappedFile: @unchecked Sendable {
         }
         let size = Int(st.st_size)
         if (st.st_mode & S_IFMT) == S_IFREG && size > 0 {
-            // Pre-fault smaller files in one kernel call (cheaper than a fault per page);
-            // large ones are paged in as read, and released behind (`release(before:)`).
-            let flags = MAP_PRIVATE | (size <= MappedFile.populateLimit ? MAP_POPULATE : 0)
+            // Not pre-faulted here (MAP_POPULATE would map every page on this one thread before
+            // parsing starts): readers pre-fault the ranges they are about to scan, in
+            // parallel (`prefault`); huge files are paged in as read and released behind.
+            let flags = MAP_PRIVATE
             guard let p = mmap(nil, size, PROT_READ, flags, fd, 0), p != MAP_FAILED else {
                 throw CSVIssue(file: label, line: nil, message: "cannot map: \(String(cString: strerror(errno)))")
             }
@@ -57,11 +58,24 @@ public final class MappedFile: @unchecked Sendable {
         }
     }
 
-    /// Files up to this size are mapped with MAP_POPULATE.
-    static let populateLimit = 512 << 20
+    /// Files up to this size are kept resident; larger ones are released behind the scan.
+    static let residentLimit = 512 << 20
 
     /// Whether scanned pages should be handed back (`release`): files too large to keep resident.
-    public var releasesBehind: Bool { mapped && count > MappedFile.populateLimit }
+    public var releasesBehind: Bool { mapped && count > MappedFile.residentLimit }
+
+    /// Maps the pages of `from..<to` in one kernel call (cheaper than a fault per page), so
+    /// threads scanning different ranges fault their own pages in parallel. Advice only:
+    /// where the kernel lacks MADV_POPULATE_READ (Linux < 5.14) pages fault in as read.
+    public func prefault(from: Int, to: Int) {
+        #if os(Linux)
+        guard mapped else { return }
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let lo = max(from, 0) / page * page
+        let hi = min(to, count)
+        if hi > lo { _ = madvise(UnsafeMutableRawPointer(mutating: base + lo), hi - lo, 22 /* MADV_POPULATE_READ */) }
+        #endif
+    }
 
     /// Tells the kernel the bytes in `from..<to` (whole pages inside it) are done with, so
     /// a scan of a huge file holds only a window of it in memory. Values already parsed

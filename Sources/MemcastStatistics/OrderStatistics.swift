@@ -22,9 +22,17 @@ public enum OrderStatistics {
     /// without a copy (sampled brackets); only when that cannot answer are the values
     /// copied for selection. Same results as `quantiles(_:_:)`.
     public static func quantiles(readOnly values: UnsafeBufferPointer<Double>, _ ps: [Double]) -> [Double] {
-        interpolated(count: values.count, ps) { ks in
-            if values.count >= 1 << 16, let v = sampledOrderStatistics(values, ks) { return v }
-            var copy = Array(values)
+        quantiles(readOnly: values, nonNaN: values.count, ps)
+    }
+
+    /// Quantiles `ps` of the non-NaN values of `values` (`nonNaN` of them), read in place:
+    /// NaN is skipped by the sample and fails every bracket compare, so missing values need
+    /// no filtered copy; the fallback copies the non-NaN values. Same results as
+    /// `quantiles(of:_:)`.
+    public static func quantiles(readOnly values: UnsafeBufferPointer<Double>, nonNaN: Int, _ ps: [Double]) -> [Double] {
+        interpolated(count: nonNaN, ps) { ks in
+            if nonNaN >= 1 << 16, let v = sampledOrderStatistics(values, ks, nonNaN: nonNaN) { return v }
+            var copy = nonNaN == values.count ? Array(values) : values.filter { !$0.isNaN }
             return copy.withUnsafeMutableBufferPointer { orderStatistics($0, ks) }
         }
     }
@@ -64,13 +72,23 @@ public enum OrderStatistics {
         return ks.map { x[$0] }
     }
 
-    static func sampledOrderStatistics(_ x: UnsafeBufferPointer<Double>, _ ks: [Int]) -> [Double]? {
-        let n = x.count, m = 16_384
-        var sample = [Double](repeating: 0, count: m)
-        for i in 0..<m { sample[i] = x[Int((UInt64(i) &* UInt64(n)) / UInt64(m))] }
+    /// `nonNaN`: how many values of `x` are not NaN (ranks `ks` count those only); NaN
+    /// values are left out of the sample and are never below, at or inside a bracket.
+    static func sampledOrderStatistics(_ x: UnsafeBufferPointer<Double>, _ ks: [Int], nonNaN: Int? = nil) -> [Double]? {
+        let n = nonNaN ?? x.count
+        var sample: [Double] = []
+        sample.reserveCapacity(16_384)
+        for i in 0..<16_384 {
+            let v = x[Int((UInt64(i) &* UInt64(x.count)) / 16_384)]
+            if !v.isNaN { sample.append(v) }
+        }
+        let m = sample.count
+        guard m >= 1_024 else { return nil }
         sample.sort()
         // One bracket [lo, hi] per target, widened by 6 standard deviations of the
-        // sample rank (√(m·p(1−p))), merged where they overlap.
+        // sample rank (√(m·p(1−p))), merged where they overlap. Brackets that only touch
+        // (lo equal to the previous hi: a tied value, as in a column of GB sizes) stay
+        // apart: merged, the interior would hold every value between them.
         var bands: [(lo: Double, hi: Double, ks: [Int])] = []
         for k in ks {
             let p = Double(k) / Double(n - 1)
@@ -78,7 +96,7 @@ public enum OrderStatistics {
             let delta = 6 * (Double(m) * p * (1 - p)).squareRoot() + 8
             let a = max(0, Int((r - delta).rounded(.down))), b = min(m - 1, Int((r + delta).rounded(.up)))
             let lo = a == 0 ? -Double.infinity : sample[a], hi = b == m - 1 ? Double.infinity : sample[b]
-            if let last = bands.last, lo <= last.hi {
+            if let last = bands.last, lo < last.hi {
                 bands[bands.count - 1].hi = max(last.hi, hi)
                 bands[bands.count - 1].ks.append(k)
             } else {
@@ -107,7 +125,7 @@ public enum OrderStatistics {
             var vLT = zero, vLo = zero, vHi = zero
             var fill = 0
             var i = 0
-            while i + 8 <= n {
+            while i + 8 <= x.count {
                 let v = raw.loadUnaligned(fromByteOffset: 8 * i, as: SIMD8<Double>.self)
                 vLT &+= zero.replacing(with: one, where: v .< loV)
                 vLo &+= zero.replacing(with: one, where: v .== loV)
@@ -115,12 +133,14 @@ public enum OrderStatistics {
                 let within = (v .> loV) .& (v .< hiV)
                 if any(within) {
                     if fill + 8 > capacity { return nil }
-                    for lane in 0..<8 where within[lane] { buffer[fill] = v[lane]; fill += 1 }
+                    // Every lane stored, the cursor advanced only past those inside (no
+                    // branch per lane: which lanes are inside is unpredictable).
+                    for lane in 0..<8 { buffer[fill] = v[lane]; fill += within[lane] ? 1 : 0 }
                 }
                 i += 8
             }
             var cLT = Int(vLT.wrappedSum()), cLo = Int(vLo.wrappedSum()), cHi = Int(vHi.wrappedSum())
-            while i < n {
+            while i < x.count {
                 let v = x[i]
                 if v < lo { cLT += 1 }
                 if v == lo { cLo += 1 }

@@ -22,7 +22,9 @@ struct FitCommand: ParsableCommand {
           pct(x[, k])    100·(x[t] - x[t-k])/x[t-k], in percent
         Lags follow file order, or with --period the period order within each --by
         entity; a gap in the periods gives a missing value, not the previous row.
-        Rows with a missing value in any used column are dropped and counted.
+        Rows with a missing value in any used column are dropped and counted. Only the
+        columns the formula and the column options use are read from --data; the others
+        are checked for record structure (quotes, field counts), not for their values.
 
         Covariances (--cov): nonrobust (default), HC0-HC3, HAC (Newey-West, Bartlett,
         --hac-lags N, default floor(4·(n/100)^(2/9)); small-sample correction n/(n-k)
@@ -155,7 +157,7 @@ struct FitCommand: ParsableCommand {
     func run() throws {
         do {
             let parsed = try Formula(parsing: formula)
-            let data = try loadData()
+            let data = try loadData(columns: usedColumns(parsed))
             let options = FitOptions(method: method == .svd ? .svd : .qr, covariance: covariance, alpha: alpha,
                                      panel: PanelOptions(entity: by, period: period, periodKey: Period.keyFromText))
             let results: RegressionResults
@@ -198,9 +200,18 @@ struct FitCommand: ParsableCommand {
         return Date()
     }
 
-    /// The regression data: --data FILE, or --dataset NAME through the dataset catalog.
-    func loadData() throws -> DataFrame {
-        guard let name = dataset else { return try Self.load(dataFile!) }
+    /// The columns a fit reads: the formula's variables and the column options.
+    func usedColumns(_ formula: Formula) -> Set<String> {
+        var names = Set(formula.response.variables)
+        for term in formula.terms { for factor in term.factors { names.formUnion(factor.variables) } }
+        for option in [weights, cluster, by, period] { if let option { names.insert(option) } }
+        return names
+    }
+
+    /// The regression data: --data FILE (only `columns` read), or --dataset NAME through
+    /// the dataset catalog.
+    func loadData(columns: Set<String>) throws -> DataFrame {
+        guard let name = dataset else { return try Self.load(dataFile!, columns: columns) }
         do {
             let catalog = try DatasetCatalog(overlay: nil)
             if name == PriceEquationTable.datasetName {
@@ -220,10 +231,22 @@ struct FitCommand: ParsableCommand {
         }
     }
 
-    static func load(_ path: String) throws -> DataFrame {
+    /// Loads a CSV file on all cores (results do not depend on it). With `columns`, only
+    /// those are read (`CSVOptions.columns`: the others are checked for record structure,
+    /// not parsed); when one of them is not in the file, every column is read instead, so
+    /// the unknown-column error lists what the file has.
+    static func load(_ path: String, columns: Set<String>? = nil) throws -> DataFrame {
         guard FileManager.default.isReadableFile(atPath: path) else { throw CLIError.noInput(path: path) }
         do {
-            return try CSVLoader.load(path: path)
+            var options = CSVOptions()
+            options.threads = ProcessInfo.processInfo.activeProcessorCount
+            if let columns {
+                var projected = options
+                projected.columns = columns
+                let frame = try CSVLoader.load(path: path, options: projected)
+                if columns.allSatisfy({ frame[$0] != nil }) { return frame }
+            }
+            return try CSVLoader.load(path: path, options: options)
         } catch let e as CSVError {
             throw CLIError.dataError(e.description)
         }

@@ -30,6 +30,8 @@ struct Memcast: ParsableCommand {
     /// ArgumentParser's 64; `CLIError` carries its own status; any other error
     /// thrown while running comes from the input data (65).
     static func main() {
+        // OpenBLAS's idle workers would spin through the start of every command.
+        NumericsInfo.parkBlasWorkers()
         var command: ParsableCommand
         do {
             command = try parseAsRoot()

@@ -102,6 +102,33 @@ import Testing
         print("memcast fit --format json vs statsmodels (panel, HC3): max relative error \(worst)")
     }
 
+    /// Only the columns a fit uses are read (documented in `fit --help`): a column the
+    /// formula does not use is not validated, so a cell of invalid UTF-8 there no longer
+    /// stops the fit, and the numbers equal those of the file without that column.
+    @Test func unusedColumnsAreNotRead() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("memcast-fit-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var clean = "y,x\n", noisy = "y,note,x\n"
+        for i in 0..<40 {
+            let x = Double(i) / 4, y = 1.5 + 2 * x + Double(i * 7 % 5) / 10
+            clean += "\(y),\(x)\n"
+            noisy += "\(y),\(i == 7 ? "\u{FFFD}" : "n\(i)"),\(x)\n"
+        }
+        var bytes = Array(noisy.utf8)
+        let bad = bytes.firstIndex(of: 0xEF)!           // U+FFFD → the invalid byte pair C3 28
+        bytes.replaceSubrange(bad..<(bad + 3), with: [0xC3, 0x28])
+        try Data(clean.utf8).write(to: dir.appendingPathComponent("clean.csv"))
+        try Data(bytes).write(to: dir.appendingPathComponent("noisy.csv"))
+        let a = try CLIRunner.run(["fit", "--data", dir.appendingPathComponent("clean.csv").path, "--formula", "y ~ x", "--format", "csv"])
+        let b = try CLIRunner.run(["fit", "--data", dir.appendingPathComponent("noisy.csv").path, "--formula", "y ~ x", "--format", "csv"])
+        #expect(a.status == 0 && b.status == 0, "\(b.stderr)")
+        #expect(a.stdout == b.stdout)
+        // Using the column reads (and checks) it.
+        let c = try CLIRunner.run(["fit", "--data", dir.appendingPathComponent("noisy.csv").path, "--formula", "y ~ x + C(note)"])
+        #expect(c.status == 65 && c.stderr.contains("noisy.csv:9: column 'note': not valid UTF-8 text"), "\(c.stderr)")
+    }
+
     /// CSV output: the coefficient table, or the predictions with --predict.
     @Test func csvOutputs() throws {
         let base = ["fit", "--data", "\(Self.fixtures)/hetero.csv", "--formula", "y ~ x1 + x2 + x3", "--format", "csv"]

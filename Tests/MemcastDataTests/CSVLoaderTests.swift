@@ -259,4 +259,163 @@ import MemcastStatistics
         #expect(s1 == s2 && s1.count == 1)
         #expect(s1.first?.contains(":68573: column 'x': cannot parse 'oops'") == true)
     }
+
+    /// Chunks are written in place at offsets sized by a pre-pass (one slot per line end);
+    /// blank lines, CR LF and CR-only line ends leave gaps that are closed afterwards. The
+    /// frame (values, levels, lines) and late errors must not depend on the thread count.
+    @Test func inPlaceChunksWithGapsMatchOneThread() throws {
+        let schema = CSVSchema(name: "n", columns: [.init("id", .number), .init("label", .text), .init("x", .number, allowsMissing: true)])
+        for ending in ["\n", "\r\n", "\r"] {
+            var text = "id,label,x" + ending
+            for i in 0..<80_000 {
+                text += "\(i),L\((i * 7919) % 101),\(i % 9 == 0 ? "" : String(Double(i) / 8))" + ending
+                if i % 1_000 == 17 { text += ending + ending }   // blank lines
+            }
+            var one = CSVOptions(); one.threads = 1
+            var two = CSVOptions(); two.threads = 2
+            var three = CSVOptions(); three.threads = 3
+            let a = try CSVLoader.load(text: text, schema: schema, options: one)
+            #expect(a.rowCount == 80_000)
+            let bytes = Array(text.utf8)
+            let cuts = bytes.withUnsafeBufferPointer { CSVLoader.splitPoints($0.baseAddress!, from: 0, to: bytes.count, parts: 3) }
+            #expect(cuts.count == (ending == "\r" ? 2 : 4))   // CR-only files are not cut
+            for o in [two, three] {
+                let b = try CSVLoader.load(text: text, schema: schema, options: o)
+                #expect(b.rowCount == 80_000)
+                #expect(b["id"]!.numericValues! == a["id"]!.numericValues!)
+                #expect(b["x"]!.numericValues!.map(\.bitPattern) == a["x"]!.numericValues!.map(\.bitPattern))
+                #expect(b["label"]!.categoricalValues! == a["label"]!.categoricalValues!)
+                #expect(b.rowLines == a.rowLines)
+            }
+            #expect(a.rowLines?.last == 1 + 80_000 + 2 * 80)
+            // A bad value and a NUL byte late in the file: same message for every thread count.
+            for bad in [text + "1,a,oops" + ending, text + "1,a,\u{0}" + ending] {
+                let messages = [one, two, three].map { o -> String in
+                    do { _ = try CSVLoader.load(text: bad, schema: schema, options: o); return "no error" } catch { return "\(error)" }
+                }
+                #expect(messages[0] != "no error")
+                #expect(messages[1] == messages[0] && messages[2] == messages[0])
+            }
+        }
+    }
+
+    /// A NUL byte is reported before a header problem (the header is read before the body
+    /// is surveyed for binary data, so this order is kept on purpose).
+    @Test func binaryDataReportedBeforeHeaderProblems() {
+        let bytes: [UInt8] = Array("a,a\n1,2\n".utf8) + [0]
+        do { _ = try CSVLoader.load(bytes: bytes, label: "x.bin"); Issue.record("expected an error") } catch {
+            #expect("\(error)" == "x.bin:3: binary data (a NUL byte at offset 8); not a CSV text file")
+        }
+    }
+
+    /// Inference re-reads a column as text when a later chunk holds text in it.
+    @Test func inferenceRetryAcrossChunks() throws {
+        var text = "k,v\n"
+        for i in 0..<150_000 { text += "\(i),\(i == 140_000 ? "n/a" : String(i % 97))\n" }
+        var one = CSVOptions(); one.threads = 1
+        var two = CSVOptions(); two.threads = 2
+        let a = try CSVLoader.load(text: text, options: one)
+        let b = try CSVLoader.load(text: text, options: two)
+        let bytes = Array(text.utf8)
+        #expect(bytes.withUnsafeBufferPointer { CSVLoader.splitPoints($0.baseAddress!, from: 0, to: bytes.count, parts: 2) }.count == 3)
+        #expect(a["v"]!.categoricalValues != nil)
+        #expect(b["v"]!.categoricalValues! == a["v"]!.categoricalValues!)
+        #expect(b["k"]!.numericValues! == a["k"]!.numericValues!)
+    }
+
+    // MARK: Column projection
+
+    /// Reading a subset of columns gives exactly those columns of a full load (values,
+    /// levels, missing cells, row lines), with a schema and with inference, on one and on
+    /// several threads; names not in the header are ignored.
+    @Test func projectionEqualsTheSameColumnsOfAFullLoad() throws {
+        var text = "id,model,region,price,units\n"
+        for i in 0..<70_000 {
+            let model = i % 5 == 0 ? "\"M \(i % 37), \"\"x\"\"\"" : "M\(i % 37)"
+            text += "\(i),\(model),R\(i * 7 % 11),\(Double(i % 1000) / 4),\(i % 13 == 0 ? "" : String(i % 97))\n"
+            if i % 9_999 == 0 { text += "\n" }
+        }
+        let schema = CSVSchema(name: "p", columns: [.init("id", .number), .init("model", .text), .init("region", .text),
+                                                    .init("price", .number), .init("units", .number)])
+        for sch in [schema, nil] {
+            for threads in [1, 2] {
+                var all = CSVOptions(); all.threads = threads
+                var some = all; some.columns = ["region", "units", "not_a_column"]
+                let full = try CSVLoader.load(text: text, schema: sch, options: all)
+                let part = try CSVLoader.load(text: text, schema: sch, options: some)
+                #expect(part.names == ["region", "units"])
+                #expect(part.rowCount == full.rowCount && part.rowLines == full.rowLines)
+                #expect(part["region"]!.categoricalValues! == full["region"]!.categoricalValues!)
+                #expect(part["units"]!.numericValues!.map(\.bitPattern) == full["units"]!.numericValues!.map(\.bitPattern))
+            }
+        }
+    }
+
+    /// Skipped columns are not validated (documented on `CSVOptions.columns`): a bad number,
+    /// a disallowed missing value and invalid UTF-8 there go unreported. The structure of
+    /// every record still is (field count, a stray quote), with its true line.
+    @Test func skippedColumnsAreNotValidatedButRecordsAre() throws {
+        let schema = CSVSchema(name: "s", columns: [.init("a", .number, allowsMissing: false), .init("b", .number, allowsMissing: false)])
+        var onlyB = CSVOptions(); onlyB.columns = ["b"]
+        let bytes: [UInt8] = Array("a,b\n1,2\noops,3\n,4\n".utf8) + [0xC3, 0x28] + Array(",5\n".utf8)
+        let f = try CSVLoader.load(bytes: bytes, label: "s.csv", schema: schema, options: onlyB)
+        #expect(f.names == ["b"] && numbers(f, "b") == [2, 3, 4, 5])
+        // The same file read whole reports the bad cells.
+        #expect(throws: CSVError.self) { try CSVLoader.load(bytes: bytes, label: "s.csv", schema: schema) }
+        for (bad, message) in [("a,b\n1,2\n7\n", "s.csv:3: expected 2 fields (as in the header), found 1"),
+                               ("a,b\n1,2\nx\"y,3\n", "s.csv:3: column 'a': a quote inside an unquoted field (quote the whole field and double the quote)")] {
+            do { _ = try CSVLoader.load(text: bad, label: "s.csv", schema: schema, options: onlyB); Issue.record("expected an error") } catch {
+                #expect("\(error)" == message)
+            }
+        }
+    }
+
+    /// A schema's unique key is still checked when the projection leaves its columns out.
+    @Test func projectionKeepsUniqueKeyColumns() throws {
+        var o = CSVOptions(); o.columns = ["low"]
+        let text = "period,name,low,unit\n2026Q1,x,1,pct\n2026Q1,x,2,pct\n"
+        do { _ = try CSVLoader.load(text: text, label: "t.csv", schema: Self.schema, options: o); Issue.record("expected an error") } catch {
+            #expect("\(error)".contains("t.csv:3: duplicate key (period=2026Q1, name=x) already on line 2"))
+        }
+        let f = try CSVLoader.load(text: "period,name,low,unit\n2026Q1,x,1,pct\n", schema: Self.schema, options: o)
+        #expect(f.names == ["period", "name", "low"])
+    }
+
+    /// For records without blank lines the survey's bounds are the exact record counts of
+    /// each chunk (LF, CR LF or CR line ends; a CR LF pair may straddle the SIMD steps), so
+    /// chunks land where they belong (nothing moved afterwards); a last record without a
+    /// line end gets its slot.
+    @Test func surveyBoundsAreExactForPlainFiles() {
+        for ending in ["\n", "\r\n", "\r"] {
+            for tail in [ending, ""] {
+                // Varying record lengths put line ends at every offset within the 32-byte steps.
+                let text = (0..<120_000).map { "\($0),v\(String(repeating: "x", count: $0 % 37))" }.joined(separator: ending) + tail
+                let file = MappedFile(bytes: Array(text.utf8))
+                let cuts = CSVLoader.splitPoints(file.base, from: 0, to: file.count, parts: 3)
+                #expect(cuts.count == (ending == "\r" ? 2 : 4))   // CR-only files are not cut
+                let surveys = CSVLoader.survey(file, label: "t", chunks: cuts, threads: 2)
+                #expect(surveys.map(\.recordBound).reduce(0, +) == 120_000, "\(ending.utf8.map { $0 }) tail \(tail.count)")
+                #expect(surveys.allSatisfy { $0.firstNUL == nil })
+            }
+        }
+    }
+
+    /// Checking without keeping values (`keepValues = false`) on several threads: the same
+    /// problems, with their lines, as one thread, and no rows kept.
+    @Test func checkOnlyOnSeveralThreads() throws {
+        let schema = CSVSchema(name: "n", columns: [.init("id", .number), .init("x", .number)])
+        var text = "id,x\n"
+        for i in 0..<120_000 { text += "\(i),\(i % 40_000 == 11 ? "bad" : String(i % 7))\n" }
+        var messages: [String] = []
+        for threads in [1, 2, 3] {
+            var o = CSVOptions(); o.keepValues = false; o.threads = threads
+            do { _ = try CSVLoader.load(text: text, schema: schema, options: o); messages.append("no error") } catch { messages.append("\(error)") }
+            var clean = o
+            clean.threads = threads
+            let f = try CSVLoader.load(text: "id,x\n1,2\n" + String(repeating: "3,4\n", count: 300_000), schema: schema, options: clean)
+            #expect(f.rowCount == 0 && f.names == ["id", "x"])
+        }
+        #expect(messages[0].contains(":13: column 'x': cannot parse 'bad'") && messages[0].contains(":80013:"))
+        #expect(messages[1] == messages[0] && messages[2] == messages[0])
+    }
 }

@@ -48,4 +48,26 @@ import Testing
             #expect(v.bitPattern == Self.strtodValue(s).bitPattern, "\(s)")
         }
     }
+
+    /// The loader's one-pass reader gives the C library's value for decimals of 1…21
+    /// digits with the point anywhere (over 19 digits the general path takes them).
+    @Test func loaderNumbersEqualStrtod() throws {
+        var g = SplitMixForTest(seed: 11)
+        var fields: [String] = []
+        for _ in 0..<30_000 {
+            let digits = Int(g.next() % 21) + 1
+            var m = ""
+            for _ in 0..<digits { m += String(g.next() % 10) }
+            let point = Int(g.next() % UInt64(digits + 1))
+            var s = point == digits ? m : String(m.prefix(point)) + "." + String(m.dropFirst(point))
+            if s.hasPrefix(".") { s = "0" + s }
+            if g.next() % 2 == 0 { s = "-" + s }
+            fields.append(s)
+        }
+        let text = "x\n" + fields.joined(separator: "\n")   // no final line end: the last field ends the text
+        let f = try CSVLoader.load(text: text)
+        let got = try #require(f["x"]?.numericValues)
+        #expect(got.count == fields.count)
+        for (v, s) in zip(got, fields) { #expect(v.bitPattern == Self.strtodValue(s).bitPattern, "\(s)") }
+    }
 }

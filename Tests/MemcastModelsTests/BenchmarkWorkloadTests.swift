@@ -50,4 +50,31 @@ import MemcastStatistics
         #expect(abs(m - 30.4) < 1e-12 && abs(b - 100.4) < 1e-12)
         #expect(abs(f["memory_share"]!.numericValues![0] - 30.4 / 100.4) < 1e-15)
     }
+
+    /// Derived columns are computed over row ranges in parallel: the same values for any
+    /// thread count, and with bad rows in several ranges the first in row order is reported.
+    @Test func derivedColumnsIndependentOfThreadsAndFirstBadRowReported() throws {
+        let n = 300_000
+        func frame(badAt: [Int]) throws -> DataFrame {
+            var f = DataFrame(source: "p.csv")
+            try f.append("dram_gb", .numeric((0..<n).map { Double($0 % 4 + 1) * 4 }))
+            try f.append("nand_gb", .numeric((0..<n).map { Double($0 % 3 + 1) * 64 }))
+            try f.append("dram_usd_gb", .numeric((0..<n).map { badAt.contains($0) ? -1 : 2 + Double($0 % 7) / 8 }))
+            try f.append("nand_usd_gb", .numeric((0..<n).map { 0.05 + Double($0 % 5) / 100 }))
+            try f.append("other_bom_usd", .numeric((0..<n).map { 50 + Double($0 % 11) }))
+            f.rowLines = (0..<n).map { $0 + 2 }
+            return f
+        }
+        var one = try frame(badAt: []), two = one
+        try BenchmarkPanel.addDerivedColumns(&one, threads: 1)
+        try BenchmarkPanel.addDerivedColumns(&two, threads: 2)
+        for name in ["memory_cost_usd", "bom_usd", "memory_share"] {
+            #expect(one[name]!.numericValues! == two[name]!.numericValues!)
+        }
+        #expect(one["bom_usd"]!.numericValues![5] == 8 * (2 + 5.0 / 8) + 192 * 0.05 + 55)
+        var bad = try frame(badAt: [250_000, 120_000])
+        #expect(throws: BenchmarkError.badValue(origin: "p.csv:120002", message: "memory quantities and prices must be ≥ 0")) {
+            try BenchmarkPanel.addDerivedColumns(&bad, threads: 2)
+        }
+    }
 }

@@ -63,6 +63,45 @@ import Testing
         #expect(x == before)
     }
 
+    /// A column of a few widely spaced values (memory sizes in GB) whose quartiles fall on
+    /// different values: the sample brackets touch at a tied value and must stay apart, so
+    /// the sampled pass answers (merged, their interior held half the column and overflowed
+    /// into a full copy and selection).
+    @Test func tiedBracketsThatTouchAreAnsweredFromTheSample() throws {
+        var g = Gen(state: 41)
+        let sizes: [Double] = [16, 32, 64, 128, 256, 512, 1024]
+        let x = (0..<200_000).map { _ in sizes[Int(g.next() % 7)] }
+        let ps = [0.25, 0.5, 0.75]
+        let ks = ps.flatMap { p -> [Int] in
+            let (k, t) = OrderStatistics.position(count: x.count, p)
+            return t > 0 ? [k, k + 1] : [k]
+        }
+        let sampled = try #require(x.withUnsafeBufferPointer { OrderStatistics.sampledOrderStatistics($0, Array(Set(ks)).sorted()) })
+        let sorted = x.sorted()
+        #expect(sampled == Array(Set(ks)).sorted().map { sorted[$0] })
+        #expect(x.withUnsafeBufferPointer { OrderStatistics.quantiles(readOnly: $0, ps) } == ps.map { Self.bySorting(x, $0) })
+    }
+
+    /// Missing values (NaN) read in place: the quartiles of the non-NaN values, as from a
+    /// filtered copy, for a few scattered NaN, many, a NaN block where the stride sample
+    /// falls, and NaN everywhere but a few values (the sample cannot answer: fallback).
+    @Test func readOnlyQuantilesSkipNaN() {
+        var g = Gen(state: 77)
+        let ps = [0.25, 0.5, 0.75]
+        let n = 150_001
+        let inputs: [[Double]] = [
+            (0..<n).map { _ in g.next() % 200 == 0 ? .nan : Double(g.next() >> 11) * 0x1p-53 },
+            (0..<n).map { _ in g.next() % 3 == 0 ? .nan : Double(g.next() % 1000) },
+            (0..<n).map { i in i < 40_000 ? .nan : Double(g.next() % 97) / 8 },
+            (0..<n).map { i in i % 1000 == 1 ? Double(g.next() % 50) : .nan },
+        ]
+        for x in inputs {
+            let kept = x.filter { !$0.isNaN }
+            let got = x.withUnsafeBufferPointer { OrderStatistics.quantiles(readOnly: $0, nonNaN: kept.count, ps) }
+            #expect(got == ps.map { Self.bySorting(kept, $0) })
+        }
+    }
+
     /// Hand-computed: [1, 2, 3, 4] at 0.5 → 2.5, at 0.05 → 1.15; NaN dropped; empty → NaN.
     @Test func handComputed() {
         let q = OrderStatistics.quantiles(of: [4, .nan, 1, 3, 2], [0.5, 0.05])
