@@ -55,8 +55,13 @@ public struct DesignSpec: Sendable {
 public struct DesignMatrix: Sendable {
     /// How the columns were built (reused for prediction).
     public let spec: DesignSpec
-    /// n×k design, column-major, in `spec.columnNames` order.
-    public let x: Matrix
+    /// The n×k design in `spec.columnNames` order, held as dense columns plus the
+    /// level codes of each categorical term (see `StructuredDesign`): the fit works on
+    /// this without forming the indicator columns.
+    public let structure: StructuredDesign
+    /// The n×k design as a dense column-major matrix. Materialised on every access
+    /// (n×k doubles): read it once, and only where the dense matrix is needed.
+    public var x: Matrix { structure.materialize() }
     /// The response, n values.
     public let y: [Double]
     /// Canonical text of the response (`log(asp)`).
@@ -74,7 +79,8 @@ public struct DesignMatrix: Sendable {
     ///   - required: further columns whose missing cells drop a row (weights, cluster ids).
     /// - Throws: `DesignError` for an unknown or unusable column, a domain error,
     ///   a single-level factor, a constant term beside the intercept, or too few rows.
-    /// - Complexity: O(n·k) plus O(n log n) when rows are sorted by period.
+    /// - Complexity: O(n·(dense columns + categorical terms)) plus O(n log n) when rows
+    ///   are sorted by period; no n×k matrix is formed (see `structure`).
     public init(formula: Formula, data: DataFrame, panel: PanelOptions = .none, required: [String] = []) throws {
         let index = try PanelIndex(data, panel)
         let evaluator = FormulaEvaluator(data: data, panel: index, formula: formula.text)
@@ -137,10 +143,10 @@ public struct DesignMatrix: Sendable {
         if formula.hasIntercept {
             for t in spec.terms.dropFirst() where t.columns.count == 1 {
                 guard let term = formula.terms.first(where: { $0.name == t.term }),
-                      !term.factors.contains(where: { categorical.contains($0.description) }) else { continue }
-                let j = t.columns.lowerBound
-                let first = x.storage[j * kept.count]
-                if kept.count > 1, x.storage[(j * kept.count)..<((j + 1) * kept.count)].allSatisfy({ $0 == first }) {
+                      !term.factors.contains(where: { categorical.contains($0.description) }),
+                      let c = x.denseColumns.firstIndex(of: t.columns.lowerBound) else { continue }
+                let column = x.denseColumn(c)
+                if let first = column.first, kept.count > 1, column.allSatisfy({ $0 == first }) {
                     throw DesignError.constantColumn(term: t.term, value: first)
                 }
             }
@@ -151,7 +157,7 @@ public struct DesignMatrix: Sendable {
         }
 
         self.spec = spec
-        self.x = x
+        self.structure = x
         self.y = kept.map { response[$0] }
         self.responseName = formula.response.description
         self.rows = kept
@@ -222,47 +228,51 @@ public struct DesignMatrix: Sendable {
         return out
     }
 
-    /// Fills the design for `rows` (frame row indices).
+    /// The design for `rows` (frame row indices): a term that is one categorical factor
+    /// (`C(segment)`, treatment or full coding) becomes a factor block of level codes —
+    /// no indicator columns are written; every other column (intercept, numeric terms,
+    /// interactions, transformations) is dense.
     static func assemble(_ spec: DesignSpec, rows: [Int], values: [String: FactorValues],
-                         levelCodes: [String: [Int32]]) -> Matrix {
+                         levelCodes: [String: [Int32]]) -> StructuredDesign {
         let n = rows.count
-        var x = Matrix(rows: n, cols: spec.columnNames.count)  // zeros
+        var dense: [Double] = []
+        var denseColumns: [Int] = []
+        var factors: [StructuredDesign.Factor] = []
         var j = 0
         if spec.hasIntercept {
-            for i in 0..<n { x.storage[i] = 1 }
+            dense.append(contentsOf: repeatElement(1.0, count: n))
+            denseColumns.append(0)
             j = 1
         }
         /// What one factor contributes to a column: its values, or an indicator of one level.
         enum Source { case values([Double]), indicator([Int32], Int32) }
-        x.storage.withUnsafeMutableBufferPointer { out in
-            rows.withUnsafeBufferPointer { rows in
-                for (term, blocks) in zip(spec.formula.terms, spec.codings) {
-                    for block in blocks {
-                        let combos = combinations(term, block, levels: spec.levels)
-                        // One categorical factor alone (C(segment)): one pass puts each row's 1 in
-                        // its level's column (the rest stay 0) instead of a pass per column.
-                        if term.factors.count == 1, let codes = levelCodes[term.factors[0].description],
-                           let levelCount = spec.levels[term.factors[0].description]?.count,
-                           combos.allSatisfy({ $0[0] != nil }) {
+        rows.withUnsafeBufferPointer { rows in
+            for (term, blocks) in zip(spec.formula.terms, spec.codings) {
+                for block in blocks {
+                    let combos = combinations(term, block, levels: spec.levels)
+                    // One categorical factor alone (C(segment)): its level codes, one per row.
+                    if term.factors.count == 1, let codes = levelCodes[term.factors[0].description],
+                       let levelCount = spec.levels[term.factors[0].description]?.count,
+                       combos.allSatisfy({ $0[0] != nil }) {
+                        let rowCodes = codes.withUnsafeBufferPointer { c in rows.map { c[$0] } }
+                        if rowCodes.allSatisfy({ $0 >= 0 && Int($0) < levelCount }) {
                             var column = [Int](repeating: -1, count: levelCount)
                             for (c, combo) in combos.enumerated() { column[combo[0]!] = j + c }
-                            codes.withUnsafeBufferPointer { codes in
-                                for r in 0..<n {
-                                    let level = Int(codes[rows[r]])
-                                    if level >= 0 && level < column.count, column[level] >= 0 { out[column[level] * n + r] = 1 }
-                                }
-                            }
+                            factors.append(.init(codes: rowCodes, columnOfLevel: column))
                             j += combos.count
                             continue
                         }
-                        for combo in combos {
-                            let sources: [Source] = zip(term.factors, combo).compactMap { f, level in
-                                let name = f.description
-                                if let level { return .indicator(levelCodes[name]!, Int32(level)) }
-                                if case .numeric(let column) = values[name]! { return .values(column) }
-                                return nil  // a categorical factor outside this block
-                            }
-                            let base = j * n
+                    }
+                    for combo in combos {
+                        let sources: [Source] = zip(term.factors, combo).compactMap { f, level in
+                            let name = f.description
+                            if let level { return .indicator(levelCodes[name]!, Int32(level)) }
+                            if case .numeric(let column) = values[name]! { return .values(column) }
+                            return nil  // a categorical factor outside this block
+                        }
+                        let base = dense.count
+                        dense.append(contentsOf: repeatElement(0.0, count: n))
+                        dense.withUnsafeMutableBufferPointer { out in
                             if sources.count == 1, case .values(let column) = sources[0] {
                                 column.withUnsafeBufferPointer { v in for r in 0..<n { out[base + r] = v[rows[r]] } }
                             } else {
@@ -278,13 +288,16 @@ public struct DesignMatrix: Sendable {
                                     out[base + r] = v
                                 }
                             }
-                            j += 1
                         }
+                        denseColumns.append(j)
+                        j += 1
                     }
                 }
             }
         }
-        return x
+        return StructuredDesign(rows: n, cols: spec.columnNames.count,
+                                dense: Matrix(rows: n, cols: denseColumns.count, columnMajor: dense),
+                                denseColumns: denseColumns, factors: factors)
     }
 }
 
@@ -326,6 +339,6 @@ extension DesignSpec {
             }
             rows.append(i)
         }
-        return (DesignMatrix.assemble(self, rows: rows, values: values, levelCodes: codes), rows, skipped)
+        return (DesignMatrix.assemble(self, rows: rows, values: values, levelCodes: codes).materialize(), rows, skipped)
     }
 }

@@ -68,6 +68,54 @@ public enum PairsBootstrap {
     }
 }
 
+extension PairsBootstrap {
+    /// The coefficients of every replication on a structured design (dense columns plus
+    /// level codes, e.g. `DesignMatrix.structure`): each replication gathers its rows'
+    /// values and codes (O(n·(m + F))) and solves from the cross-tabulated Gram
+    /// (`LeastSquaresSolver.solve(_:StructuredDesign…)`, `refine: false`: the normal
+    /// equations plus one correction in working precision). A resample the structured
+    /// path declines — a level drawn by no row (a zero column, aliased: NaN), or an
+    /// ill-conditioned resample — is solved by the dense path on its materialised
+    /// n×k design, exactly as `coefficients(x:…)` would.
+    ///
+    /// Same contract as `coefficients(x:y:replications:threads:resample:)`: row b of the
+    /// result holds replication b's k estimates, independent of the thread count.
+    /// - Complexity: O(replications · n·(m + F)²) plus O(k³) per replication.
+    public static func coefficients(design x: StructuredDesign, y: [Double], replications: Int, threads: Int,
+                                    resample: @escaping @Sendable (Int, UnsafeMutableBufferPointer<Int>) -> Void) throws -> Matrix {
+        precondition(replications >= 1 && threads >= 1 && y.count == x.rows)
+        let n = x.rows, k = x.cols
+        var out = Matrix(rows: replications, cols: k)
+        let failure = ErrorSlot()
+        let previousBLAS = NumericsInfo.blasThreads
+        NumericsInfo.setBlasThreads(1)
+        defer { NumericsInfo.setBlasThreads(previousBLAS) }
+        struct Worker {
+            let solver = LeastSquaresSolver()
+            var yb: [Double], idx: [Int]
+        }
+        out.storage.withUnsafeMutableBufferPointer { o in
+            let result = UncheckedSendable(o)
+            ParallelLoop.run(iterations: replications, threads: threads,
+                             makeState: { Worker(yb: [Double](repeating: 0, count: n), idx: [Int](repeating: 0, count: n)) }) { w, b in
+                if failure.isSet { return }
+                w.idx.withUnsafeMutableBufferPointer { resample(b, $0) }
+                let xb = w.idx.withUnsafeBufferPointer { x.gathering(rows: $0) }
+                y.withUnsafeBufferPointer { ys in for i in 0..<n { w.yb[i] = ys[w.idx[i]] } }
+                do {
+                    let fit = try w.solver.solve(xb, w.yb, refine: false, diagnostics: false)
+                        ?? w.solver.solve(xb.materialize(), w.yb, refine: false, diagnostics: false)
+                    for j in 0..<k { result.value[b + j * replications] = fit.coefficients[j] }
+                } catch {
+                    failure.set(error)
+                }
+            }
+        }
+        if let e = failure.error { throw e }
+        return out
+    }
+}
+
 /// The first error raised by any worker.
 final class ErrorSlot: @unchecked Sendable {
     private var stored: Error?

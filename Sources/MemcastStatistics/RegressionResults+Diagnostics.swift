@@ -143,8 +143,10 @@ extension RegressionResults {
         }
     }
 
-    /// The unweighted design X over all columns.
+    /// The unweighted design X over all columns (materialised, n×p doubles, after a
+    /// structured fit).
     var designMatrix: Matrix {
+        guard case .dense(let wexog) = exog else { return exog.unweighted }
         guard let w = weights else { return wexog }
         var x = wexog
         let n = x.rows

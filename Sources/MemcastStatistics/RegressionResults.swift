@@ -135,8 +135,10 @@ public struct RegressionResults: Sendable {
     /// Conditions that did not stop the fit but matter (aliasing, near-singularity, leverage one).
     public let warnings: [String]
 
-    /// Whitened design X̃ (n×p, all columns), kept for diagnostics and leverage.
-    let wexog: Matrix
+    /// Whitened design X̃ (n×p, all columns), kept for diagnostics: dense after a dense
+    /// fit; after a structured fit the dense columns and level codes, from which the
+    /// diagnostics that need the n×p matrix (VIF, Breusch–Pagan) materialise it.
+    let exog: WhitenedDesign
     /// Indices of non-aliased columns.
     let active: [Int]
 
@@ -150,7 +152,7 @@ public struct RegressionResults: Sendable {
     /// - Parameters:
     ///   - covActive: covariance over the `active` columns (r×r).
     ///   - dfResid, dfModel: as defined on the properties.
-    init(model: RegressionModel, design: DesignMatrix, weights: [Double]?, wexog: Matrix, params: [Double],
+    init(model: RegressionModel, design: DesignMatrix, weights: [Double]?, exog: WhitenedDesign, params: [Double],
          active: [Int], fitted: [Double], kConstant: Int, dfModel: Double, dfResid: Double, effectiveDF: Double?,
          conditionNumber: Double, smallestEigenvalue: Double, covariance: CovarianceType, hacLags: Int?,
          clusterCount: Int?, covActive: Matrix, useT: Bool, dfInference: Double, alpha: Double,
@@ -176,7 +178,7 @@ public struct RegressionResults: Sendable {
         self.residuals = e
         self.weights = weights
         self.whitenedResiduals = we
-        self.wexog = wexog
+        self.exog = exog
         self.conditionNumber = conditionNumber
         self.smallestEigenvalue = smallestEigenvalue
 

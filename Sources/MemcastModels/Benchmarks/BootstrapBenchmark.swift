@@ -31,7 +31,7 @@ public struct BootstrapBenchmark: Sendable, Equatable {
         let full = try OLS.fit(formula, data: subset)
         let n = design.y.count
         let seed = Self.seed
-        let coefficients = try PairsBootstrap.coefficients(x: design.x, y: design.y, replications: replications,
+        let coefficients = try PairsBootstrap.coefficients(design: design.structure, y: design.y, replications: replications,
                                                            threads: threads) { b, idx in
             var g = SplitMix64(seed: seed, skipping: UInt64(b) * UInt64(n))
             for i in 0..<n { idx[i] = Int(g.next() % UInt64(n)) }

@@ -1,0 +1,404 @@
+/// The products a regression needs of a `StructuredDesign` X, from the level codes:
+/// XᵀWX (optionally bordered by a vector y: XᵀWy and yᵀWy), W·(y − X·b) and
+/// XᵀW(y − X·b), and the per-row quadratic forms wᵢ·xᵢᵀBxᵢ.
+///
+/// Sums are accumulated in *level space*: per factor f and level l, Σ wᵢ xᵢₐ over the
+/// rows at level l (the factor×dense block of the Gram), Σ wᵢ (its diagonal), and per
+/// pair of factors the cross-tabulation Σ wᵢ over rows at (l, l′) (the factor×factor
+/// block); then copied to design columns (the reference levels have none). Each
+/// row costs O((m + F)²) for m dense columns and F factors, whatever the number of
+/// levels.
+///
+/// `.compensated` accumulates in double-double (TwoSum/TwoProduct), `.plain` in
+/// double. Rows are cut into blocks of `blockRows`; each block's partial sums are
+/// kept and added in block order (in double-double for `.compensated`), so results
+/// are independent of the number of threads.
+extension StructuredDesign {
+    /// How sums are accumulated.
+    public enum Summation: Sendable { case plain, compensated }
+
+    /// Rows per block (fixed: it sets the summation order).
+    static let blockRows = 16_384
+
+    /// A Gram matrix as an unevaluated double-double sum hi + lo (lo all zero for `.plain`).
+    public struct Gram: Sendable {
+        /// (k+e)×(k+e), column-major, both triangles; e = 1 when bordered by y (last row and column).
+        public var hi: [Double]
+        public var lo: [Double]
+        public let order: Int
+    }
+
+    /// XᵀWX, bordered by y when given: [X y]ᵀW[X y], so the last column holds XᵀWy and
+    /// the corner yᵀWy. W = diag(weights), or I.
+    ///
+    /// With weights under `.compensated`, each product wᵢxᵢₐ is rounded once before
+    /// the compensated sum; everything else is accumulated to about 2⁻¹⁰⁶ relative.
+    /// - Precondition: `y` and `weights`, when given, have n entries.
+    /// - Complexity: O(n·((m+1)² + F·(m+1) + F²)) time; O(n/16384 · levels²) memory.
+    public func gram(bordering y: [Double]? = nil, weights: [Double]? = nil, summation: Summation) -> Gram {
+        precondition(y.map { $0.count == rows } ?? true && weights.map { $0.count == rows } ?? true,
+                     "StructuredDesign.gram: vector lengths differ from \(rows) rows")
+        switch summation {
+        case .plain: return gram(PlainSum.self, y, weights)
+        case .compensated: return gram(CompensatedSum.self, y, weights)
+        }
+    }
+
+    /// XᵀWX as a matrix (plain summation): e.g. the meat Σ ωᵢ xᵢxᵢᵀ of a robust covariance.
+    /// - Complexity: as `gram(bordering:weights:summation:)`.
+    public func weightedGram(rowWeights: [Double]?) -> Matrix {
+        let g = gram(weights: rowWeights, summation: .plain)
+        return Matrix(rows: cols, cols: cols, columnMajor: g.hi)
+    }
+
+    private func gram<S: SumMode>(_: S.Type, _ y: [Double]?, _ weights: [Double]?) -> Gram {
+        let space = LevelSpace(self, extraColumns: y == nil ? 0 : 1)
+        let n = rows, m = space.m, F = levelColumns.count, B = Self.blockRows
+        let blocks = max(1, (n + B - 1) / B)
+        let S2 = 2 * space.size
+        let partial = UnsafeMutablePointer<Double>.allocate(capacity: blocks * S2)
+        defer { partial.deallocate() }
+        partial.initialize(repeating: 0, count: blocks * S2)
+        let extra = y.map { SharedVector($0) }
+        let columns = denseColumnPointers(extra: extra)
+        let codes = factorCodePointers()
+        let w = weights.map { SharedVector($0) }
+        defer { columns.release(); codes.release(); w?.release(); extra?.release(); withExtendedLifetime(storage) {} }
+        let shared = SendablePointerBox(partial)
+        let work: @Sendable (Int) -> Void = { b in
+            let start = b * B, end = min(n, start + B)
+            let hi = shared.pointer + b * S2, lo = hi + space.size
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * m + 1) { buf in
+                withUnsafeTemporaryAllocation(of: Int.self, capacity: F + 1) { lv in
+                    let xa = buf.baseAddress!, wx = xa + m
+                    for i in start..<end {
+                        let wi = w?.pointer[i] ?? 1
+                        for a in 0..<m { xa[a] = columns.pointers[a][i] }
+                        for a in 0..<m {
+                            let wa = wi * xa[a]
+                            wx[a] = wa
+                            for c in a..<m { S.addProduct(&hi[a * m + c], &lo[a * m + c], wa, xa[c]) }
+                        }
+                        for f in 0..<F {
+                            let l = Int(codes.pointers[f][i])
+                            lv[f] = l
+                            let base = space.factorOffset[f] + l * m
+                            for a in 0..<m { S.add(&hi[base + a], &lo[base + a], wx[a]) }
+                            let cnt = space.countOffset[f] + l
+                            S.add(&hi[cnt], &lo[cnt], wi)
+                        }
+                        var p = 0
+                        for f in 0..<F {
+                            for g in (f + 1)..<max(f + 1, F) {
+                                let cell = space.pairOffset[p] + lv[f] * space.levels[g] + lv[g]
+                                S.add(&hi[cell], &lo[cell], wi)
+                                p += 1
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        ParallelLoop.run(iterations: blocks, threads: Self.threads(rows: n, workPerRow: m * m + F * (m + F)), work)
+        // Block partials in block order.
+        var sh = [Double](repeating: 0, count: space.size), sl = sh
+        for b in 0..<blocks {
+            let hi = partial + b * S2, lo = hi + space.size
+            for s in 0..<space.size { S.addDD(&sh[s], &sl[s], hi[s], lo[s]) }
+        }
+        return space.expand(sh, sl, self)
+    }
+
+    /// One pass computing, for r = y − X·b accumulated per row in `summation`:
+    /// - `residuals`: rᵢ rounded once; `fitted`: yᵢ − rᵢ (that is X·b) rounded once;
+    /// - the return value, when `wantProjection`: XᵀW·r (k values), in `summation`,
+    ///   from the unrounded rᵢ.
+    /// - Precondition: b has k entries; y, weights and the outputs have n.
+    /// - Complexity: O(n·(m + F)).
+    public func residualProducts(_ y: [Double], coefficients b: [Double], weights: [Double]? = nil,
+                                 summation: Summation, wantProjection: Bool,
+                                 residuals: UnsafeMutablePointer<Double>? = nil,
+                                 fitted: UnsafeMutablePointer<Double>? = nil) -> [Double] {
+        precondition(y.count == rows && b.count == cols && weights.map { $0.count == rows } ?? true,
+                     "StructuredDesign.residualProducts: shapes differ")
+        switch summation {
+        case .plain: return residualProducts(PlainSum.self, y, b, weights, wantProjection, residuals, fitted)
+        case .compensated: return residualProducts(CompensatedSum.self, y, b, weights, wantProjection, residuals, fitted)
+        }
+    }
+
+    private func residualProducts<S: SumMode>(_: S.Type, _ y: [Double], _ b: [Double], _ weights: [Double]?,
+                                              _ wantProjection: Bool, _ residuals: UnsafeMutablePointer<Double>?,
+                                              _ fitted: UnsafeMutablePointer<Double>?) -> [Double] {
+        let n = rows, m = denseCount, F = levelColumns.count, B = Self.blockRows
+        let blocks = max(1, (n + B - 1) / B)
+        // Level space: m dense sums, then ΣL_f level sums.
+        var levelOffset: [Int] = []
+        var end = m
+        for lc in levelColumns { levelOffset.append(end); end += lc.count }
+        let size = end
+        // Coefficient of each level (0 for the reference level).
+        var levelCoefficient = [Double](repeating: 0, count: size)
+        for (c, j) in denseColumns.enumerated() { levelCoefficient[c] = b[j] }
+        for (f, lc) in levelColumns.enumerated() {
+            for (l, j) in lc.enumerated() where j >= 0 { levelCoefficient[levelOffset[f] + l] = b[j] }
+        }
+        let S2 = 2 * size
+        let partial = UnsafeMutablePointer<Double>.allocate(capacity: wantProjection ? blocks * S2 : 1)
+        defer { partial.deallocate() }
+        if wantProjection { partial.initialize(repeating: 0, count: blocks * S2) }
+        let columns = denseColumnPointers(extra: nil)
+        let codes = factorCodePointers()
+        let yv = SharedVector(y), uv = SharedVector(levelCoefficient), offsets = levelOffset
+        let w = weights.map { SharedVector($0) }
+        defer { columns.release(); codes.release(); yv.release(); uv.release(); w?.release(); withExtendedLifetime(storage) {} }
+        let out = ResidualOutputs(partial: partial, residuals: residuals, fitted: fitted)
+        let work: @Sendable (Int) -> Void = { blk in
+            let start = blk * B, end = min(n, start + B)
+            let hi = out.partial + blk * S2, lo = hi + size
+            let u = uv.pointer
+            for i in start..<end {
+                var h = yv.pointer[i], l = 0.0
+                for a in 0..<m { S.addProduct(&h, &l, columns.pointers[a][i], -u[a]) }
+                for f in 0..<F { S.add(&h, &l, -u[offsets[f] + Int(codes.pointers[f][i])]) }
+                if let r = out.residuals { r[i] = h + l }
+                if let fv = out.fitted { fv[i] = S.difference(yv.pointer[i], h, l) }
+                if wantProjection {
+                    var rh = h, rl = l
+                    if let w = w { S.scale(&rh, &rl, w.pointer[i]) }
+                    for a in 0..<m { S.addProductDD(&hi[a], &lo[a], columns.pointers[a][i], rh, rl) }
+                    for f in 0..<F {
+                        let s = offsets[f] + Int(codes.pointers[f][i])
+                        S.addDD(&hi[s], &lo[s], rh, rl)
+                    }
+                }
+            }
+        }
+        ParallelLoop.run(iterations: blocks, threads: Self.threads(rows: n, workPerRow: 4 * (m + F)), work)
+        guard wantProjection else { return [] }
+        var sh = [Double](repeating: 0, count: size), sl = sh
+        for blk in 0..<blocks {
+            let hi = partial + blk * S2, lo = hi + size
+            for s in 0..<size { S.addDD(&sh[s], &sl[s], hi[s], lo[s]) }
+        }
+        var g = [Double](repeating: 0, count: cols)
+        for (c, j) in denseColumns.enumerated() { g[j] = sh[c] + sl[c] }
+        for (f, lc) in levelColumns.enumerated() {
+            for (l, j) in lc.enumerated() where j >= 0 { g[j] = sh[levelOffset[f] + l] + sl[levelOffset[f] + l] }
+        }
+        return g
+    }
+
+    /// wᵢ·xᵢᵀBxᵢ for every row (the leverages hᵢ of a weighted fit when B = (XᵀWX)⁻¹).
+    /// - Precondition: B is k×k; weights, when given, have n entries.
+    /// - Complexity: O(n·(m + F)²).
+    public func quadraticForms(_ bMatrix: Matrix, weights: [Double]? = nil) -> [Double] {
+        precondition(bMatrix.rows == cols && bMatrix.cols == cols && weights.map { $0.count == rows } ?? true,
+                     "StructuredDesign.quadraticForms: shapes differ")
+        let n = rows, m = denseCount, k = cols, levelColumns = self.levelColumns, B = Self.blockRows
+        var out = [Double](repeating: 0, count: n)
+        let columns = denseColumnPointers(extra: nil)
+        let codes = factorCodePointers()
+        let bm = SharedVector(bMatrix.storage)
+        let w = weights.map { SharedVector($0) }
+        defer { columns.release(); codes.release(); bm.release(); w?.release(); withExtendedLifetime(storage) {} }
+        let dc = denseColumns
+        out.withUnsafeMutableBufferPointer { o in
+            let result = SendablePointerBox(o.baseAddress!)
+            let work: @Sendable (Int) -> Void = { blk in
+                let start = blk * B, end = min(n, start + B)
+                withUnsafeTemporaryAllocation(of: Double.self, capacity: m + levelColumns.count + 1) { vals in
+                    withUnsafeTemporaryAllocation(of: Int.self, capacity: m + levelColumns.count + 1) { idx in
+                        for i in start..<end {
+                            var q = 0
+                            for a in 0..<m { idx[q] = dc[a]; vals[q] = columns.pointers[a][i]; q += 1 }
+                            for (f, lc) in levelColumns.enumerated() {
+                                let j = lc[Int(codes.pointers[f][i])]
+                                if j >= 0 { idx[q] = j; vals[q] = 1; q += 1 }
+                            }
+                            var s = 0.0
+                            for a in 0..<q {
+                                var t = 0.0
+                                for c in 0..<q { t += bm.pointer[idx[a] + idx[c] * k] * vals[c] }
+                                s += vals[a] * t
+                            }
+                            result.pointer[i] = s * (w?.pointer[i] ?? 1)
+                        }
+                    }
+                }
+            }
+            ParallelLoop.run(iterations: max(1, (n + B - 1) / B),
+                             threads: Self.threads(rows: n, workPerRow: (m + levelColumns.count) * (m + levelColumns.count)), work)
+        }
+        return out
+    }
+
+    /// Threads for a pass: one below ~2¹⁸ row·operations (waking a thread costs more).
+    static func threads(rows: Int, workPerRow: Int) -> Int {
+        rows * max(1, workPerRow) < 1 << 18 ? 1 : ParallelLoop.cores
+    }
+
+    /// Pointers to the dense columns (and an extra vector as a last column); the list
+    /// is freed by `release`, the columns stay the design's.
+    private func denseColumnPointers(extra: SharedVector?) -> PointerList<Double> {
+        PointerList((0..<denseCount).map { densePointer($0) } + (extra.map { [$0.pointer] } ?? []))
+    }
+
+    private func factorCodePointers() -> PointerList<Int32> { PointerList((0..<levelColumns.count).map { codePointer($0) }) }
+}
+
+/// Offsets of the level-space accumulators (see `StructuredDesign+Products`):
+/// m×m dense products, then per factor its L×m sums and L weights, then per pair of
+/// factors its L_f×L_g cross-tabulation.
+struct LevelSpace: Sendable {
+    let m: Int
+    let levels: [Int]
+    let factorOffset: [Int]
+    let countOffset: [Int]
+    let pairOffset: [Int]
+    let size: Int
+
+    init(_ x: StructuredDesign, extraColumns: Int) {
+        m = x.denseCount + extraColumns
+        levels = x.levelColumns.map(\.count)
+        var offset = m * m
+        var fo: [Int] = [], co: [Int] = [], po: [Int] = []
+        for l in levels {
+            fo.append(offset); offset += l * m
+            co.append(offset); offset += l
+        }
+        for f in 0..<levels.count {
+            for g in (f + 1)..<max(f + 1, levels.count) { po.append(offset); offset += levels[f] * levels[g] }
+        }
+        factorOffset = fo; countOffset = co; pairOffset = po; size = offset
+    }
+
+    /// The design-space Gram (k + extra columns) from level-space sums.
+    func expand(_ sh: [Double], _ sl: [Double], _ x: StructuredDesign) -> StructuredDesign.Gram {
+        let k = x.cols, K = k + (m - x.denseCount)
+        var hi = [Double](repeating: 0, count: K * K), lo = hi
+        // Design column of dense (or extra) column a.
+        let dc = x.denseColumns + Array(k..<K)
+        func set(_ i: Int, _ j: Int, _ s: Int) {
+            hi[i + j * K] = sh[s]; lo[i + j * K] = sl[s]
+            hi[j + i * K] = sh[s]; lo[j + i * K] = sl[s]
+        }
+        for a in 0..<m { for c in a..<m { set(dc[a], dc[c], a * m + c) } }
+        for (f, lc) in x.levelColumns.enumerated() {
+            for (l, j) in lc.enumerated() where j >= 0 {
+                for a in 0..<m { set(dc[a], j, factorOffset[f] + l * m + a) }
+                set(j, j, countOffset[f] + l)
+            }
+        }
+        var p = 0
+        let F = x.levelColumns.count
+        for f in 0..<F {
+            for g in (f + 1)..<max(f + 1, F) {
+                for (l, j) in x.levelColumns[f].enumerated() where j >= 0 {
+                    for (l2, j2) in x.levelColumns[g].enumerated() where j2 >= 0 {
+                        set(j, j2, pairOffset[p] + l * levels[g] + l2)
+                    }
+                }
+                p += 1
+            }
+        }
+        return StructuredDesign.Gram(hi: hi, lo: lo, order: K)
+    }
+}
+
+/// Accumulation in double (`PlainSum`) or double-double (`CompensatedSum`), so one
+/// kernel serves both; (h, l) is an unevaluated sum, l stays 0 for `PlainSum`.
+protocol SumMode {
+    /// (h, l) += v
+    static func add(_ h: inout Double, _ l: inout Double, _ v: Double)
+    /// (h, l) += a·b
+    static func addProduct(_ h: inout Double, _ l: inout Double, _ a: Double, _ b: Double)
+    /// (h, l) += (vh + vl)
+    static func addDD(_ h: inout Double, _ l: inout Double, _ vh: Double, _ vl: Double)
+    /// (h, l) += a·(vh + vl)
+    static func addProductDD(_ h: inout Double, _ l: inout Double, _ a: Double, _ vh: Double, _ vl: Double)
+    /// (h, l) ← w·(h, l)
+    static func scale(_ h: inout Double, _ l: inout Double, _ w: Double)
+    /// y − (h + l), rounded once.
+    static func difference(_ y: Double, _ h: Double, _ l: Double) -> Double
+}
+
+enum PlainSum: SumMode {
+    @inline(__always) static func add(_ h: inout Double, _ l: inout Double, _ v: Double) { h += v }
+    @inline(__always) static func addProduct(_ h: inout Double, _ l: inout Double, _ a: Double, _ b: Double) {
+        h = h.addingProduct(a, b)
+    }
+    @inline(__always) static func addDD(_ h: inout Double, _ l: inout Double, _ vh: Double, _ vl: Double) { h += vh + vl }
+    @inline(__always) static func addProductDD(_ h: inout Double, _ l: inout Double, _ a: Double, _ vh: Double, _ vl: Double) {
+        h = h.addingProduct(a, vh + vl)
+    }
+    @inline(__always) static func scale(_ h: inout Double, _ l: inout Double, _ w: Double) { h *= w; l *= w }
+    @inline(__always) static func difference(_ y: Double, _ h: Double, _ l: Double) -> Double { y - (h + l) }
+}
+
+enum CompensatedSum: SumMode {
+    @inline(__always) static func add(_ h: inout Double, _ l: inout Double, _ v: Double) {
+        let (s, e) = DoubleDouble.twoSum(h, v)
+        h = s
+        l += e
+    }
+    @inline(__always) static func addProduct(_ h: inout Double, _ l: inout Double, _ a: Double, _ b: Double) {
+        let (p, ep) = DoubleDouble.twoProduct(a, b)
+        let (s, e) = DoubleDouble.twoSum(h, p)
+        h = s
+        l += e + ep
+    }
+    @inline(__always) static func addDD(_ h: inout Double, _ l: inout Double, _ vh: Double, _ vl: Double) {
+        let (s, e) = DoubleDouble.twoSum(h, vh)
+        h = s
+        l += e + vl
+    }
+    @inline(__always) static func addProductDD(_ h: inout Double, _ l: inout Double, _ a: Double, _ vh: Double, _ vl: Double) {
+        let (p, ep) = DoubleDouble.twoProduct(a, vh)
+        let (s, e) = DoubleDouble.twoSum(h, p)
+        h = s
+        l += e + ep + a * vl
+    }
+    @inline(__always) static func scale(_ h: inout Double, _ l: inout Double, _ w: Double) {
+        let (p, ep) = DoubleDouble.twoProduct(h, w)
+        h = p
+        l = ep + l * w
+    }
+    @inline(__always) static func difference(_ y: Double, _ h: Double, _ l: Double) -> Double {
+        let (s, e) = DoubleDouble.twoSum(y, -h)
+        return s + (e - l)
+    }
+}
+
+/// A list of column pointers handed to parallel workers (read-only); `release` frees
+/// the list, not the columns.
+struct PointerList<T>: @unchecked Sendable {
+    let pointers: UnsafeMutablePointer<UnsafeMutablePointer<T>>
+    init(_ list: [UnsafeMutablePointer<T>]) {
+        pointers = .allocate(capacity: max(1, list.count))
+        pointers.initialize(from: list, count: list.count)
+    }
+    func release() { pointers.deallocate() }
+}
+
+/// One array copied to raw memory for parallel readers, freed by `release`.
+struct SharedVector: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<Double>
+    init(_ a: [Double]) {
+        pointer = .allocate(capacity: max(1, a.count))
+        a.withUnsafeBufferPointer { pointer.initialize(from: $0.baseAddress!, count: a.count) }
+    }
+    func release() { pointer.deallocate() }
+}
+
+struct SendablePointerBox<T>: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<T>
+    init(_ p: UnsafeMutablePointer<T>) { pointer = p }
+}
+
+/// Where `residualProducts` workers write (each its own rows and block slots).
+struct ResidualOutputs: @unchecked Sendable {
+    let partial: UnsafeMutablePointer<Double>
+    let residuals: UnsafeMutablePointer<Double>?
+    let fitted: UnsafeMutablePointer<Double>?
+}
