@@ -19,21 +19,25 @@ import Foundation
 ///    and the singular values read from the Gram carry a relative error of about
 ///    κₛ²·ε (the dense path's, from a QR factor, about κₛ·ε); at 10⁴ that is ≈ 2·10⁻⁸.
 ///    Zero columns (an empty level) fail the Cholesky or the gate and go dense too.
-/// 3. Iterative refinement on the normal equations with the residual computed in
-///    double-double: r = y − X·b per row and ρ = XᵀW·r accumulated in double-double
-///    (`residualProducts`), then D·Rₛ⁻¹Rₛ⁻ᵀ·D·ρ is the correction. The fixed point
+/// 3. b from the normal equations (XᵀWy is G's border, accumulated with it), then
+///    iterative refinement with the residual computed in double-double: r = y − X·b
+///    per row and ρ = XᵀW·r accumulated in double-double (`residualProducts`), then
+///    D·Rₛ⁻¹Rₛ⁻ᵀ·D·ρ is the correction. The fixed point
 ///    satisfies XᵀW(y − X·b) = 0 to double-double accuracy, so b is accurate to
 ///    working precision however large κ²·‖r‖ is — the dense path's contract. It stops
-///    when the correction reaches rounding level or stagnates; if it does not reach
+///    when the correction reaches rounding level (that last correction, below one ulp
+///    relative, is not applied: the pass that computed it also wrote b's residuals and
+///    fitted values, so no further pass is needed) or stagnates; if it does not reach
 ///    the trust threshold (1e-8) the result is nil and the dense path decides (and
 ///    throws or warns as it does).
-/// 4. Fitted values and residuals y − X·b in double-double, rounded once each;
+/// 4. Fitted values and residuals y − X·b in double-double, rounded once each (from
+///    the last refinement pass when it was b's);
 ///    (XᵀWX)⁻¹ = D·(Rₛ⁻¹Rₛ⁻ᵀ)·D refined against the double-double G (as the dense path
 ///    refines its inverse); singular values of W^½X as σ(Rₛ·D⁻¹), that is, the square
 ///    roots of the eigenvalues of the unscaled Gram (statsmodels computes its
 ///    `condition_number` from those eigenvalues too).
 ///
-/// With `refine: false` (bootstrap replications): G is bordered by y in plain double,
+/// With `refine: false` (bootstrap replications): G and its border in plain double,
 /// b from the normal equations, then one correction with the residual in working
 /// precision (Björck's CSNE), as accurate as an unrefined QR solve. With
 /// `diagnostics: false` step 4 is skipped (empty residuals and fitted values, 0×0
@@ -70,7 +74,7 @@ extension LeastSquaresSolver {
         let name = { (j: Int) in columnNames?[j] ?? "x\(j + 1)" }
 
         // 1. G, the scaling D, Rₛ = chol(D·G·D) (upper).
-        let G = X.gram(bordering: refine ? nil : y, weights: weights, summation: refine ? .compensated : .plain)
+        let G = X.gram(bordering: y, weights: weights, summation: refine ? .compensated : .plain)
         let K = G.order
         let kv = kvec.get(4 * k)
         let (d, v, sv, sw) = (kv, kv + k, kv + 2 * k, kv + 3 * k)
@@ -122,28 +126,42 @@ extension LeastSquaresSolver {
             return s
         }
 
-        // 3. Solve and refine.
+        // 3. Solve from the border XᵀWy, then refine. Each refinement pass also writes
+        //    the residuals and fitted values of the coefficients it starts from.
         var b = [Double](repeating: 0, count: k)
+        for j in 0..<k { v[j] = G.hi[j + k * K] + G.lo[j + k * K] }
+        solveNormal(v)
+        for j in 0..<k { b[j] = v[j] }
         var steps = 0
         var estimate = refine ? 0.0 : .nan
+        var residuals = [Double](repeating: 0, count: diagnostics ? n : 0), fitted = residuals
+        var outputsCurrent = false  // whether `residuals` and `fitted` belong to b
+        func pass(_ summation: StructuredDesign.Summation, projection: Bool, write: Bool) -> [Double] {
+            residuals.withUnsafeMutableBufferPointer { rp in
+                fitted.withUnsafeMutableBufferPointer { fp in
+                    X.residualProducts(y, coefficients: b, weights: weights, summation: summation, wantProjection: projection,
+                                       residuals: write ? rp.baseAddress : nil, fitted: write ? fp.baseAddress : nil)
+                }
+            }
+        }
         if refine {
             var previous = Double.infinity
-            for step in 0...maxRefinementSteps {
-                let rho = X.residualProducts(y, coefficients: b, weights: weights, summation: .compensated, wantProjection: true)
+            for _ in 0..<maxRefinementSteps {
+                let rho = pass(.compensated, projection: true, write: diagnostics)
+                outputsCurrent = diagnostics
                 for j in 0..<k { v[j] = rho[j] }
                 solveNormal(v)
-                if step == 0 {  // the initial solve (b = 0 so far)
-                    for j in 0..<k { b[j] = v[j] }
-                    continue
-                }
                 let dn = scaledNorm(v), un = b.withUnsafeBufferPointer { scaledNorm($0.baseAddress!) }
                 let rel = un > 0 ? dn / un : (dn > 0 ? Double.infinity : 0)
-                if dn > 0.5 * previous { estimate = rel; break }  // stagnated: keep the last good iterate
-                for j in 0..<k { b[j] += v[j] }
-                steps += 1
                 estimate = rel
-                previous = dn
+                if dn > 0.5 * previous { break }  // stagnated: keep the last good iterate
+                // A correction at rounding level is not applied: b is as accurate as it
+                // gets, and this pass's residuals are b's (saving a pass).
                 if rel <= Double.ulpOfOne { break }
+                for j in 0..<k { b[j] += v[j] }
+                outputsCurrent = false
+                steps += 1
+                previous = dn
             }
             guard estimate <= maxTrustedRelativeError else { return nil }
             if estimate > 1e-12 {
@@ -151,10 +169,7 @@ extension LeastSquaresSolver {
                     + "coefficients carry about \(Int(-log10(estimate))) significant digits (condition number \(shortNumber(conditionNumber)))")
             }
         } else {
-            for j in 0..<k { v[j] = G.hi[j + k * K] }  // XᵀWy, the border
-            solveNormal(v)
-            for j in 0..<k { b[j] = v[j] }
-            let rho = X.residualProducts(y, coefficients: b, weights: weights, summation: .plain, wantProjection: true)
+            let rho = pass(.plain, projection: true, write: false)
             for j in 0..<k { v[j] = rho[j] }
             solveNormal(v)
             for j in 0..<k { b[j] += v[j] }
@@ -171,14 +186,8 @@ extension LeastSquaresSolver {
                 refinementSteps: steps, estimatedRelativeError: estimate, givenColumnNames: columnNames)
         }
 
-        // 4. Fitted values, residuals, (XᵀWX)⁻¹.
-        var residuals = [Double](repeating: 0, count: n), fitted = residuals
-        residuals.withUnsafeMutableBufferPointer { rp in
-            fitted.withUnsafeMutableBufferPointer { fp in
-                _ = X.residualProducts(y, coefficients: b, weights: weights, summation: .compensated, wantProjection: false,
-                                       residuals: rp.baseAddress!, fitted: fp.baseAddress!)
-            }
-        }
+        // 4. Fitted values, residuals (unless the last pass left them), (XᵀWX)⁻¹.
+        if !outputsCurrent { _ = pass(.compensated, projection: false, write: true) }
         c.update(from: r, count: k * k)
         guard LAPACKE_dpotri_work(LAPACK_COL_MAJOR, CChar(UInt8(ascii: "U")), Int32(k), c, Int32(k)) == 0 else { return nil }
         var inverse = [Double](repeating: 0, count: k * k)

@@ -12,26 +12,32 @@ import Testing
         let numeric = 2
         let k = 1 + numeric + levels.reduce(0) { $0 + $1 - 1 }
         // Design column order: intercept, factor 0, numeric 0, factor 1, numeric 1, factor 2.
+        // Design column order: intercept, factor 0, numeric 0, factor 1, numeric 1, further factors.
         var next = 0
         func take(_ c: Int) -> [Int] { defer { next += c }; return Array(next..<(next + c)) }
         let intercept = take(1)[0]
-        let f0 = take(levels[0] - 1), x0 = take(1)[0], f1 = take(levels[1] - 1), x1 = take(1)[0], f2 = take(levels[2] - 1)
+        var factorColumns: [[Int]] = [], numericColumns: [Int] = []
+        for f in levels.indices {
+            factorColumns.append(take(levels[f] - 1))
+            if numericColumns.count < numeric { numericColumns.append(take(1)[0]) }
+        }
+        while numericColumns.count < numeric { numericColumns.append(take(1)[0]) }
         precondition(next == k)
         var dense = Matrix(rows: n, cols: 3)
-        var codes = [[Int32]](repeating: [Int32](repeating: 0, count: n), count: 3)
+        var codes = [[Int32]](repeating: [Int32](repeating: 0, count: n), count: levels.count)
         var y = [Double](repeating: 0, count: n)
         for i in 0..<n {
             dense[i, 0] = 1
             dense[i, 1] = 1000 * (g.next() + 2)
             dense[i, 2] = 0.01 * g.next()
-            for f in 0..<3 { codes[f][i] = Int32(Int((g.next() + 0.5) * Double(levels[f])) % levels[f]) }
-            y[i] = 3 + 0.002 * dense[i, 1] - 40 * dense[i, 2] + 0.3 * Double(codes[0][i]) - 0.1 * Double(codes[2][i] % 5)
+            for f in levels.indices { codes[f][i] = Int32(Int((g.next() + 0.5) * Double(levels[f])) % levels[f]) }
+            y[i] = 3 + 0.002 * dense[i, 1] - 40 * dense[i, 2] + 0.3 * Double(codes[0][i]) - 0.1 * Double(codes[levels.count - 1][i] % 5)
                 + 0.5 * g.next()
         }
-        let factors = [f0, f1, f2].enumerated().map { f, cols in
+        let factors = factorColumns.enumerated().map { f, cols in
             StructuredDesign.Factor(codes: codes[f], columnOfLevel: [-1] + cols)
         }
-        let x = StructuredDesign(rows: n, cols: k, dense: dense, denseColumns: [intercept, x0, x1], factors: factors)
+        let x = StructuredDesign(rows: n, cols: k, dense: dense, denseColumns: [intercept] + numericColumns, factors: factors)
         return (x, y)
     }
 

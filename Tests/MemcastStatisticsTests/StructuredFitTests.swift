@@ -20,9 +20,13 @@ import MemcastNumerics
         let seg = (0..<n).map { _ in ["entry", "low", "mid", "high", "top"][Int(g.uniform() * 5)] }
         let reg = (0..<n).map { _ in "r\(Int(g.uniform() * 7))" }
         let big = (0..<n).map { _ in "c\(1 + Int(g.uniform() * 12))" }
-        let y = (0..<n).map { i in
-            2 + 0.03 * x1[i] - 1.5 * x2[i] + (seg[i] == "mid" ? 0.4 : 0) + (reg[i] == "r3" ? -0.2 : 0)
-                + 0.01 * Double(big[i].count) + (0.2 + x2[i]) * g.normal()
+        var y = [Double](repeating: 0, count: n)
+        for i in 0..<n {
+            let segmentEffect: Double = seg[i] == "mid" ? 0.4 : 0
+            let regionEffect: Double = reg[i] == "r3" ? -0.2 : 0
+            let bigEffect = 0.01 * Double(big[i].count)
+            let noise = (0.2 + x2[i]) * g.normal()
+            y[i] = 2 + 0.03 * x1[i] - 1.5 * x2[i] + segmentEffect + regionEffect + bigEffect + noise
         }
         let w = (0..<n).map { _ in 0.5 + g.uniform() }
         var df = DataFrame()
