@@ -19,6 +19,8 @@ extension StructuredDesign {
 
     /// Rows per block (fixed: it sets the summation order).
     static let blockRows = 16_384
+    /// Rows per chunk inside a block, processed column by column (fits in L1/L2).
+    static let chunkRows = 1_024
 
     /// A Gram matrix as an unevaluated double-double sum hi + lo (lo all zero for `.plain`).
     public struct Gram: Sendable {
@@ -65,37 +67,58 @@ extension StructuredDesign {
         let w = weights.map { SharedVector($0) }
         defer { columns.release(); codes.release(); w?.release(); extra?.release(); withExtendedLifetime(storage) {} }
         let shared = SendablePointerBox(partial)
+        // Flat plan for the workers: per factor its sums offset and count offset, per
+        // pair of factors (f, g) its offset and L_g.
+        var plan: [Int] = []
+        for f in 0..<F { plan += [space.factorOffset[f], space.countOffset[f]] }
+        var pairs: [(Int, Int)] = []
+        for f in 0..<F { for g in (f + 1)..<max(f + 1, F) { pairs.append((f, g)) } }
+        for (p, (f, g)) in pairs.enumerated() { plan += [f, g, space.pairOffset[p], space.levels[g]] }
+        let planBox = SharedIntVector(plan)
+        defer { planBox.release() }
+        let pairCount = pairs.count, C = Self.chunkRows
         let work: @Sendable (Int) -> Void = { b in
-            let start = b * B, end = min(n, start + B)
+            let blockStart = b * B, blockEnd = min(n, blockStart + B)
             let hi = shared.pointer + b * S2, lo = hi + space.size
-            withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * m + 1) { buf in
-                withUnsafeTemporaryAllocation(of: Int.self, capacity: F + 1) { lv in
-                    let xa = buf.baseAddress!, wx = xa + m
-                    for i in start..<end {
-                        let wi = w?.pointer[i] ?? 1
-                        for a in 0..<m { xa[a] = columns.pointers[a][i] }
-                        for a in 0..<m {
-                            let wa = wi * xa[a]
-                            wx[a] = wa
-                            for c in a..<m { S.addProduct(&hi[a * m + c], &lo[a * m + c], wa, xa[c]) }
-                        }
-                        for f in 0..<F {
-                            let l = Int(codes.pointers[f][i])
-                            lv[f] = l
-                            let base = space.factorOffset[f] + l * m
-                            for a in 0..<m { S.add(&hi[base + a], &lo[base + a], wx[a]) }
-                            let cnt = space.countOffset[f] + l
-                            S.add(&hi[cnt], &lo[cnt], wi)
-                        }
-                        var p = 0
-                        for f in 0..<F {
-                            for g in (f + 1)..<max(f + 1, F) {
-                                let cell = space.pairOffset[p] + lv[f] * space.levels[g] + lv[g]
-                                S.add(&hi[cell], &lo[cell], wi)
-                                p += 1
-                            }
+            let plan = planBox.pointer
+            // Column by column over chunks of rows that stay in L1/L2: simple loops over
+            // contiguous memory, each sum in its own (vectorised) order, fixed per block.
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: (m + 1) * C) { buf in
+                let wx = buf.baseAddress!, wv = wx + m * C  // w·x_a per row of the chunk; w
+                var start = blockStart
+                while start < blockEnd {
+                    let cnt = min(C, blockEnd - start)
+                    for i in 0..<cnt { wv[i] = w?.pointer[start + i] ?? 1 }
+                    for a in 0..<m {
+                        let x = columns.pointers[a] + start, t = wx + a * C
+                        if w == nil { t.update(from: x, count: cnt) } else { for i in 0..<cnt { t[i] = wv[i] * x[i] } }
+                    }
+                    // dense × dense: Σ w·x_a·x_c.
+                    for a in 0..<m {
+                        for c in a..<m {
+                            S.dot(wx + a * C, columns.pointers[c] + start, cnt, &hi[a * m + c], &lo[a * m + c])
                         }
                     }
+                    // factor × dense by level, and Σ w by level.
+                    for f in 0..<F {
+                        let code = codes.pointers[f] + start, sums = plan[2 * f], counts = plan[2 * f + 1]
+                        for i in 0..<cnt {
+                            let l = Int(code[i]), base = sums + l * m
+                            for a in 0..<m { S.add(&hi[base + a], &lo[base + a], wx[a * C + i]) }
+                            S.add(&hi[counts + l], &lo[counts + l], wv[i])
+                        }
+                    }
+                    // factor × factor: cross-tabulations of Σ w.
+                    for p in 0..<pairCount {
+                        let q = plan + 2 * F + 4 * p
+                        let cf = codes.pointers[q[0]] + start, cg = codes.pointers[q[1]] + start
+                        let offset = q[2], lg = q[3]
+                        for i in 0..<cnt {
+                            let cell = offset + Int(cf[i]) * lg + Int(cg[i])
+                            S.add(&hi[cell], &lo[cell], wv[i])
+                        }
+                    }
+                    start += cnt
                 }
             }
         }
@@ -153,24 +176,43 @@ extension StructuredDesign {
         let w = weights.map { SharedVector($0) }
         defer { columns.release(); codes.release(); yv.release(); uv.release(); w?.release(); withExtendedLifetime(storage) {} }
         let out = ResidualOutputs(partial: partial, residuals: residuals, fitted: fitted)
+        let offsetBox = SharedIntVector(offsets)
+        defer { offsetBox.release() }
+        let C = Self.chunkRows
         let work: @Sendable (Int) -> Void = { blk in
-            let start = blk * B, end = min(n, start + B)
+            let blockStart = blk * B, blockEnd = min(n, blockStart + B)
             let hi = out.partial + blk * S2, lo = hi + size
-            let u = uv.pointer
-            for i in start..<end {
-                var h = yv.pointer[i], l = 0.0
-                for a in 0..<m { S.addProduct(&h, &l, columns.pointers[a][i], -u[a]) }
-                for f in 0..<F { S.add(&h, &l, -u[offsets[f] + Int(codes.pointers[f][i])]) }
-                if let r = out.residuals { r[i] = h + l }
-                if let fv = out.fitted { fv[i] = S.difference(yv.pointer[i], h, l) }
-                if wantProjection {
-                    var rh = h, rl = l
-                    if let w = w { S.scale(&rh, &rl, w.pointer[i]) }
-                    for a in 0..<m { S.addProductDD(&hi[a], &lo[a], columns.pointers[a][i], rh, rl) }
-                    for f in 0..<F {
-                        let s = offsets[f] + Int(codes.pointers[f][i])
-                        S.addDD(&hi[s], &lo[s], rh, rl)
+            let u = uv.pointer, offsets = offsetBox.pointer
+            // Column by column over chunks of rows: r = y − X·b as (rh, rl) per row.
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * C) { buf in
+                let rh = buf.baseAddress!, rl = rh + C
+                var start = blockStart
+                while start < blockEnd {
+                    let cnt = min(C, blockEnd - start)
+                    let y = yv.pointer + start
+                    for i in 0..<cnt { rh[i] = y[i]; rl[i] = 0 }
+                    for a in 0..<m {
+                        let x = columns.pointers[a] + start, ua = -u[a]
+                        for i in 0..<cnt { S.addProduct(&rh[i], &rl[i], x[i], ua) }
                     }
+                    for f in 0..<F {
+                        let code = codes.pointers[f] + start, uf = u + offsets[f]
+                        for i in 0..<cnt { S.add(&rh[i], &rl[i], -uf[Int(code[i])]) }
+                    }
+                    if let r = out.residuals { for i in 0..<cnt { r[start + i] = rh[i] + rl[i] } }
+                    if let fv = out.fitted { for i in 0..<cnt { fv[start + i] = S.difference(y[i], rh[i], rl[i]) } }
+                    if wantProjection {
+                        if let w = w { for i in 0..<cnt { S.scale(&rh[i], &rl[i], w.pointer[start + i]) } }
+                        for a in 0..<m { S.dotDD(columns.pointers[a] + start, rh, rl, cnt, &hi[a], &lo[a]) }
+                        for f in 0..<F {
+                            let code = codes.pointers[f] + start, base = offsets[f]
+                            for i in 0..<cnt {
+                                let s = base + Int(code[i])
+                                S.addDD(&hi[s], &lo[s], rh[i], rl[i])
+                            }
+                        }
+                    }
+                    start += cnt
                 }
             }
         }
@@ -321,6 +363,11 @@ protocol SumMode {
     static func scale(_ h: inout Double, _ l: inout Double, _ w: Double)
     /// y − (h + l), rounded once.
     static func difference(_ y: Double, _ h: Double, _ l: Double) -> Double
+    /// (h, l) += Σᵢ aᵢ·(bhᵢ + blᵢ), in four SIMD lanes (i mod 4) combined in a fixed order.
+    static func dotDD(_ a: UnsafePointer<Double>, _ bh: UnsafePointer<Double>, _ bl: UnsafePointer<Double>, _ count: Int,
+                      _ h: inout Double, _ l: inout Double)
+    /// (h, l) += Σᵢ aᵢ·bᵢ over `count` elements, in four SIMD lanes (i mod 4) combined in a fixed order.
+    static func dot(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, _ count: Int, _ h: inout Double, _ l: inout Double)
 }
 
 enum PlainSum: SumMode {
@@ -334,6 +381,25 @@ enum PlainSum: SumMode {
     }
     @inline(__always) static func scale(_ h: inout Double, _ l: inout Double, _ w: Double) { h *= w; l *= w }
     @inline(__always) static func difference(_ y: Double, _ h: Double, _ l: Double) -> Double { y - (h + l) }
+    @inline(__always) static func dot(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, _ count: Int,
+                                      _ h: inout Double, _ l: inout Double) {
+        let ar = UnsafeRawPointer(a), br = UnsafeRawPointer(b)
+        var acc = SIMD4<Double>(repeating: 0)
+        var i = 0
+        while i + 4 <= count {
+            let x = ar.loadUnaligned(fromByteOffset: 8 * i, as: SIMD4<Double>.self)
+            let y = br.loadUnaligned(fromByteOffset: 8 * i, as: SIMD4<Double>.self)
+            acc.addProduct(x, y)
+            i += 4
+        }
+        var s = (acc[0] + acc[1]) + (acc[2] + acc[3])
+        while i < count { s = s.addingProduct(a[i], b[i]); i += 1 }
+        h += s
+    }
+    @inline(__always) static func dotDD(_ a: UnsafePointer<Double>, _ bh: UnsafePointer<Double>, _ bl: UnsafePointer<Double>,
+                                        _ count: Int, _ h: inout Double, _ l: inout Double) {
+        dot(a, bh, count, &h, &l)  // bl is zero in plain arithmetic
+    }
 }
 
 enum CompensatedSum: SumMode {
@@ -368,6 +434,33 @@ enum CompensatedSum: SumMode {
         let (s, e) = DoubleDouble.twoSum(y, -h)
         return s + (e - l)
     }
+    @inline(__always) static func dot(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, _ count: Int,
+                                      _ h: inout Double, _ l: inout Double) {
+        let ar = UnsafeRawPointer(a), br = UnsafeRawPointer(b)
+        var vh = SIMD4<Double>(repeating: 0), vl = SIMD4<Double>(repeating: 0)
+        var i = 0
+        while i + 4 <= count {
+            let x = ar.loadUnaligned(fromByteOffset: 8 * i, as: SIMD4<Double>.self)
+            let y = br.loadUnaligned(fromByteOffset: 8 * i, as: SIMD4<Double>.self)
+            let p = x * y
+            let ep = (-p).addingProduct(x, y)  // TwoProduct
+            let t = vh + p                     // TwoSum(vh, p)
+            let bb = t - vh
+            let et = (vh - (t - bb)) + (p - bb)
+            vh = t
+            vl += et + ep
+            i += 4
+        }
+        for lane in 0..<4 { addDD(&h, &l, vh[lane], vl[lane]) }
+        while i < count { addProduct(&h, &l, a[i], b[i]); i += 1 }
+    }
+    @inline(__always) static func dotDD(_ a: UnsafePointer<Double>, _ bh: UnsafePointer<Double>, _ bl: UnsafePointer<Double>,
+                                        _ count: Int, _ h: inout Double, _ l: inout Double) {
+        var low = 0.0
+        for i in 0..<count { low = low.addingProduct(a[i], bl[i]) }  // the low parts need no compensation
+        dot(a, bh, count, &h, &l)
+        l += low
+    }
 }
 
 /// A list of column pointers handed to parallel workers (read-only); `release` frees
@@ -385,6 +478,16 @@ struct PointerList<T>: @unchecked Sendable {
 struct SharedVector: @unchecked Sendable {
     let pointer: UnsafeMutablePointer<Double>
     init(_ a: [Double]) {
+        pointer = .allocate(capacity: max(1, a.count))
+        a.withUnsafeBufferPointer { pointer.initialize(from: $0.baseAddress!, count: a.count) }
+    }
+    func release() { pointer.deallocate() }
+}
+
+/// Integers copied to raw memory for parallel readers, freed by `release`.
+struct SharedIntVector: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<Int>
+    init(_ a: [Int]) {
         pointer = .allocate(capacity: max(1, a.count))
         a.withUnsafeBufferPointer { pointer.initialize(from: $0.baseAddress!, count: a.count) }
     }
