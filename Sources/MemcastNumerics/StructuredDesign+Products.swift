@@ -21,6 +21,8 @@ extension StructuredDesign {
     static let blockRows = 16_384
     /// Rows per chunk inside a block, processed column by column (fits in L1/L2).
     static let chunkRows = 1_024
+    /// Most combinations of levels accumulated as joint cells (see `gram`).
+    static let maximumJointCells = 4_096
 
     /// A Gram matrix as an unevaluated double-double sum hi + lo (lo all zero for `.plain`).
     public struct Gram: Sendable {
@@ -57,6 +59,8 @@ extension StructuredDesign {
         let space = LevelSpace(self, extraColumns: y == nil ? 0 : 1)
         let n = rows, m = space.m, F = levelColumns.count, B = Self.blockRows
         let blocks = max(1, (n + B - 1) / B)
+        let F0 = levelColumns.count
+        let cellSlots = F0 >= 2 && space.levels.reduce(1, *) <= Self.maximumJointCells ? space.levels.reduce(1, *) * (m + 1) : 0
         let S2 = 2 * space.size
         let partial = UnsafeMutablePointer<Double>.allocate(capacity: blocks * S2)
         defer { partial.deallocate() }
@@ -77,10 +81,19 @@ extension StructuredDesign {
         let planBox = SharedIntVector(plan)
         defer { planBox.release() }
         let pairCount = pairs.count, C = Self.chunkRows
-        let work: @Sendable (Int) -> Void = { b in
+        // Joint cells (every combination of levels) when there are few: one scattered
+        // record per row instead of one per factor and pair; folded into the level-space
+        // sums at the end of each block. Strides (mixed radix), then level counts.
+        let cellCount = space.levels.reduce(1) { $0 * $1 }
+        let jointCells = F >= 2 && cellCount <= Self.maximumJointCells
+            ? SharedIntVector(space.levels.indices.map { f in space.levels[..<f].reduce(1, *) } + space.levels) : nil
+        defer { jointCells?.release() }
+        let work: @Sendable (inout CellScratch, Int) -> Void = { scratch, b in
             let blockStart = b * B, blockEnd = min(n, blockStart + B)
-            let hi = shared.pointer + b * S2, lo = hi + space.size
+            let hi = shared.pointer + b * S2, lo = hi + S2 / 2
             let plan = planBox.pointer
+            let ch = scratch.pointer, cl = ch + cellSlots  // this block's cells (per thread, reused)
+            if cellSlots > 0 { ch.update(repeating: 0, count: 2 * cellSlots) }
             // Column by column over chunks of rows that stay in L1/L2: simple loops over
             // contiguous memory, each sum in its own (vectorised) order, fixed per block.
             withUnsafeTemporaryAllocation(of: Double.self, capacity: (m + 1) * C) { buf in
@@ -99,34 +112,68 @@ extension StructuredDesign {
                             S.dot(wx + a * C, columns.pointers[c] + start, cnt, &hi[a * m + c], &lo[a * m + c])
                         }
                     }
-                    // factor × dense by level, and Σ w by level.
-                    for f in 0..<F {
-                        let code = codes.pointers[f] + start, sums = plan[2 * f], counts = plan[2 * f + 1]
+                    if let cells = jointCells {
+                        // One record per combination of levels (cell): Σ w and Σ w·x_a.
+                        let rec = m + 1
                         for i in 0..<cnt {
-                            let l = Int(code[i]), base = sums + l * m
-                            for a in 0..<m { S.add(&hi[base + a], &lo[base + a], wx[a * C + i]) }
-                            S.add(&hi[counts + l], &lo[counts + l], wv[i])
+                            var cell = 0
+                            for f in 0..<F { cell += Int(codes.pointers[f][start + i]) * cells.pointer[f] }
+                            let base = cell * rec
+                            S.add(&ch[base], &cl[base], wv[i])
+                            for a in 0..<m { S.add(&ch[base + 1 + a], &cl[base + 1 + a], wx[a * C + i]) }
                         }
-                    }
-                    // factor × factor: cross-tabulations of Σ w.
-                    for p in 0..<pairCount {
-                        let q = plan + 2 * F + 4 * p
-                        let cf = codes.pointers[q[0]] + start, cg = codes.pointers[q[1]] + start
-                        let offset = q[2], lg = q[3]
-                        for i in 0..<cnt {
-                            let cell = offset + Int(cf[i]) * lg + Int(cg[i])
-                            S.add(&hi[cell], &lo[cell], wv[i])
+                    } else {
+                        // factor × dense by level, and Σ w by level.
+                        for f in 0..<F {
+                            let code = codes.pointers[f] + start, sums = plan[2 * f], counts = plan[2 * f + 1]
+                            for i in 0..<cnt {
+                                let l = Int(code[i]), base = sums + l * m
+                                for a in 0..<m { S.add(&hi[base + a], &lo[base + a], wx[a * C + i]) }
+                                S.add(&hi[counts + l], &lo[counts + l], wv[i])
+                            }
+                        }
+                        // factor × factor: cross-tabulations of Σ w.
+                        for p in 0..<pairCount {
+                            let q = plan + 2 * F + 4 * p
+                            let cf = codes.pointers[q[0]] + start, cg = codes.pointers[q[1]] + start
+                            let offset = q[2], lg = q[3]
+                            for i in 0..<cnt {
+                                let cell = offset + Int(cf[i]) * lg + Int(cg[i])
+                                S.add(&hi[cell], &lo[cell], wv[i])
+                            }
                         }
                     }
                     start += cnt
                 }
             }
+            // Cells into the level-space sums: by level for each factor, by pair of levels for each pair.
+            if let cells = jointCells {
+                let rec = m + 1
+                for cell in 0..<cellCount {
+                    let base = cell * rec
+                    if ch[base] == 0 && cl[base] == 0 { continue }  // no row, or only rows of weight 0
+                    for f in 0..<F {
+                        let l = (cell / cells.pointer[f]) % cells.pointer[F + f]
+                        let sums = plan[2 * f] + l * m, counts = plan[2 * f + 1] + l
+                        for a in 0..<m { S.addDD(&hi[sums + a], &lo[sums + a], ch[base + 1 + a], cl[base + 1 + a]) }
+                        S.addDD(&hi[counts], &lo[counts], ch[base], cl[base])
+                    }
+                    for p in 0..<pairCount {
+                        let q = plan + 2 * F + 4 * p
+                        let lf = (cell / cells.pointer[q[0]]) % cells.pointer[F + q[0]]
+                        let lg = (cell / cells.pointer[q[1]]) % cells.pointer[F + q[1]]
+                        let at = q[2] + lf * q[3] + lg
+                        S.addDD(&hi[at], &lo[at], ch[base], cl[base])
+                    }
+                }
+            }
         }
-        ParallelLoop.run(iterations: blocks, threads: Self.threads(rows: n, workPerRow: m * m + F * (m + F)), work)
+        ParallelLoop.run(iterations: blocks, threads: Self.threads(rows: n, workPerRow: m * m + F * (m + F)),
+                         makeState: { CellScratch(count: 2 * cellSlots) }, work)
         // Block partials in block order.
         var sh = [Double](repeating: 0, count: space.size), sl = sh
         for b in 0..<blocks {
-            let hi = partial + b * S2, lo = hi + space.size
+            let hi = partial + b * S2, lo = hi + S2 / 2
             for s in 0..<space.size { S.addDD(&sh[s], &sl[s], hi[s], lo[s]) }
         }
         return space.expand(sh, sl, self)
@@ -482,6 +529,13 @@ struct SharedVector: @unchecked Sendable {
         a.withUnsafeBufferPointer { pointer.initialize(from: $0.baseAddress!, count: a.count) }
     }
     func release() { pointer.deallocate() }
+}
+
+/// A worker's scratch for joint cells (freed with it).
+final class CellScratch {
+    let pointer: UnsafeMutablePointer<Double>
+    init(count: Int) { pointer = .allocate(capacity: max(1, count)) }
+    deinit { pointer.deallocate() }
 }
 
 /// Integers copied to raw memory for parallel readers, freed by `release`.

@@ -43,9 +43,12 @@ import Testing
 
     /// The Gram of the codes equals the Gram of the materialised matrix: counts and
     /// cross-tabulations exactly, sums to rounding (compensated: to the last bit of the
-    /// dense double-double Gram), with a y border and with weights.
-    @Test func gramMatchesTheDenseGram() {
-        let (x, y) = Self.design(n: 40_000)
+    /// dense double-double Gram), with a y border and with weights. Level sets: few
+    /// combinations (accumulated as joint cells), more than `maximumJointCells`
+    /// combinations (by factor and pair), one factor.
+    @Test(arguments: [[4, 7, 30], [70, 80], [12]])
+    func gramMatchesTheDenseGram(levels: [Int]) {
+        let (x, y) = Self.design(n: 40_000, levels: levels)
         let dense = x.materialize()
         let k = x.cols
         var g = SplitMix(state: 5)
