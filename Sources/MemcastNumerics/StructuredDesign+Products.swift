@@ -413,7 +413,7 @@ protocol SumMode {
     /// (h, l) += Σᵢ aᵢ·(bhᵢ + blᵢ), in four SIMD lanes (i mod 4) combined in a fixed order.
     static func dotDD(_ a: UnsafePointer<Double>, _ bh: UnsafePointer<Double>, _ bl: UnsafePointer<Double>, _ count: Int,
                       _ h: inout Double, _ l: inout Double)
-    /// (h, l) += Σᵢ aᵢ·bᵢ over `count` elements, in four SIMD lanes (i mod 4) combined in a fixed order.
+    /// (h, l) += Σᵢ aᵢ·bᵢ over `count` elements, in SIMD lanes combined in a fixed order.
     static func dot(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, _ count: Int, _ h: inout Double, _ l: inout Double)
 }
 
@@ -431,14 +431,17 @@ enum PlainSum: SumMode {
     @inline(__always) static func dot(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, _ count: Int,
                                       _ h: inout Double, _ l: inout Double) {
         let ar = UnsafeRawPointer(a), br = UnsafeRawPointer(b)
-        var acc = SIMD4<Double>(repeating: 0)
+        // Two independent SIMD accumulators (elements i mod 8), so the FMA latency overlaps.
+        var acc = SIMD4<Double>(repeating: 0), acc2 = acc
         var i = 0
-        while i + 4 <= count {
-            let x = ar.loadUnaligned(fromByteOffset: 8 * i, as: SIMD4<Double>.self)
-            let y = br.loadUnaligned(fromByteOffset: 8 * i, as: SIMD4<Double>.self)
-            acc.addProduct(x, y)
-            i += 4
+        while i + 8 <= count {
+            acc.addProduct(ar.loadUnaligned(fromByteOffset: 8 * i, as: SIMD4<Double>.self),
+                           br.loadUnaligned(fromByteOffset: 8 * i, as: SIMD4<Double>.self))
+            acc2.addProduct(ar.loadUnaligned(fromByteOffset: 8 * i + 32, as: SIMD4<Double>.self),
+                            br.loadUnaligned(fromByteOffset: 8 * i + 32, as: SIMD4<Double>.self))
+            i += 8
         }
+        acc += acc2
         var s = (acc[0] + acc[1]) + (acc[2] + acc[3])
         while i < count { s = s.addingProduct(a[i], b[i]); i += 1 }
         h += s
