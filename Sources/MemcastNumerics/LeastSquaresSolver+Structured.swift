@@ -55,11 +55,13 @@ extension LeastSquaresSolver {
     /// - Parameters:
     ///   - weights: wᵢ > 0 and finite, n of them (nil: ordinary least squares).
     ///   - rankTolerance, refine, diagnostics, columnNames: as for the dense `solve`.
+    ///   - threads: workers for the passes over the rows (default: by size; 1 inside
+    ///     an outer parallel loop); results do not depend on it.
     /// - Throws: `LapackError` from a LAPACK call on the k×k matrices.
     /// - Complexity: O(n·((m+F)² )) for G, O(n·(m+F)) per refinement step, O(k³).
     public func solve(_ X: StructuredDesign, _ y: [Double], weights: [Double]? = nil, columnNames: [String]? = nil,
                       rankTolerance: Double? = nil, refine: Bool = true,
-                      diagnostics: Bool = true) throws -> LeastSquaresSolution? {
+                      diagnostics: Bool = true, threads: Int? = nil) throws -> LeastSquaresSolution? {
         defer { withExtendedLifetime(self) {} }
         let n = X.rows, k = X.cols
         guard k >= 1, n >= k, y.count == n, (weights?.count ?? n) == n, columnNames.map({ $0.count == k }) ?? true,
@@ -74,7 +76,7 @@ extension LeastSquaresSolver {
         let name = { (j: Int) in columnNames?[j] ?? "x\(j + 1)" }
 
         // 1. G, the scaling D, Rₛ = chol(D·G·D) (upper).
-        let G = X.gram(bordering: y, weights: weights, summation: refine ? .compensated : .plain)
+        let G = X.gram(bordering: y, weights: weights, summation: refine ? .compensated : .plain, threads: threads)
         let K = G.order
         let kv = kvec.get(4 * k)
         let (d, v, sv, sw) = (kv, kv + k, kv + 2 * k, kv + 3 * k)
@@ -140,7 +142,8 @@ extension LeastSquaresSolver {
             residuals.withUnsafeMutableBufferPointer { rp in
                 fitted.withUnsafeMutableBufferPointer { fp in
                     X.residualProducts(y, coefficients: b, weights: weights, summation: summation, wantProjection: projection,
-                                       residuals: write ? rp.baseAddress : nil, fitted: write ? fp.baseAddress : nil)
+                                       residuals: write ? rp.baseAddress : nil, fitted: write ? fp.baseAddress : nil,
+                                       threads: threads)
                 }
             }
         }

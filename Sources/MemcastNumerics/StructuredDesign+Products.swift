@@ -39,12 +39,15 @@ extension StructuredDesign {
     /// the compensated sum; everything else is accumulated to about 2⁻¹⁰⁶ relative.
     /// - Precondition: `y` and `weights`, when given, have n entries.
     /// - Complexity: O(n·((m+1)² + F·(m+1) + F²)) time; O(n/16384 · levels²) memory.
-    public func gram(bordering y: [Double]? = nil, weights: [Double]? = nil, summation: Summation) -> Gram {
+    /// - Parameter threads: workers (default: all cores for large passes, one for small);
+    ///   the result does not depend on it.
+    public func gram(bordering y: [Double]? = nil, weights: [Double]? = nil, summation: Summation,
+                     threads: Int? = nil) -> Gram {
         precondition(y.map { $0.count == rows } ?? true && weights.map { $0.count == rows } ?? true,
                      "StructuredDesign.gram: vector lengths differ from \(rows) rows")
         switch summation {
-        case .plain: return gram(PlainSum.self, y, weights)
-        case .compensated: return gram(CompensatedSum.self, y, weights)
+        case .plain: return gram(PlainSum.self, y, weights, threads)
+        case .compensated: return gram(CompensatedSum.self, y, weights, threads)
         }
     }
 
@@ -55,7 +58,7 @@ extension StructuredDesign {
         return Matrix(rows: cols, cols: cols, columnMajor: g.hi)
     }
 
-    private func gram<S: SumMode>(_: S.Type, _ y: [Double]?, _ weights: [Double]?) -> Gram {
+    private func gram<S: SumMode>(_: S.Type, _ y: [Double]?, _ weights: [Double]?, _ threads: Int?) -> Gram {
         let space = LevelSpace(self, extraColumns: y == nil ? 0 : 1)
         let n = rows, m = space.m, F = levelColumns.count, B = Self.blockRows
         let blocks = max(1, (n + B - 1) / B)
@@ -168,7 +171,7 @@ extension StructuredDesign {
                 }
             }
         }
-        ParallelLoop.run(iterations: blocks, threads: Self.threads(rows: n, workPerRow: m * m + F * (m + F)),
+        ParallelLoop.run(iterations: blocks, threads: threads ?? Self.threads(rows: n, workPerRow: m * m + F * (m + F)),
                          makeState: { CellScratch(count: 2 * cellSlots) }, work)
         // Block partials in block order.
         var sh = [Double](repeating: 0, count: space.size), sl = sh
@@ -188,18 +191,18 @@ extension StructuredDesign {
     public func residualProducts(_ y: [Double], coefficients b: [Double], weights: [Double]? = nil,
                                  summation: Summation, wantProjection: Bool,
                                  residuals: UnsafeMutablePointer<Double>? = nil,
-                                 fitted: UnsafeMutablePointer<Double>? = nil) -> [Double] {
+                                 fitted: UnsafeMutablePointer<Double>? = nil, threads: Int? = nil) -> [Double] {
         precondition(y.count == rows && b.count == cols && weights.map { $0.count == rows } ?? true,
                      "StructuredDesign.residualProducts: shapes differ")
         switch summation {
-        case .plain: return residualProducts(PlainSum.self, y, b, weights, wantProjection, residuals, fitted)
-        case .compensated: return residualProducts(CompensatedSum.self, y, b, weights, wantProjection, residuals, fitted)
+        case .plain: return residualProducts(PlainSum.self, y, b, weights, wantProjection, residuals, fitted, threads)
+        case .compensated: return residualProducts(CompensatedSum.self, y, b, weights, wantProjection, residuals, fitted, threads)
         }
     }
 
     private func residualProducts<S: SumMode>(_: S.Type, _ y: [Double], _ b: [Double], _ weights: [Double]?,
                                               _ wantProjection: Bool, _ residuals: UnsafeMutablePointer<Double>?,
-                                              _ fitted: UnsafeMutablePointer<Double>?) -> [Double] {
+                                              _ fitted: UnsafeMutablePointer<Double>?, _ threads: Int?) -> [Double] {
         let n = rows, m = denseCount, F = levelColumns.count, B = Self.blockRows
         let blocks = max(1, (n + B - 1) / B)
         // Level space: m dense sums, then ΣL_f level sums.
@@ -263,7 +266,7 @@ extension StructuredDesign {
                 }
             }
         }
-        ParallelLoop.run(iterations: blocks, threads: Self.threads(rows: n, workPerRow: 4 * (m + F)), work)
+        ParallelLoop.run(iterations: blocks, threads: threads ?? Self.threads(rows: n, workPerRow: 4 * (m + F)), work)
         guard wantProjection else { return [] }
         var sh = [Double](repeating: 0, count: size), sl = sh
         for blk in 0..<blocks {

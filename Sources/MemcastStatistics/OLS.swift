@@ -9,12 +9,22 @@ import MemcastNumerics
 /// print(fit.summary())
 /// ```
 ///
-/// The solve is the numeric core's pivoted QR (or SVD) with iterative refinement;
-/// collinear columns are aliased (NaN coefficient, listed in `aliased` and noted).
+/// The solve: when the formula has categorical terms (`C(segment)`), the design is
+/// kept as dense columns plus level codes and solved from its Gram matrix, built by
+/// cross-tabulation, with double-double iterative refinement
+/// (`LeastSquaresSolver.solve(_:StructuredDesign…)`); the n×k indicator matrix is
+/// never formed, and HC0–HC3 meats and leverages come from the codes too. Otherwise —
+/// no categorical term, `method: .svd`, a design that path declines (aliased or
+/// ill-conditioned columns, an empty level) — the dense design is materialised and
+/// solved by the numeric core's pivoted QR (or SVD) with iterative refinement.
+/// Collinear columns are aliased (NaN coefficient, listed in `aliased` and noted).
+/// Both paths give the same numbers to rounding (StructuredFitTests).
 public enum OLS {
     /// Fits `formula` to `data`.
     /// - Throws: `FormulaError`, `DesignError` (data), `FitError` (settings), `LapackError` (numerics).
-    /// - Complexity: O(n·k²).
+    /// - Complexity: O(n·(m + F)²) on the structured path (m dense columns, F categorical
+    ///   terms) plus O(k³); O(n·k²) on the dense path. HAC and cluster covariances
+    ///   materialise the n×k design for their scores.
     public static func fit(_ formula: String, data: DataFrame, options: FitOptions = FitOptions()) throws -> RegressionResults {
         try fit(Formula(parsing: formula), data: data, options: options)
     }
@@ -25,8 +35,9 @@ public enum OLS {
     }
 }
 
-/// The estimation shared by OLS, WLS and ridge: build the design, whiten by
-/// √w, solve (augmented by √λ·D for ridge), then covariance and statistics.
+/// The estimation shared by OLS, WLS and ridge: build the design, solve it structured
+/// (OLS/WLS with categorical terms, weights as a weighted inner product) or dense
+/// (whitened by √w; augmented by √λ·D for ridge), then covariance and statistics.
 enum LinearFit {
     static func run(_ formula: Formula, data: DataFrame, weightsColumn: String?, lambda: Double?,
                     options: FitOptions) throws -> RegressionResults {

@@ -3,7 +3,9 @@ import MemcastNumerics
 
 /// Pairs (case) bootstrap of a linear regression: each replication refits the model
 /// on n rows drawn with replacement from the design, by the numeric core's
-/// least squares (`LeastSquaresSolver`: pivoted QR, aliased columns as NaN).
+/// least squares (`LeastSquaresSolver`: pivoted QR, aliased columns as NaN), or — for a
+/// `StructuredDesign` — from the resample's cross-tabulated Gram, with the dense solve
+/// for resamples that path declines.
 ///
 /// Replications are solved without double-double refinement (`refine: false`): a
 /// backward-stable solve is accurate to about κ·ε relatively, far below the sampling
@@ -103,7 +105,7 @@ extension PairsBootstrap {
                 let xb = w.idx.withUnsafeBufferPointer { x.gathering(rows: $0) }
                 y.withUnsafeBufferPointer { ys in for i in 0..<n { w.yb[i] = ys[w.idx[i]] } }
                 do {
-                    let fit = try w.solver.solve(xb, w.yb, refine: false, diagnostics: false)
+                    let fit = try w.solver.solve(xb, w.yb, refine: false, diagnostics: false, threads: 1)
                         ?? w.solver.solve(xb.materialize(), w.yb, refine: false, diagnostics: false)
                     for j in 0..<k { result.value[b + j * replications] = fit.coefficients[j] }
                 } catch {
