@@ -58,7 +58,12 @@ extension StructuredDesign {
         return Matrix(rows: cols, cols: cols, columnMajor: g.hi)
     }
 
-    private func gram<S: SumMode>(_: S.Type, _ y: [Double]?, _ weights: [Double]?, _ threads: Int?) -> Gram {
+    private func gram<S: SumMode>(_ mode: S.Type, _ y: [Double]?, _ weights: [Double]?, _ threads: Int?) -> Gram {
+        // The workers read y and the weights in place (no copies of n-vectors).
+        withOptionalPointer(y) { yp in withOptionalPointer(weights) { wp in gram(mode, yp, wp, threads) } }
+    }
+
+    private func gram<S: SumMode>(_: S.Type, _ y: ReadPointer?, _ w: ReadPointer?, _ threads: Int?) -> Gram {
         let space = LevelSpace(self, extraColumns: y == nil ? 0 : 1)
         let n = rows, m = space.m, F = levelColumns.count, B = Self.blockRows
         let blocks = max(1, (n + B - 1) / B)
@@ -68,11 +73,9 @@ extension StructuredDesign {
         let partial = UnsafeMutablePointer<Double>.allocate(capacity: blocks * S2)
         defer { partial.deallocate() }
         partial.initialize(repeating: 0, count: blocks * S2)
-        let extra = y.map { SharedVector($0) }
-        let columns = denseColumnPointers(extra: extra)
+        let columns = denseColumnPointers(extra: y)
         let codes = factorCodePointers()
-        let w = weights.map { SharedVector($0) }
-        defer { columns.release(); codes.release(); w?.release(); extra?.release(); withExtendedLifetime(storage) {} }
+        defer { columns.release(); codes.release(); withExtendedLifetime(storage) {} }
         let shared = SendablePointerBox(partial)
         // Flat plan for the workers: per factor its sums offset and count offset, per
         // pair of factors (f, g) its offset and L_g.
@@ -203,6 +206,16 @@ extension StructuredDesign {
     private func residualProducts<S: SumMode>(_: S.Type, _ y: [Double], _ b: [Double], _ weights: [Double]?,
                                               _ wantProjection: Bool, _ residuals: UnsafeMutablePointer<Double>?,
                                               _ fitted: UnsafeMutablePointer<Double>?, _ threads: Int?) -> [Double] {
+        withOptionalPointer(y) { yp in
+            withOptionalPointer(weights) { wp in
+                residualProducts(S.self, yp!, b, wp, wantProjection, residuals, fitted, threads)
+            }
+        }
+    }
+
+    private func residualProducts<S: SumMode>(_: S.Type, _ yv: ReadPointer, _ b: [Double], _ w: ReadPointer?,
+                                              _ wantProjection: Bool, _ residuals: UnsafeMutablePointer<Double>?,
+                                              _ fitted: UnsafeMutablePointer<Double>?, _ threads: Int?) -> [Double] {
         let n = rows, m = denseCount, F = levelColumns.count, B = Self.blockRows
         let blocks = max(1, (n + B - 1) / B)
         // Level space: m dense sums, then ΣL_f level sums.
@@ -222,9 +235,8 @@ extension StructuredDesign {
         if wantProjection { partial.initialize(repeating: 0, count: blocks * S2) }
         let columns = denseColumnPointers(extra: nil)
         let codes = factorCodePointers()
-        let yv = SharedVector(y), uv = SharedVector(levelCoefficient), offsets = levelOffset
-        let w = weights.map { SharedVector($0) }
-        defer { columns.release(); codes.release(); yv.release(); uv.release(); w?.release(); withExtendedLifetime(storage) {} }
+        let uv = SharedVector(levelCoefficient), offsets = levelOffset
+        defer { columns.release(); codes.release(); uv.release(); withExtendedLifetime(storage) {} }
         let out = ResidualOutputs(partial: partial, residuals: residuals, fitted: fitted)
         let offsetBox = SharedIntVector(offsets)
         defer { offsetBox.release() }
@@ -332,8 +344,8 @@ extension StructuredDesign {
 
     /// Pointers to the dense columns (and an extra vector as a last column); the list
     /// is freed by `release`, the columns stay the design's.
-    private func denseColumnPointers(extra: SharedVector?) -> PointerList<Double> {
-        PointerList((0..<denseCount).map { densePointer($0) } + (extra.map { [$0.pointer] } ?? []))
+    private func denseColumnPointers(extra: ReadPointer?) -> PointerList<Double> {
+        PointerList((0..<denseCount).map { densePointer($0) } + (extra.map { [UnsafeMutablePointer(mutating: $0.pointer)] } ?? []))
     }
 
     private func factorCodePointers() -> PointerList<Int32> { PointerList((0..<levelColumns.count).map { codePointer($0) }) }
@@ -542,6 +554,19 @@ final class CellScratch {
     let pointer: UnsafeMutablePointer<Double>
     init(count: Int) { pointer = .allocate(capacity: max(1, count)) }
     deinit { pointer.deallocate() }
+}
+
+/// A caller's array read in place by parallel workers (valid inside `withOptionalPointer`).
+struct ReadPointer: @unchecked Sendable {
+    let pointer: UnsafePointer<Double>
+    init(_ p: UnsafePointer<Double>) { pointer = p }
+}
+
+/// Calls `body` with a pointer to `a`'s elements (nil for nil or an empty array).
+func withOptionalPointer<R>(_ a: [Double]?, _ body: (ReadPointer?) -> R) -> R {
+    guard let a else { return body(nil) }
+    if a.isEmpty { return [0.0].withUnsafeBufferPointer { body(ReadPointer($0.baseAddress!)) } }
+    return a.withUnsafeBufferPointer { body(ReadPointer($0.baseAddress!)) }
 }
 
 /// Integers copied to raw memory for parallel readers, freed by `release`.

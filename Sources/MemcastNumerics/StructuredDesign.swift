@@ -88,6 +88,33 @@ public struct StructuredDesign: Sendable {
         }
     }
 
+    /// A design whose values the caller writes in place (no copy): `fill` gets the
+    /// n×m dense block (column-major, zeroed) and the codes of factor 0, 1, … (n each,
+    /// zeroed), m = `denseColumns.count`.
+    /// - Precondition: as for `init(rows:cols:dense:denseColumns:factors:)`; the codes
+    ///   written are checked after `fill` returns.
+    /// - Complexity: O(n·F) for the check, plus what `fill` does.
+    public init(rows: Int, cols: Int, denseColumns: [Int], levelColumns: [[Int]],
+                fill: (UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<Int32>) -> Void) {
+        let m = denseColumns.count, F = levelColumns.count
+        var seen = [Bool](repeating: false, count: cols)
+        for j in denseColumns + levelColumns.flatMap({ $0.filter { $0 >= 0 } }) {
+            precondition(j >= 0 && j < cols && !seen[j], "StructuredDesign: column \(j) missing, repeated or out of 0..<\(cols)")
+            seen[j] = true
+        }
+        precondition(!seen.contains(false), "StructuredDesign: some of the \(cols) columns are not given")
+        let s = Storage(denseCount: rows * m, codeCount: rows * F)
+        s.dense.initialize(repeating: 0, count: rows * m)
+        s.codes.initialize(repeating: 0, count: rows * F)
+        fill(UnsafeMutableBufferPointer(start: s.dense, count: rows * m), UnsafeMutableBufferPointer(start: s.codes, count: rows * F))
+        for f in 0..<F {
+            let count = Int32(levelColumns[f].count)
+            precondition(UnsafeBufferPointer(start: s.codes + f * rows, count: rows).allSatisfy { $0 >= 0 && $0 < count },
+                         "StructuredDesign: a code outside 0..<\(count)")
+        }
+        self.init(rows: rows, cols: cols, denseColumns: denseColumns, levelColumns: levelColumns, storage: s)
+    }
+
     /// A plain dense design (no factors).
     public init(dense: Matrix) {
         self.init(rows: dense.rows, cols: dense.cols, dense: dense, denseColumns: Array(0..<dense.cols), factors: [])

@@ -235,69 +235,78 @@ public struct DesignMatrix: Sendable {
     static func assemble(_ spec: DesignSpec, rows: [Int], values: [String: FactorValues],
                          levelCodes: [String: [Int32]]) -> StructuredDesign {
         let n = rows.count
-        var dense: [Double] = []
+        /// What one factor contributes to a column: its values, or an indicator of one level.
+        enum Source { case values([Double]), indicator([Int32], Int32) }
+        /// A block of design columns: a lone factor's codes, or one dense column.
+        enum Block { case factor(codes: [Int32]), dense([Source]) }
+        // Plan: which design column is dense, which factor level goes to which column.
+        var blocks: [Block] = []
         var denseColumns: [Int] = []
-        var factors: [StructuredDesign.Factor] = []
+        var levelColumns: [[Int]] = []
         var j = 0
         if spec.hasIntercept {
-            dense.append(contentsOf: repeatElement(1.0, count: n))
+            blocks.append(.dense([]))  // no sources: the product of nothing, 1
             denseColumns.append(0)
             j = 1
         }
-        /// What one factor contributes to a column: its values, or an indicator of one level.
-        enum Source { case values([Double]), indicator([Int32], Int32) }
-        rows.withUnsafeBufferPointer { rows in
-            for (term, blocks) in zip(spec.formula.terms, spec.codings) {
+        for (term, termBlocks) in zip(spec.formula.terms, spec.codings) {
+            for block in termBlocks {
+                let combos = combinations(term, block, levels: spec.levels)
+                // One categorical factor alone (C(segment)): its level codes, one per row.
+                if term.factors.count == 1, let codes = levelCodes[term.factors[0].description],
+                   let levelCount = spec.levels[term.factors[0].description]?.count,
+                   combos.allSatisfy({ $0[0] != nil }),
+                   rows.allSatisfy({ codes[$0] >= 0 && Int(codes[$0]) < levelCount }) {
+                    var column = [Int](repeating: -1, count: levelCount)
+                    for (c, combo) in combos.enumerated() { column[combo[0]!] = j + c }
+                    blocks.append(.factor(codes: codes))
+                    levelColumns.append(column)
+                    j += combos.count
+                    continue
+                }
+                for combo in combos {
+                    blocks.append(.dense(zip(term.factors, combo).compactMap { f, level in
+                        let name = f.description
+                        if let level { return .indicator(levelCodes[name]!, Int32(level)) }
+                        if case .numeric(let column) = values[name]! { return .values(column) }
+                        return nil  // a categorical factor outside this block
+                    }))
+                    denseColumns.append(j)
+                    j += 1
+                }
+            }
+        }
+        return StructuredDesign(rows: n, cols: spec.columnNames.count, denseColumns: denseColumns,
+                                levelColumns: levelColumns) { dense, codesOut in
+            rows.withUnsafeBufferPointer { rows in
+                var c = 0, f = 0
                 for block in blocks {
-                    let combos = combinations(term, block, levels: spec.levels)
-                    // One categorical factor alone (C(segment)): its level codes, one per row.
-                    if term.factors.count == 1, let codes = levelCodes[term.factors[0].description],
-                       let levelCount = spec.levels[term.factors[0].description]?.count,
-                       combos.allSatisfy({ $0[0] != nil }) {
-                        let rowCodes = codes.withUnsafeBufferPointer { c in rows.map { c[$0] } }
-                        if rowCodes.allSatisfy({ $0 >= 0 && Int($0) < levelCount }) {
-                            var column = [Int](repeating: -1, count: levelCount)
-                            for (c, combo) in combos.enumerated() { column[combo[0]!] = j + c }
-                            factors.append(.init(codes: rowCodes, columnOfLevel: column))
-                            j += combos.count
-                            continue
-                        }
-                    }
-                    for combo in combos {
-                        let sources: [Source] = zip(term.factors, combo).compactMap { f, level in
-                            let name = f.description
-                            if let level { return .indicator(levelCodes[name]!, Int32(level)) }
-                            if case .numeric(let column) = values[name]! { return .values(column) }
-                            return nil  // a categorical factor outside this block
-                        }
-                        let base = dense.count
-                        dense.append(contentsOf: repeatElement(0.0, count: n))
-                        dense.withUnsafeMutableBufferPointer { out in
-                            if sources.count == 1, case .values(let column) = sources[0] {
-                                column.withUnsafeBufferPointer { v in for r in 0..<n { out[base + r] = v[rows[r]] } }
-                            } else {
-                                for r in 0..<n {
-                                    let row = rows[r]
-                                    var v = 1.0
-                                    for source in sources {
-                                        switch source {
-                                        case .values(let column): v *= column[row]
-                                        case .indicator(let codes, let level): if codes[row] != level { v = 0 }
-                                        }
+                    switch block {
+                    case .factor(let codes):
+                        codes.withUnsafeBufferPointer { src in for r in 0..<n { codesOut[f * n + r] = src[rows[r]] } }
+                        f += 1
+                    case .dense(let sources):
+                        let base = c * n
+                        if sources.count == 1, case .values(let column) = sources[0] {
+                            column.withUnsafeBufferPointer { v in for r in 0..<n { dense[base + r] = v[rows[r]] } }
+                        } else {
+                            for r in 0..<n {
+                                let row = rows[r]
+                                var v = 1.0
+                                for source in sources {
+                                    switch source {
+                                    case .values(let column): v *= column[row]
+                                    case .indicator(let codes, let level): if codes[row] != level { v = 0 }
                                     }
-                                    out[base + r] = v
                                 }
+                                dense[base + r] = v
                             }
                         }
-                        denseColumns.append(j)
-                        j += 1
+                        c += 1
                     }
                 }
             }
         }
-        return StructuredDesign(rows: n, cols: spec.columnNames.count,
-                                dense: Matrix(rows: n, cols: denseColumns.count, columnMajor: dense),
-                                denseColumns: denseColumns, factors: factors)
     }
 }
 

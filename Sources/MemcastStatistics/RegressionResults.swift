@@ -183,20 +183,24 @@ public struct RegressionResults: Sendable {
         self.smallestEigenvalue = smallestEigenvalue
 
         let n = Double(nobs)
-        let w = weights ?? [Double](repeating: 1, count: nobs)
         let y = design.y
-        let sumW = w.reduce(0, +)
-        let meanW = zip(w, y).reduce(0) { $0 + $1.0 * $1.1 } / sumW
+        // Weighted sums without an n-vector of unit weights for OLS.
+        func weightedSum(_ f: (Double) -> Double) -> Double {
+            guard let w = weights else { return y.reduce(0) { $0 + f($1) } }
+            return zip(w, y).reduce(0) { $0 + $1.0 * f($1.1) }
+        }
+        let sumW = weights?.reduce(0, +) ?? n
+        let meanW = weightedSum { $0 } / sumW
         ssr = we.reduce(0) { $0 + $1 * $1 }
-        centeredTSS = zip(w, y).reduce(0) { $0 + $1.0 * ($1.1 - meanW) * ($1.1 - meanW) }
-        uncenteredTSS = zip(w, y).reduce(0) { $0 + $1.0 * $1.1 * $1.1 }
+        centeredTSS = weightedSum { ($0 - meanW) * ($0 - meanW) }
+        uncenteredTSS = weightedSum { $0 * $0 }
         let tss = kConstant == 1 ? centeredTSS : uncenteredTSS
         ess = tss - ssr
         rsquared = 1 - ssr / tss
         rsquaredAdj = 1 - (n - Double(kConstant)) / dfResid * (1 - rsquared)
         mseResid = ssr / dfResid
         mseModel = ess / dfModel
-        llf = -n / 2 * (Foundation.log(2 * Double.pi * ssr / n) + 1) + 0.5 * w.reduce(0) { $0 + Foundation.log($1) }
+        llf = -n / 2 * (Foundation.log(2 * Double.pi * ssr / n) + 1) + 0.5 * (weights?.reduce(0) { $0 + Foundation.log($1) } ?? 0)
         aic = -2 * llf + 2 * (dfModel + Double(kConstant))
         bic = -2 * llf + Foundation.log(n) * (dfModel + Double(kConstant))
 
