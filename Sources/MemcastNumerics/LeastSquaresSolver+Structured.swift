@@ -53,7 +53,9 @@ extension LeastSquaresSolver {
     /// (see the extension's documentation); the caller then solves on
     /// `X.materialize()` with the dense path, which also raises any input error.
     /// - Parameters:
-    ///   - weights: wᵢ > 0 and finite, n of them (nil: ordinary least squares).
+    ///   - weights: wᵢ ≥ 0 and finite, n of them (nil: ordinary least squares); a zero
+    ///     weight drops the row, an integer weight c counts it c times (a bootstrap
+    ///     resample as multiplicities).
     ///   - rankTolerance, refine, diagnostics, columnNames: as for the dense `solve`.
     ///   - threads: workers for the passes over the rows (default: by size; 1 inside
     ///     an outer parallel loop); results do not depend on it.
@@ -67,7 +69,7 @@ extension LeastSquaresSolver {
         guard k >= 1, n >= k, y.count == n, (weights?.count ?? n) == n, columnNames.map({ $0.count == k }) ?? true,
               n <= Int(Int32.max) else { return nil }
         // Input errors are the dense path's to report (with row and column).
-        guard y.allSatisfy({ $0.isFinite }), weights?.allSatisfy({ $0.isFinite && $0 > 0 }) ?? true else { return nil }
+        guard y.allSatisfy({ $0.isFinite }), weights?.allSatisfy({ $0.isFinite && $0 >= 0 }) ?? true else { return nil }
         for c in 0..<X.denseCount {
             if UnsafeBufferPointer(start: X.densePointer(c), count: n).contains(where: { !$0.isFinite }) { return nil }
         }

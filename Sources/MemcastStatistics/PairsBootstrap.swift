@@ -72,17 +72,20 @@ public enum PairsBootstrap {
 
 extension PairsBootstrap {
     /// The coefficients of every replication on a structured design (dense columns plus
-    /// level codes, e.g. `DesignMatrix.structure`): each replication gathers its rows'
-    /// values and codes (O(n·(m + F))) and solves from the cross-tabulated Gram
-    /// (`LeastSquaresSolver.solve(_:StructuredDesign…)`, `refine: false`: the normal
-    /// equations plus one correction in working precision). A resample the structured
+    /// level codes, e.g. `DesignMatrix.structure`). A resample is the full sample with
+    /// multiplicity weights — cᵢ = how often row i was drawn — so least squares on the
+    /// resample is weighted least squares with weights c on the original rows: each
+    /// replication counts its draws (O(n)) and solves from the weighted,
+    /// cross-tabulated Gram (`LeastSquaresSolver.solve(_:StructuredDesign…)`,
+    /// `refine: false`: the normal equations plus one correction in working
+    /// precision), reading the rows in order, with no gather. A resample the structured
     /// path declines — a level drawn by no row (a zero column, aliased: NaN), or an
-    /// ill-conditioned resample — is solved by the dense path on its materialised
-    /// n×k design, exactly as `coefficients(x:…)` would.
+    /// ill-conditioned resample — is gathered and solved by the dense path, exactly as
+    /// `coefficients(x:…)` would.
     ///
     /// Same contract as `coefficients(x:y:replications:threads:resample:)`: row b of the
     /// result holds replication b's k estimates, independent of the thread count.
-    /// - Complexity: O(replications · n·(m + F)²) plus O(k³) per replication.
+    /// - Complexity: O(replications · n·(m + F)) plus O(k³) per replication.
     public static func coefficients(design x: StructuredDesign, y: [Double], replications: Int, threads: Int,
                                     resample: @escaping @Sendable (Int, UnsafeMutableBufferPointer<Int>) -> Void) throws -> Matrix {
         precondition(replications >= 1 && threads >= 1 && y.count == x.rows)
@@ -94,19 +97,28 @@ extension PairsBootstrap {
         defer { NumericsInfo.setBlasThreads(previousBLAS) }
         struct Worker {
             let solver = LeastSquaresSolver()
-            var yb: [Double], idx: [Int]
+            var counts: [Double], idx: [Int]
         }
         out.storage.withUnsafeMutableBufferPointer { o in
             let result = UncheckedSendable(o)
             ParallelLoop.run(iterations: replications, threads: threads,
-                             makeState: { Worker(yb: [Double](repeating: 0, count: n), idx: [Int](repeating: 0, count: n)) }) { w, b in
+                             makeState: { Worker(counts: [Double](repeating: 0, count: n), idx: [Int](repeating: 0, count: n)) }) { w, b in
                 if failure.isSet { return }
-                w.idx.withUnsafeMutableBufferPointer { resample(b, $0) }
-                let xb = w.idx.withUnsafeBufferPointer { x.gathering(rows: $0) }
-                y.withUnsafeBufferPointer { ys in for i in 0..<n { w.yb[i] = ys[w.idx[i]] } }
+                w.idx.withUnsafeMutableBufferPointer { idx in
+                    resample(b, idx)
+                    w.counts.withUnsafeMutableBufferPointer { c in
+                        c.update(repeating: 0)
+                        for i in 0..<n { c[idx[i]] += 1 }
+                    }
+                }
                 do {
-                    let fit = try w.solver.solve(xb, w.yb, refine: false, diagnostics: false, threads: 1)
-                        ?? w.solver.solve(xb.materialize(), w.yb, refine: false, diagnostics: false)
+                    let fit: LeastSquaresSolution
+                    if let s = try w.solver.solve(x, y, weights: w.counts, refine: false, diagnostics: false, threads: 1) {
+                        fit = s
+                    } else {
+                        let xb = w.idx.withUnsafeBufferPointer { x.gathering(rows: $0) }
+                        fit = try w.solver.solve(xb.materialize(), w.idx.map { y[$0] }, refine: false, diagnostics: false)
+                    }
                     for j in 0..<k { result.value[b + j * replications] = fit.coefficients[j] }
                 } catch {
                     failure.set(error)

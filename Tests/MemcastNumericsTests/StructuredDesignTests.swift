@@ -75,6 +75,21 @@ import Testing
         }
     }
 
+    /// Fixed row blocks summed in block order: one thread and three give the same bits
+    /// (Gram in both summations, and the refined solve with its residuals).
+    @Test func resultsDoNotDependOnTheThreadCount() throws {
+        let (x, y) = Self.design(n: 50_000)
+        for summation in [StructuredDesign.Summation.plain, .compensated] {
+            let one = x.gram(bordering: y, summation: summation, threads: 1)
+            let three = x.gram(bordering: y, summation: summation, threads: 3)
+            #expect(one.hi == three.hi && one.lo == three.lo)
+        }
+        let a = try #require(try LeastSquaresSolver().solve(x, y, threads: 1))
+        let b = try #require(try LeastSquaresSolver().solve(x, y, threads: 3))
+        #expect(a.coefficients == b.coefficients && a.residuals == b.residuals)
+        #expect(a.unscaledCovariance == b.unscaledCovariance)
+    }
+
     /// wᵢ·xᵢᵀBxᵢ from the codes equals the dense computation.
     @Test func quadraticFormsMatchDense() throws {
         let (x, _) = Self.design(n: 3_000, levels: [3, 5, 4])
