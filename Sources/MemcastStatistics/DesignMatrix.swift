@@ -102,16 +102,20 @@ public struct DesignMatrix: Sendable {
             return c
         }
 
-        // Rows with every used value present, in reading order.
-        let factorValues = Array(values.values)
+        // Rows with every used value present, in reading order (missing values marked
+        // column by column, then one pass in reading order).
+        var missing = [Bool](repeating: false, count: data.rowCount)
+        for i in response.indices where response[i].isNaN { missing[i] = true }
+        for v in values.values {
+            switch v {
+            case .numeric(let x): for i in x.indices where x[i].isNaN { missing[i] = true }
+            case .categorical(let codes, _, _): for i in codes.indices where codes[i] < 0 { missing[i] = true }
+            }
+        }
+        for c in requiredColumns { for i in 0..<data.rowCount where c.isMissing(i) { missing[i] = true } }
         var kept: [Int] = []
         kept.reserveCapacity(data.rowCount)
-        for i in index.readingOrder() {
-            if response[i].isNaN { continue }
-            if factorValues.contains(where: { DesignMatrix.isMissing($0, i) }) { continue }
-            if requiredColumns.contains(where: { $0.isMissing(i) }) { continue }
-            kept.append(i)
-        }
+        for i in index.readingOrder() where !missing[i] { kept.append(i) }
 
         // Levels present in the rows kept, in treatment order.
         var levels: [String: [String]] = [:]
