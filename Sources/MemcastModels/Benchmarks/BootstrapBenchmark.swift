@@ -86,10 +86,18 @@ struct Modulus {
     @inline(__always)
     func reduce(_ z: UInt64) -> UInt64 {
         let q = z.multipliedFullWidth(by: m).high
-        var r = z &- q &* n
-        // At most two subtractions, written as selects: the count is random, a branch mispredicts.
-        r = r >= n ? r &- n : r
-        r = r >= n ? r &- n : r
+        var r = z &- q &* n  // in [0, 3n)
+        guard n < 1 << 62 else {
+            while r >= n { r -= n }
+            return r
+        }
+        // At most two subtractions of n, without branches (how many is random, and a
+        // branch mispredicts): t = r − n is negative as a signed number exactly when
+        // r < n (r < 3n < 2⁶³), and then n is added back.
+        for _ in 0..<2 {
+            let t = r &- n
+            r = t &+ (n & UInt64(bitPattern: Int64(bitPattern: t) >> 63))
+        }
         return r
     }
 }
