@@ -69,10 +69,9 @@ extension LeastSquaresSolver {
         guard k >= 1, n >= k, y.count == n, (weights?.count ?? n) == n, columnNames.map({ $0.count == k }) ?? true,
               n <= Int(Int32.max) else { return nil }
         // Input errors are the dense path's to report (with row and column).
-        guard y.allSatisfy({ $0.isFinite }), weights?.allSatisfy({ $0.isFinite && $0 >= 0 }) ?? true else { return nil }
-        for c in 0..<X.denseCount {
-            if UnsafeBufferPointer(start: X.densePointer(c), count: n).contains(where: { !$0.isFinite }) { return nil }
-        }
+        guard y.withUnsafeBufferPointer({ allFinite($0.baseAddress!, n) }),
+              weights?.withUnsafeBufferPointer({ allFinite($0.baseAddress!, n, nonNegative: true) }) ?? true,
+              (0..<X.denseCount).allSatisfy({ allFinite(X.densePointer($0), n) }) else { return nil }
         let tol = rankTolerance ?? LeastSquares.defaultRankTolerance(rows: n, cols: k)
         guard tol > 0 && tol < 1 else { return nil }
         let name = { (j: Int) in columnNames?[j] ?? "x\(j + 1)" }
@@ -216,4 +215,22 @@ extension LeastSquaresSolver {
             scaledConditionNumber: scaledConditionNumber, rankTolerance: tol, warnings: warnings, method: .qr,
             refinementSteps: steps, estimatedRelativeError: estimate, givenColumnNames: columnNames)
     }
+}
+
+/// Whether all n values are finite (and ≥ 0 with `nonNegative`), checked in SIMD lanes:
+/// x − x is 0 for a finite x and NaN otherwise, so the lane sums stay 0 exactly when
+/// every value is finite.
+func allFinite(_ p: UnsafePointer<Double>, _ n: Int, nonNegative: Bool = false) -> Bool {
+    let raw = UnsafeRawPointer(p)
+    var nan = SIMD8<Double>(repeating: 0), low = SIMD8<Double>(repeating: 0)
+    var i = 0
+    while i + 8 <= n {
+        let x = raw.loadUnaligned(fromByteOffset: 8 * i, as: SIMD8<Double>.self)
+        nan += x - x
+        low = pointwiseMin(low, x)
+        i += 8
+    }
+    var ok = nan.sum() == 0 && (!nonNegative || low.min() >= 0)
+    while i < n { ok = ok && p[i].isFinite && (!nonNegative || p[i] >= 0); i += 1 }
+    return ok
 }

@@ -194,6 +194,14 @@ import Testing
         var yBad = y
         yBad[17] = .nan
         #expect(try solver.solve(x, yBad) == nil)
+        var infinite = dense
+        infinite[1_999, 1] = .infinity  // in the scalar tail of the SIMD check
+        let xInf = StructuredDesign(rows: x.rows, cols: x.cols, dense: infinite, denseColumns: x.denseColumns, factors: factors)
+        #expect(try solver.solve(xInf, y) == nil)
+        var w = [Double](repeating: 1, count: x.rows)
+        #expect(try solver.solve(x, y, weights: w) != nil)
+        w[8] = -1
+        #expect(try solver.solve(x, y, weights: w) == nil)
     }
 
     /// Gathering rows (a bootstrap resample) then materialising equals materialising
