@@ -217,20 +217,19 @@ extension LeastSquaresSolver {
     }
 }
 
-/// Whether all n values are finite (and ≥ 0 with `nonNegative`), checked in SIMD lanes:
-/// x − x is 0 for a finite x and NaN otherwise, so the lane sums stay 0 exactly when
-/// every value is finite.
+/// Whether all n values are finite (and ≥ 0 with `nonNegative`): x − x is 0 for a
+/// finite x and NaN otherwise, so SIMD lane sums stay 0 exactly when every value is finite.
 func allFinite(_ p: UnsafePointer<Double>, _ n: Int, nonNegative: Bool = false) -> Bool {
     let raw = UnsafeRawPointer(p)
-    var nan = SIMD8<Double>(repeating: 0), low = SIMD8<Double>(repeating: 0)
+    var nan = SIMD8<Double>(repeating: 0)
     var i = 0
     while i + 8 <= n {
         let x = raw.loadUnaligned(fromByteOffset: 8 * i, as: SIMD8<Double>.self)
         nan += x - x
-        low = pointwiseMin(low, x)
         i += 8
     }
-    var ok = nan.sum() == 0 && (!nonNegative || low.min() >= 0)
-    while i < n { ok = ok && p[i].isFinite && (!nonNegative || p[i] >= 0); i += 1 }
-    return ok
+    guard nan.sum() == 0 else { return false }
+    while i < n { if !p[i].isFinite { return false }; i += 1 }
+    if nonNegative { for j in 0..<n where p[j] < 0 { return false } }
+    return true
 }
