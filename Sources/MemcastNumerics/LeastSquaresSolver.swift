@@ -475,6 +475,13 @@ extension LeastSquaresSolver {
                 gl[a + b * kk] = l; gl[b + a * kk] = l
             }
         }
+        refineInverse(&c, kk: kk, gh: gh, gl: gl)
+    }
+
+    /// The refinement steps of `refineInverse(_:kk:n:z:col:columnScale:)` against a
+    /// given Gram matrix G = gh + gl (kk×kk, double-double, both triangles).
+    /// - Complexity: O(kk³) per step.
+    func refineInverse(_ c: inout [Double], kk: Int, gh: [Double], gl: [Double]) {
         let c0 = c
         var e = [Double](repeating: 0, count: kk * kk), delta = e
         var previous = Double.infinity

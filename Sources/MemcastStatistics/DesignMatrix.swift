@@ -55,8 +55,13 @@ public struct DesignSpec: Sendable {
 public struct DesignMatrix: Sendable {
     /// How the columns were built (reused for prediction).
     public let spec: DesignSpec
-    /// n×k design, column-major, in `spec.columnNames` order.
-    public let x: Matrix
+    /// The n×k design in `spec.columnNames` order, held as dense columns plus the
+    /// level codes of each categorical term (see `StructuredDesign`): the fit works on
+    /// this without forming the indicator columns.
+    public let structure: StructuredDesign
+    /// The n×k design as a dense column-major matrix. Materialised on every access
+    /// (n×k doubles): read it once, and only where the dense matrix is needed.
+    public var x: Matrix { structure.materialize() }
     /// The response, n values.
     public let y: [Double]
     /// Canonical text of the response (`log(asp)`).
@@ -74,7 +79,8 @@ public struct DesignMatrix: Sendable {
     ///   - required: further columns whose missing cells drop a row (weights, cluster ids).
     /// - Throws: `DesignError` for an unknown or unusable column, a domain error,
     ///   a single-level factor, a constant term beside the intercept, or too few rows.
-    /// - Complexity: O(n·k) plus O(n log n) when rows are sorted by period.
+    /// - Complexity: O(n·(dense columns + categorical terms)) plus O(n log n) when rows
+    ///   are sorted by period; no n×k matrix is formed (see `structure`).
     public init(formula: Formula, data: DataFrame, panel: PanelOptions = .none, required: [String] = []) throws {
         let index = try PanelIndex(data, panel)
         let evaluator = FormulaEvaluator(data: data, panel: index, formula: formula.text)
@@ -96,16 +102,20 @@ public struct DesignMatrix: Sendable {
             return c
         }
 
-        // Rows with every used value present, in reading order.
-        let factorValues = Array(values.values)
+        // Rows with every used value present, in reading order (missing values marked
+        // column by column, then one pass in reading order).
+        var missing = [Bool](repeating: false, count: data.rowCount)
+        for i in response.indices where response[i].isNaN { missing[i] = true }
+        for v in values.values {
+            switch v {
+            case .numeric(let x): for i in x.indices where x[i].isNaN { missing[i] = true }
+            case .categorical(let codes, _, _): for i in codes.indices where codes[i] < 0 { missing[i] = true }
+            }
+        }
+        for c in requiredColumns { for i in 0..<data.rowCount where c.isMissing(i) { missing[i] = true } }
         var kept: [Int] = []
         kept.reserveCapacity(data.rowCount)
-        for i in index.readingOrder() {
-            if response[i].isNaN { continue }
-            if factorValues.contains(where: { DesignMatrix.isMissing($0, i) }) { continue }
-            if requiredColumns.contains(where: { $0.isMissing(i) }) { continue }
-            kept.append(i)
-        }
+        for i in index.readingOrder() where !missing[i] { kept.append(i) }
 
         // Levels present in the rows kept, in treatment order.
         var levels: [String: [String]] = [:]
@@ -137,10 +147,10 @@ public struct DesignMatrix: Sendable {
         if formula.hasIntercept {
             for t in spec.terms.dropFirst() where t.columns.count == 1 {
                 guard let term = formula.terms.first(where: { $0.name == t.term }),
-                      !term.factors.contains(where: { categorical.contains($0.description) }) else { continue }
-                let j = t.columns.lowerBound
-                let first = x.storage[j * kept.count]
-                if kept.count > 1, x.storage[(j * kept.count)..<((j + 1) * kept.count)].allSatisfy({ $0 == first }) {
+                      !term.factors.contains(where: { categorical.contains($0.description) }),
+                      let c = x.denseColumns.firstIndex(of: t.columns.lowerBound) else { continue }
+                let column = x.denseColumn(c)
+                if let first = column.first, kept.count > 1, column.allSatisfy({ $0 == first }) {
                     throw DesignError.constantColumn(term: t.term, value: first)
                 }
             }
@@ -151,7 +161,7 @@ public struct DesignMatrix: Sendable {
         }
 
         self.spec = spec
-        self.x = x
+        self.structure = x
         self.y = kept.map { response[$0] }
         self.responseName = formula.response.description
         self.rows = kept
@@ -222,69 +232,85 @@ public struct DesignMatrix: Sendable {
         return out
     }
 
-    /// Fills the design for `rows` (frame row indices).
+    /// The design for `rows` (frame row indices): a term that is one categorical factor
+    /// (`C(segment)`, treatment or full coding) becomes a factor block of level codes —
+    /// no indicator columns are written; every other column (intercept, numeric terms,
+    /// interactions, transformations) is dense.
     static func assemble(_ spec: DesignSpec, rows: [Int], values: [String: FactorValues],
-                         levelCodes: [String: [Int32]]) -> Matrix {
+                         levelCodes: [String: [Int32]]) -> StructuredDesign {
         let n = rows.count
-        var x = Matrix(rows: n, cols: spec.columnNames.count)  // zeros
-        var j = 0
-        if spec.hasIntercept {
-            for i in 0..<n { x.storage[i] = 1 }
-            j = 1
-        }
         /// What one factor contributes to a column: its values, or an indicator of one level.
         enum Source { case values([Double]), indicator([Int32], Int32) }
-        x.storage.withUnsafeMutableBufferPointer { out in
+        /// A block of design columns: a lone factor's codes, or one dense column.
+        enum Block { case factor(codes: [Int32]), dense([Source]) }
+        // Plan: which design column is dense, which factor level goes to which column.
+        var blocks: [Block] = []
+        var denseColumns: [Int] = []
+        var levelColumns: [[Int]] = []
+        var j = 0
+        if spec.hasIntercept {
+            blocks.append(.dense([]))  // no sources: the product of nothing, 1
+            denseColumns.append(0)
+            j = 1
+        }
+        for (term, termBlocks) in zip(spec.formula.terms, spec.codings) {
+            for block in termBlocks {
+                let combos = combinations(term, block, levels: spec.levels)
+                // One categorical factor alone (C(segment)): its level codes, one per row.
+                if term.factors.count == 1, let codes = levelCodes[term.factors[0].description],
+                   let levelCount = spec.levels[term.factors[0].description]?.count,
+                   combos.allSatisfy({ $0[0] != nil }),
+                   rows.allSatisfy({ codes[$0] >= 0 && Int(codes[$0]) < levelCount }) {
+                    var column = [Int](repeating: -1, count: levelCount)
+                    for (c, combo) in combos.enumerated() { column[combo[0]!] = j + c }
+                    blocks.append(.factor(codes: codes))
+                    levelColumns.append(column)
+                    j += combos.count
+                    continue
+                }
+                for combo in combos {
+                    blocks.append(.dense(zip(term.factors, combo).compactMap { f, level in
+                        let name = f.description
+                        if let level { return .indicator(levelCodes[name]!, Int32(level)) }
+                        if case .numeric(let column) = values[name]! { return .values(column) }
+                        return nil  // a categorical factor outside this block
+                    }))
+                    denseColumns.append(j)
+                    j += 1
+                }
+            }
+        }
+        return StructuredDesign(rows: n, cols: spec.columnNames.count, denseColumns: denseColumns,
+                                levelColumns: levelColumns) { dense, codesOut in
             rows.withUnsafeBufferPointer { rows in
-                for (term, blocks) in zip(spec.formula.terms, spec.codings) {
-                    for block in blocks {
-                        let combos = combinations(term, block, levels: spec.levels)
-                        // One categorical factor alone (C(segment)): one pass puts each row's 1 in
-                        // its level's column (the rest stay 0) instead of a pass per column.
-                        if term.factors.count == 1, let codes = levelCodes[term.factors[0].description],
-                           let levelCount = spec.levels[term.factors[0].description]?.count,
-                           combos.allSatisfy({ $0[0] != nil }) {
-                            var column = [Int](repeating: -1, count: levelCount)
-                            for (c, combo) in combos.enumerated() { column[combo[0]!] = j + c }
-                            codes.withUnsafeBufferPointer { codes in
-                                for r in 0..<n {
-                                    let level = Int(codes[rows[r]])
-                                    if level >= 0 && level < column.count, column[level] >= 0 { out[column[level] * n + r] = 1 }
-                                }
-                            }
-                            j += combos.count
-                            continue
-                        }
-                        for combo in combos {
-                            let sources: [Source] = zip(term.factors, combo).compactMap { f, level in
-                                let name = f.description
-                                if let level { return .indicator(levelCodes[name]!, Int32(level)) }
-                                if case .numeric(let column) = values[name]! { return .values(column) }
-                                return nil  // a categorical factor outside this block
-                            }
-                            let base = j * n
-                            if sources.count == 1, case .values(let column) = sources[0] {
-                                column.withUnsafeBufferPointer { v in for r in 0..<n { out[base + r] = v[rows[r]] } }
-                            } else {
-                                for r in 0..<n {
-                                    let row = rows[r]
-                                    var v = 1.0
-                                    for source in sources {
-                                        switch source {
-                                        case .values(let column): v *= column[row]
-                                        case .indicator(let codes, let level): if codes[row] != level { v = 0 }
-                                        }
+                var c = 0, f = 0
+                for block in blocks {
+                    switch block {
+                    case .factor(let codes):
+                        codes.withUnsafeBufferPointer { src in for r in 0..<n { codesOut[f * n + r] = src[rows[r]] } }
+                        f += 1
+                    case .dense(let sources):
+                        let base = c * n
+                        if sources.count == 1, case .values(let column) = sources[0] {
+                            column.withUnsafeBufferPointer { v in for r in 0..<n { dense[base + r] = v[rows[r]] } }
+                        } else {
+                            for r in 0..<n {
+                                let row = rows[r]
+                                var v = 1.0
+                                for source in sources {
+                                    switch source {
+                                    case .values(let column): v *= column[row]
+                                    case .indicator(let codes, let level): if codes[row] != level { v = 0 }
                                     }
-                                    out[base + r] = v
                                 }
+                                dense[base + r] = v
                             }
-                            j += 1
                         }
+                        c += 1
                     }
                 }
             }
         }
-        return x
     }
 }
 
@@ -326,6 +352,6 @@ extension DesignSpec {
             }
             rows.append(i)
         }
-        return (DesignMatrix.assemble(self, rows: rows, values: values, levelCodes: codes), rows, skipped)
+        return (DesignMatrix.assemble(self, rows: rows, values: values, levelCodes: codes).materialize(), rows, skipped)
     }
 }

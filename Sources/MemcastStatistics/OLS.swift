@@ -9,12 +9,22 @@ import MemcastNumerics
 /// print(fit.summary())
 /// ```
 ///
-/// The solve is the numeric core's pivoted QR (or SVD) with iterative refinement;
-/// collinear columns are aliased (NaN coefficient, listed in `aliased` and noted).
+/// The solve: when the formula has categorical terms (`C(segment)`), the design is
+/// kept as dense columns plus level codes and solved from its Gram matrix, built by
+/// cross-tabulation, with double-double iterative refinement
+/// (`LeastSquaresSolver.solve(_:StructuredDesign…)`); the n×k indicator matrix is
+/// never formed, and HC0–HC3 meats and leverages come from the codes too. Otherwise —
+/// no categorical term, `method: .svd`, a design that path declines (aliased or
+/// ill-conditioned columns, an empty level) — the dense design is materialised and
+/// solved by the numeric core's pivoted QR (or SVD) with iterative refinement.
+/// Collinear columns are aliased (NaN coefficient, listed in `aliased` and noted).
+/// Both paths give the same numbers to rounding (StructuredFitTests).
 public enum OLS {
     /// Fits `formula` to `data`.
     /// - Throws: `FormulaError`, `DesignError` (data), `FitError` (settings), `LapackError` (numerics).
-    /// - Complexity: O(n·k²).
+    /// - Complexity: O(n·(m + F)²) on the structured path (m dense columns, F categorical
+    ///   terms) plus O(k³); O(n·k²) on the dense path. HAC and cluster covariances
+    ///   materialise the n×k design for their scores.
     public static func fit(_ formula: String, data: DataFrame, options: FitOptions = FitOptions()) throws -> RegressionResults {
         try fit(Formula(parsing: formula), data: data, options: options)
     }
@@ -25,8 +35,9 @@ public enum OLS {
     }
 }
 
-/// The estimation shared by OLS, WLS and ridge: build the design, whiten by
-/// √w, solve (augmented by √λ·D for ridge), then covariance and statistics.
+/// The estimation shared by OLS, WLS and ridge: build the design, solve it structured
+/// (OLS/WLS with categorical terms, weights as a weighted inner product) or dense
+/// (whitened by √w; augmented by √λ·D for ridge), then covariance and statistics.
 enum LinearFit {
     static func run(_ formula: Formula, data: DataFrame, weightsColumn: String?, lambda: Double?,
                     options: FitOptions) throws -> RegressionResults {
@@ -43,7 +54,7 @@ enum LinearFit {
         var clusterColumn: String? = nil
         if case .cluster(let c) = options.covariance { clusterColumn = c; required.append(c) }
         let design = try DesignMatrix(formula: formula, data: data, panel: options.panel, required: required)
-        let n = design.y.count, p = design.x.cols
+        let n = design.y.count, p = design.structure.cols
 
         var weights: [Double]? = nil
         if let name = weightsColumn {
@@ -56,16 +67,39 @@ enum LinearFit {
                 return v[r]
             }
         }
-        let wx = whiten(design.x, weights)
-        let wy = weights.map { w in zip(design.y, w).map { $0 * $1.squareRoot() } } ?? design.y
         let names = design.spec.columnNames
+
+        // OLS and WLS on a design with categorical terms are solved from the level codes
+        // (LeastSquaresSolver+Structured.swift) when that path applies; otherwise, and
+        // for ridge or the SVD method, the dense design is materialised once.
+        var structured: LeastSquaresSolution? = nil
+        if lambda == nil && options.method == .qr && !design.structure.levelColumns.isEmpty {
+            structured = try LeastSquaresSolver().solve(design.structure, design.y, weights: weights, columnNames: names)
+        }
 
         let model: RegressionModel
         let params: [Double], active: [Int], bread: Matrix, fitted: [Double]
         let dfResid: Double, effectiveDF: Double?
         let conditionNumber: Double, smallestEigenvalue: Double
         var warnings: [String]
-        if let lambda {
+        let exog: WhitenedDesign
+        if let sol = structured {
+            model = weightsColumn.map { .wls(weights: $0) } ?? .ols
+            exog = .structured(design.structure, weights: weights)
+            active = Array(0..<p)
+            params = sol.coefficients
+            bread = sol.unscaledCovariance
+            fitted = sol.fitted  // X·b̂, unweighted
+            effectiveDF = nil
+            dfResid = Double(n - p)
+            conditionNumber = sol.conditionNumber
+            smallestEigenvalue = pow(sol.singularValues.last ?? 0, 2)
+            warnings = sol.warnings
+        } else if let lambda {
+            let x = design.x
+            let wx = whiten(x, weights)
+            let wy = weights.map { w in zip(design.y, w).map { $0 * $1.squareRoot() } } ?? design.y
+            exog = .dense(wx)
             model = .ridge(lambda: lambda, weights: weightsColumn)
             let penalized = (0..<p).filter { !(design.spec.hasIntercept && $0 == 0) }
             var aug = Matrix(rows: n + penalized.count, cols: p)
@@ -76,7 +110,7 @@ enum LinearFit {
             active = (0..<p).filter { !sol.aliased.contains($0) }
             params = sol.coefficients
             bread = sol.unscaledCovariance.submatrix(active)
-            let xa = design.x.columns(active)
+            let xa = x.columns(active)
             fitted = try xa.times(active.map { params[$0] })
             let h = try CovarianceEstimator.leverage(wx.columns(active), bread)
             effectiveDF = h.reduce(0, +)
@@ -86,9 +120,12 @@ enum LinearFit {
             smallestEigenvalue = pow(plain.singularValues.last ?? 0, 2)
             warnings = sol.warnings
         } else {
+            let wx = whiten(design.x, weights)
+            let wy = weights.map { w in zip(design.y, w).map { $0 * $1.squareRoot() } } ?? design.y
             model = weightsColumn.map { .wls(weights: $0) } ?? .ols
             let sol = try LeastSquares.solve(wx, wy, columnNames: names, method: options.method)
             active = (0..<p).filter { !sol.aliased.contains($0) }
+            exog = .dense(wx)
             params = sol.coefficients
             bread = sol.unscaledCovariance.submatrix(active)
             fitted = weights.map { w in zip(sol.fitted, w).map { $0 / $1.squareRoot() } } ?? sol.fitted
@@ -105,7 +142,7 @@ enum LinearFit {
         let residW = zip(design.y, fitted).enumerated().map { i, yf in (yf.0 - yf.1) * (weights?[i].squareRoot() ?? 1) }
         let ssr = residW.reduce(0) { $0 + $1 * $1 }
         let scale = ssr / dfResid
-        let xActive = active.count == p ? wx : wx.columns(active)  // no n×k copy when nothing is aliased
+        let xActive = exog.columns(active)
 
         var groups: [Int]? = nil
         var clusterCount: Int? = nil
@@ -125,7 +162,7 @@ enum LinearFit {
         let cov: Matrix, lags: Int?
         if lambda != nil {
             // Var(β̂) = σ̂²·A⁻¹X̃ᵀX̃A⁻¹ with A = X̃ᵀX̃ + λD: the sandwich for a linear smoother.
-            var meat = xActive.gram()
+            var meat = xActive.weightedGram(nil)
             for i in meat.storage.indices { meat.storage[i] *= scale }
             cov = try CovarianceEstimator.sandwich(bread, meat: meat)
             lags = nil
@@ -149,7 +186,7 @@ enum LinearFit {
             }
         }
         return RegressionResults(
-            model: model, design: design, weights: weights, wexog: wx, params: params, active: active, fitted: fitted,
+            model: model, design: design, weights: weights, exog: exog, params: params, active: active, fitted: fitted,
             kConstant: kConstant, dfModel: dfModel, dfResid: dfResid, effectiveDF: effectiveDF,
             conditionNumber: conditionNumber, smallestEigenvalue: smallestEigenvalue,
             covariance: lambda != nil ? .nonrobust : options.covariance, hacLags: lags, clusterCount: clusterCount,
@@ -166,24 +203,26 @@ enum LinearFit {
     }
 
     /// Index (among active columns) of a column that is constant and non-zero, as statsmodels finds it.
+    /// Only dense columns can be: an indicator column of a factor with two or more levels present varies.
     static func explicitConstant(_ design: DesignMatrix, active: [Int]) -> Int? {
-        let x = design.x, n = x.rows
+        let x = design.structure
         for (a, j) in active.enumerated() {
-            let col = x.storage[(j * n)..<((j + 1) * n)]
+            guard let c = x.denseColumns.firstIndex(of: j) else { continue }
+            let col = x.denseColumn(c)
             if let f = col.first, f != 0, col.allSatisfy({ $0 == f }) { return a }
         }
         return nil
     }
 
-    /// 1 when the model has a constant: the intercept, a constant column, or (statsmodels'
-    /// implicit constant) a design whose column space contains the vector of ones.
+    /// 1 when the model has a constant: the intercept, a constant column, a factor coded
+    /// with a column for every level (the columns sum to one), or (statsmodels' implicit
+    /// constant) a design whose column space contains the vector of ones.
     static func constantCount(_ design: DesignMatrix) throws -> Int {
         if design.spec.hasIntercept { return 1 }
+        let s = design.structure
+        if explicitConstant(design, active: Array(0..<s.cols)) != nil { return 1 }
+        if s.levelColumns.contains(where: { $0.allSatisfy { $0 >= 0 } }) { return 1 }
         let x = design.x, n = x.rows
-        for j in 0..<x.cols {
-            let col = x.storage[(j * n)..<((j + 1) * n)]
-            if let f = col.first, f != 0, col.allSatisfy({ $0 == f }) { return 1 }
-        }
         var augmented = [Double](repeating: 1, count: n)
         augmented.append(contentsOf: x.storage)
         let aug = Matrix(rows: n, cols: x.cols + 1, columnMajor: augmented)

@@ -3,7 +3,9 @@ import MemcastNumerics
 
 /// Pairs (case) bootstrap of a linear regression: each replication refits the model
 /// on n rows drawn with replacement from the design, by the numeric core's
-/// least squares (`LeastSquaresSolver`: pivoted QR, aliased columns as NaN).
+/// least squares (`LeastSquaresSolver`: pivoted QR, aliased columns as NaN), or — for a
+/// `StructuredDesign` — from the resample's cross-tabulated Gram, with the dense solve
+/// for resamples that path declines.
 ///
 /// Replications are solved without double-double refinement (`refine: false`): a
 /// backward-stable solve is accurate to about κ·ε relatively, far below the sampling
@@ -57,6 +59,66 @@ public enum PairsBootstrap {
                 for i in 0..<n { w.yb[i] = y[w.idx[i]] }
                 do {
                     let fit = try w.solver.solve(w.xb, w.yb, refine: false, diagnostics: false)
+                    for j in 0..<k { result.value[b + j * replications] = fit.coefficients[j] }
+                } catch {
+                    failure.set(error)
+                }
+            }
+        }
+        if let e = failure.error { throw e }
+        return out
+    }
+}
+
+extension PairsBootstrap {
+    /// The coefficients of every replication on a structured design (dense columns plus
+    /// level codes, e.g. `DesignMatrix.structure`). A resample is the full sample with
+    /// multiplicity weights — cᵢ = how often row i was drawn — so least squares on the
+    /// resample is weighted least squares with weights c on the original rows: each
+    /// replication counts its draws (O(n)) and solves from the weighted,
+    /// cross-tabulated Gram (`LeastSquaresSolver.solve(_:StructuredDesign…)`,
+    /// `refine: false`: the normal equations plus one correction in working
+    /// precision), reading the rows in order, with no gather. A resample the structured
+    /// path declines — a level drawn by no row (a zero column, aliased: NaN), or an
+    /// ill-conditioned resample — is gathered and solved by the dense path, exactly as
+    /// `coefficients(x:…)` would.
+    ///
+    /// Same contract as `coefficients(x:y:replications:threads:resample:)`: row b of the
+    /// result holds replication b's k estimates, independent of the thread count.
+    /// - Complexity: O(replications · n·(m + F)) plus O(k³) per replication.
+    public static func coefficients(design x: StructuredDesign, y: [Double], replications: Int, threads: Int,
+                                    resample: @escaping @Sendable (Int, UnsafeMutableBufferPointer<Int>) -> Void) throws -> Matrix {
+        precondition(replications >= 1 && threads >= 1 && y.count == x.rows)
+        let n = x.rows, k = x.cols
+        var out = Matrix(rows: replications, cols: k)
+        let failure = ErrorSlot()
+        let previousBLAS = NumericsInfo.blasThreads
+        NumericsInfo.setBlasThreads(1)
+        defer { NumericsInfo.setBlasThreads(previousBLAS) }
+        struct Worker {
+            let solver = LeastSquaresSolver()
+            var counts: [Double], idx: [Int]
+        }
+        out.storage.withUnsafeMutableBufferPointer { o in
+            let result = UncheckedSendable(o)
+            ParallelLoop.run(iterations: replications, threads: threads,
+                             makeState: { Worker(counts: [Double](repeating: 0, count: n), idx: [Int](repeating: 0, count: n)) }) { w, b in
+                if failure.isSet { return }
+                w.idx.withUnsafeMutableBufferPointer { idx in
+                    resample(b, idx)
+                    w.counts.withUnsafeMutableBufferPointer { c in
+                        c.update(repeating: 0)
+                        for i in 0..<n { c[idx[i]] += 1 }
+                    }
+                }
+                do {
+                    let fit: LeastSquaresSolution
+                    if let s = try w.solver.solve(x, y, weights: w.counts, refine: false, diagnostics: false, threads: 1) {
+                        fit = s
+                    } else {
+                        let xb = w.idx.withUnsafeBufferPointer { x.gathering(rows: $0) }
+                        fit = try w.solver.solve(xb.materialize(), w.idx.map { y[$0] }, refine: false, diagnostics: false)
+                    }
                     for j in 0..<k { result.value[b + j * replications] = fit.coefficients[j] }
                 } catch {
                     failure.set(error)

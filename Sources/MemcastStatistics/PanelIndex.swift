@@ -52,11 +52,19 @@ struct PanelIndex {
     private let positionOf: [Int]
     private let members: [[Int]]
     private let hasPeriod: Bool
+    /// No entity and no period column: one series in file order, and none of the
+    /// per-row tables above is built (the predecessor of row i is row i − k).
+    private let fileOrder: Bool
 
     private struct PanelKey: Hashable { var entity: Int; var ordinal: Int }
 
     init(_ data: DataFrame, _ options: PanelOptions) throws {
         rowCount = data.rowCount
+        fileOrder = options.entity == nil && options.period == nil
+        if fileOrder {
+            (entityOf, ordinalOf, rowAt, positionOf, members, hasPeriod) = ([], [], [:], [], [], false)
+            return
+        }
         var entityOf = [Int](repeating: 0, count: rowCount)
         var entityCount = 1
         if let name = options.entity {
@@ -113,6 +121,7 @@ struct PanelIndex {
     /// The row `k` steps before `row` in the same entity, or nil (start of the series, a gap, or a missing key).
     func predecessor(of row: Int, by k: Int) -> Int? {
         if k == 0 { return row }
+        if fileOrder { return row - k >= 0 && row - k < rowCount ? row - k : nil }
         let e = entityOf[row]
         guard e >= 0 else { return nil }
         if hasPeriod {

@@ -53,6 +53,7 @@ extension RegressionResults {
     ///
     /// Computed in one pass as the diagonal of the inverse correlation matrix of those
     /// columns (the identity VIFⱼ = (R⁻¹)ⱼⱼ), not by k auxiliary regressions.
+    /// After a structured fit this materialises the n×k design (n·k doubles, freed after).
     public var vif: [Double?] {
         let x = designMatrix
         let varying = active.filter { !Self.isConstant(x, $0) }
@@ -80,7 +81,8 @@ extension RegressionResults {
 
     /// Breusch–Pagan test (Koenker's robust form, statsmodels' default): regress ẽ² on the
     /// regressors X (unweighted, plus a constant if the model has none); LM = n·R².
-    /// nil when the auxiliary regression cannot be formed.
+    /// nil when the auxiliary regression cannot be formed. Materialises the n×k design
+    /// after a structured fit (n·k doubles, freed after).
     public var breuschPagan: BreuschPagan? {
         let x = designMatrix
         var z = x.columns(active)
@@ -143,8 +145,10 @@ extension RegressionResults {
         }
     }
 
-    /// The unweighted design X over all columns.
+    /// The unweighted design X over all columns (materialised, n×p doubles, after a
+    /// structured fit).
     var designMatrix: Matrix {
+        guard case .dense(let wexog) = exog else { return exog.unweighted }
         guard let w = weights else { return wexog }
         var x = wexog
         let n = x.rows

@@ -34,18 +34,86 @@ extension RegressionResults {
     public var statisticName: String { useT ? "t" : "z" }
 }
 
+/// The whitened design X̃ = W^½X as the covariance estimators and diagnostics need it:
+/// a dense matrix, or a structured design (dense columns plus level codes) with its
+/// weights, from which XᵀΩX and the leverages come without forming X̃. Estimators
+/// that need X̃ row by row (HAC, cluster) materialise it (n×k doubles).
+enum WhitenedDesign: Sendable {
+    case dense(Matrix)
+    case structured(StructuredDesign, weights: [Double]?)
+
+    var rows: Int {
+        switch self {
+        case .dense(let x): return x.rows
+        case .structured(let s, _): return s.rows
+        }
+    }
+
+    var cols: Int {
+        switch self {
+        case .dense(let x): return x.cols
+        case .structured(let s, _): return s.cols
+        }
+    }
+
+    /// X̃ as a dense n×k matrix (allocated for the structured case).
+    var matrix: Matrix {
+        switch self {
+        case .dense(let x): return x
+        case .structured(let s, let w): return LinearFit.whiten(s.materialize(), w)
+        }
+    }
+
+    /// X (unweighted) as a dense n×k matrix.
+    var unweighted: Matrix {
+        switch self {
+        case .dense(let x): return x
+        case .structured(let s, _): return s.materialize()
+        }
+    }
+
+    /// The design over `active` columns (itself when all are active).
+    func columns(_ active: [Int]) -> WhitenedDesign {
+        if active.count == cols { return self }
+        return .dense(matrix.columns(active))  // aliasing happens on the dense path only
+    }
+
+    /// X̃ᵀ·diag(ω)·X̃ = Σ ωᵢ x̃ᵢx̃ᵢᵀ (ω nil: X̃ᵀX̃).
+    func weightedGram(_ omega: [Double]?) -> Matrix {
+        switch self {
+        case .dense(let x): return omega.map { x.weightedGram(rowWeights: $0) } ?? x.gram()
+        case .structured(let s, let w):
+            let rowWeights: [Double]?
+            switch (omega, w) {
+            case let (o?, w?): rowWeights = zip(o, w).map { $0 * $1 }
+            case let (o?, nil): rowWeights = o
+            case let (nil, w): rowWeights = w
+            }
+            return s.weightedGram(rowWeights: rowWeights)
+        }
+    }
+
+    /// hᵢ = x̃ᵢᵀ·B·x̃ᵢ, the diagonal of the hat matrix for B = (X̃ᵀX̃)⁻¹.
+    func leverage(_ bread: Matrix) throws -> [Double] {
+        switch self {
+        case .dense(let x): return try CovarianceEstimator.leverage(x, bread)
+        case .structured(let s, let w): return s.quadraticForms(bread, weights: w)
+        }
+    }
+}
+
 /// Coefficient covariance estimators over the non-aliased columns (see `CovarianceType`).
 enum CovarianceEstimator {
     /// Covariance of β̂ for OLS/WLS.
     /// - Parameters:
-    ///   - x: whitened design over the estimated columns (n×k).
+    ///   - x: whitened design over the estimated columns (n×k), dense or structured.
     ///   - resid: whitened residuals ẽ.
     ///   - bread: (X̃ᵀX̃)⁻¹ (k×k).
     ///   - groups: per-observation cluster codes 0..<G (cluster only).
     /// - Returns: the covariance, the HAC lags used, and warnings (leverage one).
-    static func estimate(_ type: CovarianceType, x: Matrix, resid: [Double], bread: Matrix, scale: Double,
+    static func estimate(_ type: CovarianceType, x design: WhitenedDesign, resid: [Double], bread: Matrix, scale: Double,
                          groups: [Int]?) throws -> (cov: Matrix, lags: Int?, warnings: [String]) {
-        let n = x.rows, k = x.cols
+        let n = design.rows, k = design.cols
         switch type {
         case .nonrobust:
             var c = bread
@@ -58,17 +126,17 @@ enum CovarianceEstimator {
                 let f = Double(n) / Double(n - k)
                 omega = omega.map { $0 * f }
             } else if type == .hc2 || type == .hc3 {
-                let h = try leverage(x, bread)
+                let h = try design.leverage(bread)
                 if let i = h.firstIndex(where: { $0 > 1 - 1e-10 }) {
                     warnings.append("observation \(i + 1) has leverage 1 (it alone determines a coefficient); \(type) is undefined there")
                 }
                 let power = type == .hc2 ? 1.0 : 2.0
                 for i in 0..<n { omega[i] /= pow(1 - h[i], power) }
             }
-            return (try sandwich(bread, meat: weightedGram(x, omega)), nil, warnings)
+            return (try sandwich(bread, meat: design.weightedGram(omega)), nil, warnings)
         case let .hac(lags, correction):
             let L = lags ?? CovarianceType.defaultHACLags(nobs: n)
-            let u = scores(x, resid)
+            let u = scores(design.matrix, resid)
             var s = u.gram()
             if L > 0 && n > 1 {
                 for l in 1...min(L, n - 1) {
@@ -85,7 +153,7 @@ enum CovarianceEstimator {
         case .cluster:
             let g = groups!
             let G = (g.max() ?? -1) + 1
-            let u = scores(x, resid)
+            let u = scores(design.matrix, resid)
             var sums = Matrix(rows: G, cols: k)
             for i in 0..<n { for j in 0..<k { sums.storage[g[i] + j * G] += u.storage[i + j * n] } }
             var c = try sandwich(bread, meat: sums.gram())
@@ -109,11 +177,6 @@ enum CovarianceEstimator {
         let n = x.rows
         for j in 0..<x.cols { for i in 0..<n { u.storage[i + j * n] *= resid[i] } }
         return u
-    }
-
-    /// Σ ωᵢ x̃ᵢ x̃ᵢᵀ (blocked in the numeric core: no n×k copy).
-    static func weightedGram(_ x: Matrix, _ omega: [Double]) -> Matrix {
-        x.weightedGram(rowWeights: omega)
     }
 
     /// B·M·B, symmetrised.

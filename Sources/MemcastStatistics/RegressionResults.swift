@@ -135,8 +135,10 @@ public struct RegressionResults: Sendable {
     /// Conditions that did not stop the fit but matter (aliasing, near-singularity, leverage one).
     public let warnings: [String]
 
-    /// Whitened design X̃ (n×p, all columns), kept for diagnostics and leverage.
-    let wexog: Matrix
+    /// Whitened design X̃ (n×p, all columns), kept for diagnostics: dense after a dense
+    /// fit; after a structured fit the dense columns and level codes, from which the
+    /// diagnostics that need the n×p matrix (VIF, Breusch–Pagan) materialise it.
+    let exog: WhitenedDesign
     /// Indices of non-aliased columns.
     let active: [Int]
 
@@ -150,7 +152,7 @@ public struct RegressionResults: Sendable {
     /// - Parameters:
     ///   - covActive: covariance over the `active` columns (r×r).
     ///   - dfResid, dfModel: as defined on the properties.
-    init(model: RegressionModel, design: DesignMatrix, weights: [Double]?, wexog: Matrix, params: [Double],
+    init(model: RegressionModel, design: DesignMatrix, weights: [Double]?, exog: WhitenedDesign, params: [Double],
          active: [Int], fitted: [Double], kConstant: Int, dfModel: Double, dfResid: Double, effectiveDF: Double?,
          conditionNumber: Double, smallestEigenvalue: Double, covariance: CovarianceType, hacLags: Int?,
          clusterCount: Int?, covActive: Matrix, useT: Bool, dfInference: Double, alpha: Double,
@@ -176,25 +178,29 @@ public struct RegressionResults: Sendable {
         self.residuals = e
         self.weights = weights
         self.whitenedResiduals = we
-        self.wexog = wexog
+        self.exog = exog
         self.conditionNumber = conditionNumber
         self.smallestEigenvalue = smallestEigenvalue
 
         let n = Double(nobs)
-        let w = weights ?? [Double](repeating: 1, count: nobs)
         let y = design.y
-        let sumW = w.reduce(0, +)
-        let meanW = zip(w, y).reduce(0) { $0 + $1.0 * $1.1 } / sumW
+        // Weighted sums without an n-vector of unit weights for OLS.
+        func weightedSum(_ f: (Double) -> Double) -> Double {
+            guard let w = weights else { return y.reduce(0) { $0 + f($1) } }
+            return zip(w, y).reduce(0) { $0 + $1.0 * f($1.1) }
+        }
+        let sumW = weights?.reduce(0, +) ?? n
+        let meanW = weightedSum { $0 } / sumW
         ssr = we.reduce(0) { $0 + $1 * $1 }
-        centeredTSS = zip(w, y).reduce(0) { $0 + $1.0 * ($1.1 - meanW) * ($1.1 - meanW) }
-        uncenteredTSS = zip(w, y).reduce(0) { $0 + $1.0 * $1.1 * $1.1 }
+        centeredTSS = weightedSum { ($0 - meanW) * ($0 - meanW) }
+        uncenteredTSS = weightedSum { $0 * $0 }
         let tss = kConstant == 1 ? centeredTSS : uncenteredTSS
         ess = tss - ssr
         rsquared = 1 - ssr / tss
         rsquaredAdj = 1 - (n - Double(kConstant)) / dfResid * (1 - rsquared)
         mseResid = ssr / dfResid
         mseModel = ess / dfModel
-        llf = -n / 2 * (Foundation.log(2 * Double.pi * ssr / n) + 1) + 0.5 * w.reduce(0) { $0 + Foundation.log($1) }
+        llf = -n / 2 * (Foundation.log(2 * Double.pi * ssr / n) + 1) + 0.5 * (weights?.reduce(0) { $0 + Foundation.log($1) } ?? 0)
         aic = -2 * llf + 2 * (dfModel + Double(kConstant))
         bic = -2 * llf + Foundation.log(n) * (dfModel + Double(kConstant))
 

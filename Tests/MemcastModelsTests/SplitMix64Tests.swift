@@ -88,4 +88,18 @@ import Foundation
         let gr = segs["global_shipments_pct"] as! [Double]
         for k in 0..<3 { #expect(abs(gq[k] - gr[k]) < 1e-9) }
     }
+
+    /// The bootstrap's row draws reduce generator outputs mod n by Barrett reduction:
+    /// it must equal `%` exactly — on generator outputs, around multiples of n and at
+    /// the ends of the 64-bit range, for small, odd, even and huge n.
+    @Test(arguments: [UInt64(1), 2, 3, 7, 19_937, 20_000, 1 << 32 + 1, UInt64.max / 3, UInt64.max])
+    func barrettReductionIsExact(n: UInt64) {
+        let modulus = Modulus(n)
+        var g = SplitMix64(seed: n)
+        var values: [UInt64] = (0..<20_000).map { _ in g.next() }
+        values += [0, 1, UInt64.max, UInt64.max - 1, n - 1, n, n &+ 1]
+        let k = UInt64.max / n
+        for q in [k, k - 1, k / 2, 1] { values += [q &* n, q &* n &- 1, q &* n &+ 1] }
+        for z in values { #expect(modulus.reduce(z) == z % n, "z = \(z)") }
+    }
 }

@@ -44,7 +44,7 @@ import MemcastNumerics
         #expect(Self.close(r.ess + r.ssr, r.centeredTSS, 1e-12))
         #expect(Self.close(r.rsquared, r.ess / r.centeredTSS, 1e-12))
         // Residuals are orthogonal to every column: Xᵀe = 0.
-        let xte = try r.wexog.times(r.residuals, .transpose)
+        let xte = try r.designMatrix.times(r.residuals, .transpose)
         for v in xte { #expect(abs(v) < 1e-9) }
     }
 
