@@ -38,8 +38,21 @@ public enum ParallelLoop {
         }
     }
 
-    /// The number of cores the process may use.
-    public static var cores: Int { ProcessInfo.processInfo.activeProcessorCount }
+    /// The number of cores the process may use: the active processors, at most `limit`.
+    /// Passes that pick their own thread count (e.g. the structured regression passes) use this,
+    /// so a command's `--threads N` reaches them; results never depend on it.
+    public static var cores: Int {
+        let active = ProcessInfo.processInfo.activeProcessorCount
+        return limitLock.withLock { limitValue.map { Swift.max(1, Swift.min($0, active)) } ?? active }
+    }
+
+    /// Caps `cores` for the rest of the process (nil: no cap). Set once at start by the CLI.
+    public static var limit: Int? {
+        get { limitLock.withLock { limitValue } }
+        set { limitLock.withLock { limitValue = newValue } }
+    }
+    private static let limitLock = NSLock()
+    nonisolated(unsafe) private static var limitValue: Int?
 }
 
 /// Hands out job numbers 0, 1, 2, … to concurrent workers.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import MemcastData
 import MemcastModels
+import MemcastNumerics
 import MemcastOutput
 
 /// `memcast bench WORKLOAD PANEL.csv`: one benchmark workload, timed in process.
@@ -43,6 +44,8 @@ struct BenchCommand: ParsableCommand {
         if workload != .montecarlo && !FileManager.default.isReadableFile(atPath: panel) {
             throw CLIError.noInput(path: panel)
         }
+        // Every parallel pass that sizes itself (loader, regression passes) stays within --threads.
+        if let t = threads { ParallelLoop.limit = t }
         let start = DispatchTime.now().uptimeNanoseconds
         let result: BenchmarkResult
         do {
