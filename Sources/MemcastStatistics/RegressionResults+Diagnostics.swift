@@ -53,8 +53,12 @@ extension RegressionResults {
     ///
     /// Computed in one pass as the diagonal of the inverse correlation matrix of those
     /// columns (the identity VIFⱼ = (R⁻¹)ⱼⱼ), not by k auxiliary regressions.
-    /// After a structured fit this materialises the n×k design (n·k doubles, freed after).
+    /// After a structured fit with all terms estimated, the correlation matrix comes from the
+    /// design's Gram bordered by a column of ones (column sums), in O(n) without forming X.
     public var vif: [Double?] {
+        if case .structured(let design, _) = exog, active.count == design.cols {
+            return structuredVIF(design)
+        }
         let x = designMatrix
         let varying = active.filter { !Self.isConstant(x, $0) }
         guard !varying.isEmpty else { return terms.map { _ in nil } }
@@ -81,9 +85,14 @@ extension RegressionResults {
 
     /// Breusch–Pagan test (Koenker's robust form, statsmodels' default): regress ẽ² on the
     /// regressors X (unweighted, plus a constant if the model has none); LM = n·R².
-    /// nil when the auxiliary regression cannot be formed. Materialises the n×k design
-    /// after a structured fit (n·k doubles, freed after).
+    /// nil when the auxiliary regression cannot be formed. After a structured fit of a model
+    /// with a constant and every term estimated, the auxiliary fit is solved from the Gram
+    /// bordered by ẽ² (normal equations: that design is well conditioned, or the fit would
+    /// have taken the dense path); otherwise it materialises the n×k design.
     public var breuschPagan: BreuschPagan? {
+        if case .structured(let design, _) = exog, spec.hasIntercept, active.count == design.cols {
+            return structuredBreuschPagan(design)
+        }
         let x = designMatrix
         var z = x.columns(active)
         if !spec.hasIntercept {
@@ -95,13 +104,56 @@ extension RegressionResults {
         let mean = e2.reduce(0, +) / n
         let tss = e2.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
         let ssr = sol.residuals.reduce(0) { $0 + $1 * $1 }
-        let r2 = 1 - ssr / tss
-        let q = Double(sol.rank - 1)
+        return Self.breuschPagan(r2: 1 - ssr / tss, n: n, q: Double(sol.rank - 1))
+    }
+
+    /// The LM and F forms of the test from the auxiliary R² (q slopes, n rows).
+    static func breuschPagan(r2: Double, n: Double, q: Double) -> BreuschPagan? {
         guard q > 0 else { return nil }
         let lm = n * r2
         let f = (r2 / q) / ((1 - r2) / (n - q - 1))
         return BreuschPagan(lm: lm, lmPValue: ChiSquared(df: q).sf(lm), fvalue: f,
                             fPValue: FisherF(dfn: q, dfd: n - q - 1).sf(f))
+    }
+
+    /// `vif` from [X 1]ᵀ[X 1]: cov(j, k)·n = Gⱼₖ − sⱼsₖ/n with sⱼ the column sums.
+    private func structuredVIF(_ design: StructuredDesign) -> [Double?] {
+        let n = Double(design.rows)
+        let g = design.gram(bordering: [Double](repeating: 1, count: design.rows), summation: .compensated)
+        let m = g.order
+        func gram(_ a: Int, _ b: Int) -> Double { g.hi[a + b * m] + g.lo[a + b * m] }
+        let sums = (0..<design.cols).map { gram($0, m - 1) }
+        let centred = (0..<design.cols).map { gram($0, $0) - sums[$0] * sums[$0] / n }
+        // A column is constant when its centred sum of squares vanishes next to its raw one.
+        let varying = active.filter { centred[$0] > 1e-12 * gram($0, $0) }
+        guard !varying.isEmpty else { return terms.map { _ in nil } }
+        var corr = Matrix(rows: varying.count, cols: varying.count)
+        for (a, j) in varying.enumerated() {
+            for (b, k) in varying.enumerated() {
+                corr[a, b] = (gram(j, k) - sums[j] * sums[k] / n) / (centred[j] * centred[k]).squareRoot()
+            }
+        }
+        guard let inverse = try? Cholesky(corr).inverse() else { return terms.map { _ in nil } }
+        return terms.indices.map { j -> Double? in
+            guard let c = varying.firstIndex(of: j) else { return nil }
+            return min(inverse[c, c], 1e15)
+        }
+    }
+
+    /// `breuschPagan` from [X ẽ²]ᵀ[X ẽ²]: b solves XᵀX b = Xᵀẽ², SSR = ẽ²ᵀẽ² − bᵀXᵀẽ².
+    private func structuredBreuschPagan(_ design: StructuredDesign) -> BreuschPagan? {
+        let e2 = whitenedResiduals.map { $0 * $0 }
+        let g = design.gram(bordering: e2, summation: .compensated)
+        let k = design.cols, m = g.order
+        var xtx = Matrix(rows: k, cols: k)
+        for a in 0..<k { for b in 0..<k { xtx[a, b] = g.hi[a + b * m] + g.lo[a + b * m] } }
+        let xty = (0..<k).map { g.hi[$0 + k * m] + g.lo[$0 + k * m] }
+        guard let b = try? Cholesky(xtx).solve(xty) else { return nil }
+        let n = Double(nobs)
+        let mean = e2.reduce(0, +) / n
+        let tss = e2.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
+        let ssr = (g.hi[k + k * m] + g.lo[k + k * m]) - zip(b, xty).reduce(0) { $0 + $1.0 * $1.1 }
+        return Self.breuschPagan(r2: 1 - ssr / tss, n: n, q: Double(k - 1))
     }
 
     /// Numbered notes for the summary, in statsmodels' order: no constant, covariance type,

@@ -136,8 +136,8 @@ public struct RegressionResults: Sendable {
     public let warnings: [String]
 
     /// Whitened design X̃ (n×p, all columns), kept for diagnostics: dense after a dense
-    /// fit; after a structured fit the dense columns and level codes, from which the
-    /// diagnostics that need the n×p matrix (VIF, Breusch–Pagan) materialise it.
+    /// fit; after a structured fit the dense columns and level codes (VIF and Breusch–Pagan
+    /// work from its Gram; HAC and cluster covariances materialise it).
     let exog: WhitenedDesign
     /// Indices of non-aliased columns.
     let active: [Int]
