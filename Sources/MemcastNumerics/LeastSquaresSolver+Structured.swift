@@ -93,27 +93,12 @@ extension LeastSquaresSolver {
         guard LAPACKE_dpotrf_work(LAPACK_COL_MAJOR, CChar(UInt8(ascii: "U")), Int32(k), r, Int32(k)) == 0 else { return nil }
 
         // 2. The gate, and the singular values.
-        c.update(from: r, count: k * k)
-        try LAPACK.gesdd(thin: false, m: k, n: k, a: c, lda: k, s: sw, u: nil, vt: nil, ws: ws)
-        let scaledConditionNumber = sw[k - 1] > 0 ? sw[0] / sw[k - 1] : .infinity
-        guard scaledConditionNumber <= Self.structuredMaximumCondition, 1 / scaledConditionNumber > 10 * tol else { return nil }
-        var singularValues: [Double] = [], conditionNumber = Double.nan
-        if diagnostics {
-            // σ(Rₛ·D⁻¹) = σ(Rₛ·dₘᵢₙD⁻¹)/dₘᵢₙ; the second form cannot overflow (dₘᵢₙ/dⱼ ≤ 1, exact).
-            var dMin = d[0]
-            for j in 1..<k { dMin = min(dMin, d[j]) }
-            for j in 0..<k { for i in 0..<k { c[i + j * k] = r[i + j * k] * (dMin / d[j]) } }
-            try LAPACK.gesdd(thin: false, m: k, n: k, a: c, lda: k, s: sv, u: nil, vt: nil, ws: ws)
-            singularValues = (0..<k).map { sv[$0] / dMin }
-            conditionNumber = sv[k - 1] > 0 ? sv[0] / sv[k - 1] : .infinity
-        }
+        guard let cond = try conditioning(ofScaled: r, scales: d, k: k, maximum: Self.structuredMaximumCondition, tol: tol,
+                                          diagnostics: diagnostics, scratch: c, sw: sw, sv: sv) else { return nil }
+        let scaledConditionNumber = cond.scaledConditionNumber
+        let singularValues = cond.singularValues, conditionNumber = cond.conditionNumber
         var warnings: [String] = []
-        let stableDigits = -log10(scaledConditionNumber * Double.ulpOfOne)
-        if stableDigits < minimumStableDigits {
-            warnings.append("ill-conditioned design (condition number after column scaling \(shortNumber(scaledConditionNumber))): "
-                + "only about \(max(0, Int(stableDigits.rounded(.down)))) significant digits of the coefficients are "
-                + "stable under rounding of the inputs to double precision")
-        }
+        if let w = stabilityWarning(scaledConditionNumber: scaledConditionNumber) { warnings.append(w) }
 
         // v ← D·Rₛ⁻¹Rₛ⁻ᵀ·D·v: the correction for a normal-equation residual v.
         func solveNormal(_ v: UnsafeMutablePointer<Double>) {

@@ -92,27 +92,12 @@ extension LeastSquaresSolver {
             }
 
             // 3. Conditioning (of Z and of X as given) from R; the gate.
-            r1.update(from: rP, count: k * k)
-            try LAPACK.gesdd(thin: false, m: k, n: k, a: r1, lda: k, s: sw, u: nil, vt: nil, ws: ws)
-            let scaledConditionNumber = sw[k - 1] > 0 ? sw[0] / sw[k - 1] : .infinity
-            guard scaledConditionNumber <= Self.tallMaximumCondition, 1 / scaledConditionNumber > 10 * tol else { return nil }
-            var singularValues: [Double] = [], conditionNumber = Double.nan
-            if diagnostics {
-                var dMin = d[0]
-                for j in 1..<k { dMin = min(dMin, d[j]) }
-                for j in 0..<k { for i in 0..<k { r1[i + j * k] = rP[i + j * k] * (dMin / d[j]) } }
-                try LAPACK.gesdd(thin: false, m: k, n: k, a: r1, lda: k, s: sv, u: nil, vt: nil, ws: ws)
-                singularValues = (0..<k).map { sv[$0] / dMin }
-                conditionNumber = sv[k - 1] > 0 ? sv[0] / sv[k - 1] : .infinity
-            }
-
+            guard let cond = try conditioning(ofScaled: rP, scales: d, k: k, maximum: Self.tallMaximumCondition, tol: tol,
+                                              diagnostics: diagnostics, scratch: r1, sw: sw, sv: sv) else { return nil }
+            let scaledConditionNumber = cond.scaledConditionNumber
+            let singularValues = cond.singularValues, conditionNumber = cond.conditionNumber
             var warnings: [String] = []
-            let stableDigits = -log10(scaledConditionNumber * Double.ulpOfOne)
-            if stableDigits < minimumStableDigits {
-                warnings.append("ill-conditioned design (condition number after column scaling \(shortNumber(scaledConditionNumber))): "
-                    + "only about \(max(0, Int(stableDigits.rounded(.down)))) significant digits of the coefficients are "
-                    + "stable under rounding of the inputs to double precision")
-            }
+            if let w = stabilityWarning(scaledConditionNumber: scaledConditionNumber) { warnings.append(w) }
 
             // Zᵀv = D·(Xᵀv); Z·v = X·(D·v): exact rescalings of BLAS products on X.
             func zTranspose(_ v: UnsafePointer<Double>, into out: UnsafeMutablePointer<Double>) {

@@ -187,12 +187,7 @@ public final class LeastSquaresSolver {
                 try LAPACK.gesdd(thin: false, m: k, n: kk, a: cP, lda: k, s: sw, u: nil, vt: nil, ws: ws)
                 keptCondition = sw[0] / sw[kk - 1]
             }
-            let stableDigits = -log10(keptCondition * Double.ulpOfOne)
-            if stableDigits < minimumStableDigits {
-                warnings.append("ill-conditioned design (condition number after column scaling \(shortNumber(keptCondition))): "
-                    + "only about \(max(0, Int(stableDigits.rounded(.down)))) significant digits of the coefficients are "
-                    + "stable under rounding of the inputs to double precision")
-            }
+            if let w = stabilityWarning(scaledConditionNumber: keptCondition) { warnings.append(w) }
 
             // Initial solve.
             let zP = xsP  // column c of Z·P is xs column col[c]
