@@ -28,38 +28,47 @@ public enum PairsBootstrap {
                                     resample: @escaping @Sendable (Int, UnsafeMutableBufferPointer<Int>) -> Void) throws -> Matrix {
         precondition(replications >= 1 && threads >= 1 && y.count == x.rows)
         let n = x.rows, k = x.cols
+        struct Worker {
+            let solver = LeastSquaresSolver()
+            var xb: Matrix, yb: [Double], idx: [Int]
+        }
+        return try replicate(replications: replications, k: k, threads: threads,
+                             makeWorker: { Worker(xb: Matrix(rows: n, cols: k), yb: [Double](repeating: 0, count: n),
+                                                  idx: [Int](repeating: 0, count: n)) }) { w, b in
+            w.idx.withUnsafeMutableBufferPointer { resample(b, $0) }
+            x.storage.withUnsafeBufferPointer { xs in
+                w.xb.storage.withUnsafeMutableBufferPointer { xd in
+                    w.idx.withUnsafeBufferPointer { idx in
+                        for j in 0..<k {
+                            let src = xs.baseAddress! + j * n, dst = xd.baseAddress! + j * n
+                            for i in 0..<n { dst[i] = src[idx[i]] }
+                        }
+                    }
+                }
+            }
+            for i in 0..<n { w.yb[i] = y[w.idx[i]] }
+            return try w.solver.solve(w.xb, w.yb, refine: false, diagnostics: false).coefficients
+        }
+    }
+
+    /// Runs `fit` for replications 0..<replications on `threads` workers (each with its own
+    /// `makeWorker()` state, OpenBLAS at one thread meanwhile) and stores replication b's k
+    /// coefficients in row b. After the first error no further replication starts; it is rethrown.
+    static func replicate<Worker>(replications: Int, k: Int, threads: Int, makeWorker: () -> Worker,
+                                  _ fit: (inout Worker, Int) throws -> [Double]) throws -> Matrix {
         var out = Matrix(rows: replications, cols: k)
         let failure = ErrorSlot()
         // Each fit is small: BLAS threads would only spin; the parallelism is across replications.
         let previousBLAS = NumericsInfo.blasThreads
         NumericsInfo.setBlasThreads(1)
         defer { NumericsInfo.setBlasThreads(previousBLAS) }
-        struct Worker {
-            let solver = LeastSquaresSolver()
-            var xb: Matrix, yb: [Double], idx: [Int]
-        }
         out.storage.withUnsafeMutableBufferPointer { o in
             let result = UncheckedSendable(o)
-            // Each thread has its own solver and buffers and takes replications in order.
-            ParallelLoop.run(iterations: replications, threads: threads,
-                             makeState: { Worker(xb: Matrix(rows: n, cols: k), yb: [Double](repeating: 0, count: n),
-                                                 idx: [Int](repeating: 0, count: n)) }) { w, b in
+            ParallelLoop.run(iterations: replications, threads: threads, makeState: makeWorker) { w, b in
                 if failure.isSet { return }
-                w.idx.withUnsafeMutableBufferPointer { resample(b, $0) }
-                x.storage.withUnsafeBufferPointer { xs in
-                    w.xb.storage.withUnsafeMutableBufferPointer { xd in
-                        w.idx.withUnsafeBufferPointer { idx in
-                            for j in 0..<k {
-                                let src = xs.baseAddress! + j * n, dst = xd.baseAddress! + j * n
-                                for i in 0..<n { dst[i] = src[idx[i]] }
-                            }
-                        }
-                    }
-                }
-                for i in 0..<n { w.yb[i] = y[w.idx[i]] }
                 do {
-                    let fit = try w.solver.solve(w.xb, w.yb, refine: false, diagnostics: false)
-                    for j in 0..<k { result.value[b + j * replications] = fit.coefficients[j] }
+                    let coefficients = try fit(&w, b)
+                    for j in 0..<k { result.value[b + j * replications] = coefficients[j] }
                 } catch {
                     failure.set(error)
                 }
@@ -89,44 +98,26 @@ extension PairsBootstrap {
     public static func coefficients(design x: StructuredDesign, y: [Double], replications: Int, threads: Int,
                                     resample: @escaping @Sendable (Int, UnsafeMutableBufferPointer<Int>) -> Void) throws -> Matrix {
         precondition(replications >= 1 && threads >= 1 && y.count == x.rows)
-        let n = x.rows, k = x.cols
-        var out = Matrix(rows: replications, cols: k)
-        let failure = ErrorSlot()
-        let previousBLAS = NumericsInfo.blasThreads
-        NumericsInfo.setBlasThreads(1)
-        defer { NumericsInfo.setBlasThreads(previousBLAS) }
+        let n = x.rows
         struct Worker {
             let solver = LeastSquaresSolver()
             var counts: [Double], idx: [Int]
         }
-        out.storage.withUnsafeMutableBufferPointer { o in
-            let result = UncheckedSendable(o)
-            ParallelLoop.run(iterations: replications, threads: threads,
-                             makeState: { Worker(counts: [Double](repeating: 0, count: n), idx: [Int](repeating: 0, count: n)) }) { w, b in
-                if failure.isSet { return }
-                w.idx.withUnsafeMutableBufferPointer { idx in
-                    resample(b, idx)
-                    w.counts.withUnsafeMutableBufferPointer { c in
-                        c.update(repeating: 0)
-                        for i in 0..<n { c[idx[i]] += 1 }
-                    }
-                }
-                do {
-                    let fit: LeastSquaresSolution
-                    if let s = try w.solver.solve(x, y, weights: w.counts, refine: false, diagnostics: false, threads: 1) {
-                        fit = s
-                    } else {
-                        let xb = w.idx.withUnsafeBufferPointer { x.gathering(rows: $0) }
-                        fit = try w.solver.solve(xb.materialize(), w.idx.map { y[$0] }, refine: false, diagnostics: false)
-                    }
-                    for j in 0..<k { result.value[b + j * replications] = fit.coefficients[j] }
-                } catch {
-                    failure.set(error)
+        return try replicate(replications: replications, k: x.cols, threads: threads,
+                             makeWorker: { Worker(counts: [Double](repeating: 0, count: n), idx: [Int](repeating: 0, count: n)) }) { w, b in
+            w.idx.withUnsafeMutableBufferPointer { idx in
+                resample(b, idx)
+                w.counts.withUnsafeMutableBufferPointer { c in
+                    c.update(repeating: 0)
+                    for i in 0..<n { c[idx[i]] += 1 }
                 }
             }
+            if let s = try w.solver.solve(x, y, weights: w.counts, refine: false, diagnostics: false, threads: 1) {
+                return s.coefficients
+            }
+            let xb = w.idx.withUnsafeBufferPointer { x.gathering(rows: $0) }
+            return try w.solver.solve(xb.materialize(), w.idx.map { y[$0] }, refine: false, diagnostics: false).coefficients
         }
-        if let e = failure.error { throw e }
-        return out
     }
 }
 
