@@ -752,6 +752,14 @@ public enum CSVLoader {
         @inline(__always)
         func appendText(_ c: Int, _ p: UnsafePointer<UInt8>, _ s: Int, _ e: Int, readable: Int) -> String? {
             let last = lastCode[c]
+            // A known value's code goes in; a new one is validated and added.
+            @inline(__always)
+            func store(_ found: Int32?) -> String? {
+                guard let code = found else { return appendNewText(c, p, s, e) }
+                codes[c][slot] = code
+                lastCode[c] = code
+                return nil
+            }
             let len = e - s
             if len <= ByteDictionary.shortLimit {
                 // Short values (the usual labels and codes) are compared as two words.
@@ -766,12 +774,7 @@ public enum CSVLoader {
                     if let code, last >= 0 { dict.setSuccessor(of: last, code) }
                     return code
                 }
-                if let code = found {
-                    codes[c][slot] = code
-                    lastCode[c] = code
-                    return nil
-                }
-                return appendNewText(c, p, s, e)
+                return store(found)
             }
             let found: Int32? = dictionaryRefs[c]._withUnsafeGuaranteedRef { dict -> Int32? in
                 guard last >= 0 else { return dict.find(p, s, e, hash: ByteDictionary.hash(p, s, e)) }
@@ -784,12 +787,7 @@ public enum CSVLoader {
                 if let code { dict.setSuccessor(of: last, code) }
                 return code
             }
-            if let code = found {
-                codes[c][slot] = code
-                lastCode[c] = code
-                return nil
-            }
-            return appendNewText(c, p, s, e)
+            return store(found)
         }
 
         /// A value not seen before in this chunk: validate, then add a level.
