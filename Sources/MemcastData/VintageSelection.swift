@@ -65,7 +65,7 @@ public enum VintageSelection {
     }
 
     /// Whether `a` replaces `b` as the vintage to use (rules 2–4; `b` came first in the dataset).
-    static func supersedes(_ a: Observation, _ b: Observation) -> Bool {
+    public static func supersedes(_ a: Observation, _ b: Observation) -> Bool {
         if a.isLowReliability != b.isLowReliability { return b.isLowReliability }
         let pa = a.published!, pb = b.published!
         let overlap = pa.earliest <= pb.latest && pb.earliest <= pa.latest

@@ -216,29 +216,19 @@ extension ForecastInputs {
     }
 
     /// Bit demand − supply growth gaps by year (pp) for `entity` (`dram`, `nand`) as published by
-    /// `asOf` (latest vintage): demand growth minus supply growth where both are published (a range
+    /// `asOf`: one house's demand growth minus the same house's supply growth for the year (a range
     /// when either is: [d_low − s_high, d_high − s_low]), else a published gap or shortage ratio
     /// (+ = shortage), else a sufficiency ratio (+ = oversupply, sign flipped). The backtest uses
     /// the midpoints (`OriginPriceEquation.yearlyGaps`).
+    ///
+    /// Demand and supply are paired only within one publisher (`PublisherOrigin`): houses define bits
+    /// differently (with or without HBM, China, captive use), so Micron's demand minus TrendForce's
+    /// output mixes definitions (2025 DRAM: 20 − 25 = −5 pp in a year of shortage). When several houses
+    /// publish both, the freshest pair wins: the one whose older half was published latest.
     static func publishedGaps(_ rows: [Observation], entity: String, asOf: CalendarDate?) -> [Int: ValueRange] {
-        let latest = VintageSelection.latest(
-            rows.filter { $0.entity == entity && $0.period?.granularity == .year && ($0.unit == "pct" || $0.unit == "pp") },
-            asOf: asOf)
-        func byYear(_ metrics: [String]) -> [Int: ValueRange] {
-            var out: [Int: ValueRange] = [:]
-            for m in metrics.reversed() {          // earlier metrics in the list win
-                for o in latest where o.metric == m {
-                    guard let v = o.value else { continue }
-                    out[o.period!.year] = ValueRange(o.low ?? o.point ?? v, o.high ?? o.point ?? v)
-                }
-            }
-            return out
-        }
-        let demand = byYear(["bit_demand_growth_yoy"])
-        let supply = byYear(["bit_supply_growth_yoy", "bit_output_growth_yoy", "industry_bit_shipment_growth_yoy",
-                             "bit_volume_growth_yoy", "bit_production_growth_yoy"])
+        let yearly = rows.filter { $0.entity == entity && $0.period?.granularity == .year && ($0.unit == "pct" || $0.unit == "pp") }
         var gaps: [Int: ValueRange] = [:]
-        for o in latest {
+        for o in VintageSelection.latest(yearly, asOf: asOf) {
             guard let v = o.value, let y = o.period?.year else { continue }
             switch o.metric {
             case "sufficiency_ratio": gaps[y] = ValueRange(point: -v)          // + = oversupply
@@ -246,8 +236,40 @@ extension ForecastInputs {
             default: break
             }
         }
-        for (y, d) in demand { if let s = supply[y] { gaps[y] = ValueRange(Swift.min(d.low - s.high, d.high - s.low), Swift.max(d.low - s.high, d.high - s.low)) } }
+        for (y, g) in samePublisherGrowthGaps(VintageSelection.latest(yearly, asOf: asOf, perPublisher: true)) { gaps[y] = g }
         return gaps
+    }
+
+    /// Supply growth metrics, preferred first.
+    static let supplyGrowthMetrics = ["bit_supply_growth_yoy", "bit_output_growth_yoy", "industry_bit_shipment_growth_yoy",
+                                      "bit_volume_growth_yoy", "bit_production_growth_yoy"]
+
+    /// Demand − supply growth per year from pairs of one publisher's rows (`rows`: latest vintage per
+    /// publisher label); see `publishedGaps`.
+    static func samePublisherGrowthGaps(_ rows: [Observation]) -> [Int: ValueRange] {
+        struct House: Hashable { var year: Int; var origin: String }
+        func better(_ a: Observation, than b: Observation?) -> Bool {
+            guard let b else { return true }
+            let ra = supplyGrowthMetrics.firstIndex(of: a.metric) ?? -1, rb = supplyGrowthMetrics.firstIndex(of: b.metric) ?? -1
+            return ra != rb ? ra < rb : VintageSelection.supersedes(a, b)
+        }
+        var demand: [House: Observation] = [:], supply: [House: Observation] = [:]
+        for o in rows where o.value != nil {
+            guard let y = o.period?.year else { continue }
+            let h = House(year: y, origin: PublisherOrigin.of(o.publisher))
+            if o.metric == "bit_demand_growth_yoy", better(o, than: demand[h]) { demand[h] = o }
+            if supplyGrowthMetrics.contains(o.metric), better(o, than: supply[h]) { supply[h] = o }
+        }
+        var chosen: [Int: (older: Observation, gap: ValueRange)] = [:]
+        for (h, d) in demand.sorted(by: { $0.key.origin < $1.key.origin }) {
+            guard let s = supply[h] else { continue }
+            let older = VintageSelection.supersedes(d, s) ? s : d
+            if let c = chosen[h.year], !VintageSelection.supersedes(older, c.older) { continue }
+            let (dl, dh) = (d.low ?? d.point ?? d.value!, d.high ?? d.point ?? d.value!)
+            let (sl, sh) = (s.low ?? s.point ?? s.value!, s.high ?? s.point ?? s.value!)
+            chosen[h.year] = (older, ValueRange(dl - sh, dh - sl))
+        }
+        return chosen.mapValues(\.gap)
     }
 
     /// HBM share of DRAM wafer input by year, percent (latest vintage).

@@ -18,7 +18,9 @@ import MemcastNumerics
 /// there is none) are observations: a change published for a quarter still under way is a
 /// tracker's call, an input the projection starts from, not a measured move of prices (and a
 /// level average over part of a quarter is not that quarter's level).
-/// γ enters only when at least `minimumGapRows` rows carry a gap for their year.
+/// γ enters only when at least `minimumGapRows` rows carry a gap for their year; the fit then uses
+/// those rows. When γ ends at its bound 0 the gap explains nothing, and α, β, δ are refitted on all
+/// rows (a gap-free equation has no reason to drop the years without a published gap).
 ///
 /// Sign restrictions (economics, not fit): momentum β ∈ [0, 0.95] (contracts adjust
 /// gradually, and a shock must fade), reversion δ ≤ 0, gap response γ ≥ 0. They are
@@ -189,11 +191,19 @@ public enum PriceEquationEstimator {
         let tss = y.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
         let s2 = solution.ssr / (n - Double(solution.free.count))
         let b = solution.b
+        // γ at its bound 0 means the gap adds nothing: the rows without a gap are then as good as the
+        // rest, so α, β, δ are estimated on all of them rather than on the gap years alone.
+        if useGap, held[3] == 0, rows.count > used.count {
+            var refit = try fit(kind: kind, rows: rows.map { var r = $0; r.gapPP = nil; return r })
+            refit.note = "γ held at its bound 0.0 on the \(used.count) rows with a supply–demand gap: "
+                + "refitted on all \(rows.count) rows without γ; " + refit.note
+            return refit
+        }
         let model = SupplyDemandPriceModel(interceptPct: b[0], momentum: b[1], gapCoefficient: b[3], reversion: b[2],
                                            residualSDPct: s2.squareRoot())
         // Rows come grouped by source, so the span is the earliest and latest quarter, not the first and last row.
         var notes = ["quarters \(used.map(\.quarter).min()!)…\(used.map(\.quarter).max()!)"]
-        if !useGap { notes.append("only \(withGap.count) rows carry a supply–demand gap (< \(minimumGapRows)): γ = 0") }
+        if !useGap && !withGap.isEmpty { notes.append("only \(withGap.count) rows carry a supply–demand gap (< \(minimumGapRows)): γ = 0") }
         for (j, v) in held.sorted(by: { $0.key < $1.key }) where !(j == 3 && !useGap) {
             notes.append("\(["α", "β", "δ", "γ"][j]) held at its bound \(v)")
         }

@@ -1,6 +1,6 @@
 import Testing
 import Foundation
-import MemcastData
+@testable import MemcastData
 @testable import MemcastModels
 
 @Suite struct ForecastInputsTests {
@@ -67,5 +67,68 @@ import MemcastData
         let seg = Segment.allCases.map { s in inp.cells.filter { $0.segment == s }.reduce(0) { $0 + $1.volumeShare } }
         let v = inp.vendorMix.vendorUnits(segmentUnits: seg)
         #expect(abs(v[SoCVendor.mediaTek.index] - 0.34) < 1e-9 && abs(v[SoCVendor.apple.index] - 0.18) < 1e-9)
+    }
+}
+
+/// `ForecastInputs.publishedGaps`: demand − supply growth only within one house.
+@Suite struct PublishedGapTests {
+    static func row(_ metric: String, _ low: Double, _ high: Double? = nil, publisher: String, published: String,
+                    year: Int = 2025, entity: String = "dram") -> Observation {
+        Observation(dataset: "supply_demand", id: "\(publisher)-\(metric)-\(published)", series: "bits", market: "",
+                    product: "", entity: entity, region: "", period: Period(year: year), periodText: "\(year)",
+                    metric: metric, low: high == nil ? nil : low, high: high, point: high == nil ? low : nil,
+                    unit: "pct", kind: .forecast, published: PublicationDate(published), publisher: publisher,
+                    sourceURL: "u", provenance: "published", method: "", note: "", reliability: "normal", origin: "test")
+    }
+
+    /// Micron's demand (20) and TrendForce's supply (25) are different definitions of bits: no gap
+    /// from them, although each is the latest of its metric.
+    @Test func housesAreNotMixed() {
+        let rows = [Self.row("bit_demand_growth_yoy", 20, publisher: "Micron (via Tiger Brokers)", published: "2025-09-01"),
+                    Self.row("bit_supply_growth_yoy", 25, publisher: "TrendForce", published: "2025-10-01")]
+        #expect(ForecastInputs.publishedGaps(rows, entity: "dram", asOf: nil).isEmpty)
+    }
+
+    /// One house's pair across outlets: TrendForce demand 30 with its supply 22–24 carried by
+    /// another outlet → [30 − 24, 30 − 22] = [6, 8].
+    @Test func oneHouseAcrossOutlets() throws {
+        let rows = [Self.row("bit_demand_growth_yoy", 30, publisher: "TrendForce", published: "2025-05-01"),
+                    Self.row("bit_supply_growth_yoy", 22, 24, publisher: "Evertiq (TrendForce)", published: "2025-07-01"),
+                    Self.row("bit_demand_growth_yoy", 20, publisher: "Micron", published: "2025-09-01")]
+        let g = try #require(ForecastInputs.publishedGaps(rows, entity: "dram", asOf: nil)[2025])
+        #expect(g.low == 6 && g.high == 8)
+        // Before the supply half is published there is no pair.
+        #expect(ForecastInputs.publishedGaps(rows, entity: "dram", asOf: CalendarDate("2025-06-30")).isEmpty)
+    }
+
+    /// Two houses each publish both halves: the pair whose older half is newer wins (Counterpoint,
+    /// both 2025-09: 28 − 20 = 8), not TrendForce's (older half 2025-05: 30 − 23 = 7).
+    @Test func freshestPairWins() throws {
+        let rows = [Self.row("bit_demand_growth_yoy", 30, publisher: "TrendForce", published: "2025-05-01"),
+                    Self.row("bit_supply_growth_yoy", 23, publisher: "TrendForce", published: "2025-11-01"),
+                    Self.row("bit_demand_growth_yoy", 28, publisher: "Counterpoint", published: "2025-09-01"),
+                    Self.row("bit_output_growth_yoy", 20, publisher: "Counterpoint", published: "2025-09-01")]
+        let g = try #require(ForecastInputs.publishedGaps(rows, entity: "dram", asOf: nil)[2025])
+        #expect(g.low == 8 && g.high == 8)
+        // As of 2025-08-31 only TrendForce's demand is known and its supply is not: no pair at all.
+        #expect(ForecastInputs.publishedGaps(rows, entity: "dram", asOf: CalendarDate("2025-08-31"))[2025] == nil)
+    }
+
+    /// Within one house the preferred supply metric wins over a later, less preferred one.
+    @Test func preferredSupplyMetric() throws {
+        let rows = [Self.row("bit_demand_growth_yoy", 30, publisher: "TrendForce", published: "2025-05-01"),
+                    Self.row("bit_supply_growth_yoy", 21, publisher: "TrendForce", published: "2025-05-01"),
+                    Self.row("bit_production_growth_yoy", 25, publisher: "TrendForce", published: "2025-12-01")]
+        #expect(ForecastInputs.publishedGaps(rows, entity: "dram", asOf: nil)[2025]?.low == 9)
+    }
+
+    /// A published shortage ratio stands where no house pairs demand with supply; a pair replaces it.
+    @Test func ratioWhenNoPair() throws {
+        let ratio = Self.row("shortage_ratio", 3, publisher: "TrendForce", published: "2025-05-01")
+        #expect(ForecastInputs.publishedGaps([ratio], entity: "dram", asOf: nil)[2025]?.low == 3)
+        let pair = [Self.row("bit_demand_growth_yoy", 30, publisher: "IDC", published: "2025-05-01"),
+                    Self.row("bit_supply_growth_yoy", 25, publisher: "IDC", published: "2025-05-01")]
+        #expect(ForecastInputs.publishedGaps([ratio] + pair, entity: "dram", asOf: nil)[2025]?.low == 5)
+        #expect(ForecastInputs.publishedGaps([ratio] + pair, entity: "nand", asOf: nil).isEmpty)
     }
 }

@@ -44,23 +44,41 @@ import Foundation
                                                  asOf: nil, gaps: gaps).isEmpty)
     }
 
-    /// Rows generated exactly by ℓₜ = 1 + 0.5·ℓₜ₋₁ − 0.1·Rₜ₋₁ + 0.8·gap (log points) are fitted exactly:
-    /// the estimator works on log changes, not percent.
-    @Test func fitRecoversALogPointEquation() throws {
+    /// `count` rows generated exactly by ℓₜ = 1 + 0.5·ℓₜ₋₁ − 0.1·Rₜ₋₁ + γ·gap (log points), from 2010Q1;
+    /// rows from `gapRows` on carry no gap value.
+    static func generated(count: Int, gamma: Double, gapRows: Int? = nil) -> [PriceEquationEstimator.Row] {
         var l: [Double] = [5, -3, 8, 2]
         var rows: [PriceEquationEstimator.Row] = []
-        let gapOf: (Int) -> Double = { [3, -2, 1, 4, -1, 0, 2, -3, 5, 1, -4, 2][$0 % 12] }
-        for t in 0..<14 {
-            let g = gapOf(t)
-            let next = 1 + 0.5 * l[l.count - 1] - 0.1 * l.suffix(4).reduce(0, +) + 0.8 * g
-            let pct = l.suffix(4).map { SupplyDemandPriceModel.percent(logPoints: $0) }
-            rows.append(.init(quarter: Period(year: 2010 + t / 4, quarter: t % 4 + 1), changePct: SupplyDemandPriceModel.percent(logPoints: next),
-                              lastFourPct: pct, gapPP: g))
+        let gaps: [Double] = [3, -2, 1, 4, -1, 0, 2, -3, 5, 1, -4, 2]
+        for t in 0..<count {
+            let g = gaps[t % gaps.count]
+            let next = 1 + 0.5 * l[l.count - 1] - 0.1 * l.suffix(4).reduce(0, +) + gamma * g
+            rows.append(.init(quarter: Period(year: 2010 + t / 4, quarter: t % 4 + 1),
+                              changePct: SupplyDemandPriceModel.percent(logPoints: next),
+                              lastFourPct: l.suffix(4).map { SupplyDemandPriceModel.percent(logPoints: $0) },
+                              gapPP: t < (gapRows ?? count) ? g : nil))
             l.append(next)
         }
-        let f = try PriceEquationEstimator.fit(kind: .dram, rows: rows)
+        return rows
+    }
+
+    /// Rows generated with γ = 0.8 are fitted exactly: the estimator works on log changes, not percent.
+    @Test func fitRecoversALogPointEquation() throws {
+        let f = try PriceEquationEstimator.fit(kind: .dram, rows: Self.generated(count: 14, gamma: 0.8))
         #expect(abs(f.model.interceptPct - 1) < 1e-8 && abs(f.model.momentum - 0.5) < 1e-8)
         #expect(abs(f.model.reversion + 0.1) < 1e-8 && abs(f.model.gapCoefficient - 0.8) < 1e-8)
         #expect(f.model.residualSDPct < 1e-6)
+    }
+
+    /// Rows generated with γ = −0.8: the gap lowers prices, which γ ≥ 0 cannot say, so γ is held at 0
+    /// and α, β, δ are refitted on all 18 rows, including the 4 without a gap.
+    @Test func gapHeldAtZeroRefitsOnAllRows() throws {
+        let rows = Self.generated(count: 18, gamma: -0.8, gapRows: 14)
+        let f = try PriceEquationEstimator.fit(kind: .dram, rows: rows)
+        #expect(f.model.gapCoefficient == 0)
+        #expect(f.observations == 18)
+        #expect(f.note.hasPrefix("γ held at its bound 0.0 on the 14 rows with a supply–demand gap: refitted on all 18 rows"))
+        let withoutGap = try PriceEquationEstimator.fit(kind: .dram, rows: rows.map { var r = $0; r.gapPP = nil; return r })
+        #expect(f.model.momentum == withoutGap.model.momentum && f.model.interceptPct == withoutGap.model.interceptPct)
     }
 }

@@ -79,7 +79,7 @@ public struct ContractPriceStage: BacktestStage {
 
     /// TrendForce, its DRAMeXchange division, or an outlet reposting either ("Evertiq (TrendForce)").
     static func isTrendForce(_ publisher: String) -> Bool {
-        publisher.contains("TrendForce") || publisher.contains("DRAMeXchange")
+        PublisherOrigin.of(publisher) == "TrendForce"
     }
 
     public func history(asOf: CalendarDate, through origin: Period) -> QuarterlySeries {
