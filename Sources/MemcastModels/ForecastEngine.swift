@@ -42,6 +42,8 @@ public struct ForecastEngine: Sendable {
     let nQ: Int
     let typeKind: [Int]
     let anchor: [Double]
+    /// Part-call factor by type and slot (slot 0 = quarter before start), `MemoryPartCalls.cumulative`.
+    let partFactor: [[Double]]
     let anchorT: Int
     let hasInput: [[Bool]], inputLo: [[Double]], inputHi: [[Double]]
     let years: [Int]
@@ -86,6 +88,8 @@ public struct ForecastEngine: Sendable {
         typeKind = types.map { $0.kind == .dram ? 0 : 1 }
         anchor = types.map { inputs.anchorUSDPerGB[$0]! }
         anchorT = a
+        let factors = MemoryPartCalls.cumulative(inputs.partCalls, quarters: quarters)
+        partFactor = types.map { factors[$0]! }
         var has = [[Bool]](), lo = [[Double]](), hi = [[Double]](), glo = [[Double]](), ghi = [[Double]](), prev = [[Double]]()
         let firstYear = quarters[0].year, lastYear = quarters[quarters.count - 1].year
         years = Array(firstYear...lastYear)
@@ -170,8 +174,9 @@ public struct ForecastEngine: Sendable {
         var oem = [Double](repeating: 0, count: nT * nQ)
         for ti in 0..<nT {
             let k = typeKind[ti]
-            let base = anchor[ti] / index[k * (nQ + 1) + anchorT + 1]
-            for s in 0...nQ { contract[ti * (nQ + 1) + s] = base * index[k * (nQ + 1) + s] }
+            let f = partFactor[ti]
+            let base = anchor[ti] / (index[k * (nQ + 1) + anchorT + 1] * f[anchorT + 1])
+            for s in 0...nQ { contract[ti * (nQ + 1) + s] = base * index[k * (nQ + 1) + s] * f[s] }
             for t in 0..<nQ {
                 oem[ti * nQ + t] = MemoryCost.oemUSDPerGB(current: contract[ti * (nQ + 1) + t + 1],
                                                           previous: contract[ti * (nQ + 1) + t], lagShare: L)

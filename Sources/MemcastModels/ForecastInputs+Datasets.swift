@@ -45,7 +45,9 @@ extension ForecastInputs {
         // Prices: mobile series where published, else their proxies (ContractPriceIndex rule).
         var inputs: [MemoryKind: [Period: PriceChangeRange]] = [:]
         var previous: [MemoryKind: [Double]] = [:]
-        for (kind, series) in [(MemoryKind.dram, "mobile_dram"), (.nand, "mobile_nand")] {
+        var familyRows: [MemoryKind: [Period: Observation]] = [:]
+        for kind in MemoryKind.allCases {
+            let series = MemoryPartCalls.series(kind)
             let idx = try ContractPriceIndex(series: series, observations: prices, asOf: asOf,
                                              from: start.advanced(by: -4), through: horizon)
             var byQuarter: [Period: PriceChangeRange] = [:]
@@ -57,11 +59,18 @@ extension ForecastInputs {
                     if let r { before[i] = r.midPct } else { notes.append("\(kind.rawValue): no contract change published for \(p.quarter); taken as 0 for the momentum terms") }
                     continue
                 }
-                if let r { byQuarter[p.quarter] = r }
+                if let r { byQuarter[p.quarter] = r; familyRows[kind, default: [:]][p.quarter] = p.observation }
             }
             for (q, r) in scenario.prices[kind] ?? [:] { byQuarter[q] = r }
             inputs[kind] = byQuarter
             previous[kind] = before
+        }
+        let parts = MemoryPartCalls.adopted(prices: prices, familyInputs: inputs, familyRows: familyRows, asOf: asOf)
+        notes += parts.notes
+        for a in parts.adopted {
+            notes.append(String(format: "%@ %@: own call %@ (%@) against the family's %+.1f%%: its $/GB moves ×%.3f relative to the family index",
+                                a.type.rawValue, "\(a.quarter)", MemoryPartCalls.text(a.part), a.part.origin.label,
+                                a.familyMidPct, a.factor))
         }
 
         // Supply–demand gaps by year, and the price equation (pooled over DRAM and NAND changes and
@@ -137,7 +146,7 @@ extension ForecastInputs {
             elasticity: try dist("elasticity", scenario.parameters.elasticity), elasticityShape: shape,
             baselineGrowthPct: try dist("baseline_growth_pct", scenario.parameters.baselineGrowthPct),
             baselineASPGrowthPct: try dist("baseline_asp_growth_pct", scenario.parameters.baselineASPGrowthPct),
-            levers: scenario.levers, notes: notes)
+            levers: scenario.levers, notes: notes, partCalls: parts.adopted)
         if let o = scenario.levers.passThrough {
             built.passThrough = ParameterDistribution(o)
         } else {
@@ -325,6 +334,8 @@ extension ForecastInputs {
     /// without shocks, central coefficients and gaps.
     static func centralContractPath(_ inp: ForecastInputs) throws -> (MemoryType, Period) -> Double {
         let quarters = inp.start.advanced(by: -1).quarters(through: inp.horizon)
+        let partFactor = MemoryPartCalls.cumulative(inp.partCalls, quarters: Array(quarters.dropFirst()))
+        let slot = Dictionary(uniqueKeysWithValues: quarters.enumerated().map { ($1, $0) })
         var level: [MemoryKind: [Period: Double]] = [:]
         for k in MemoryKind.allCases {
             var last4 = inp.previousChangesPct[k] ?? [0, 0, 0, 0]
@@ -341,7 +352,9 @@ extension ForecastInputs {
             level[k] = l
         }
         return { type, q in
-            inp.anchorUSDPerGB[type]! * level[type.kind]![q]! / level[type.kind]![inp.anchorQuarter]!
+            let f = partFactor[type]!
+            return inp.anchorUSDPerGB[type]! * level[type.kind]![q]! / level[type.kind]![inp.anchorQuarter]!
+                * f[slot[q]!] / f[slot[inp.anchorQuarter]!]
         }
     }
 }

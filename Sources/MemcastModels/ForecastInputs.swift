@@ -20,6 +20,8 @@ public struct ForecastInputs: Sendable {
     public var anchorQuarter: Period
     /// Pinned or published contract changes by quarter; missing quarters are projected.
     public var priceInputs: [MemoryKind: [Period: PriceChangeRange]]
+    /// Parts' own contract calls, as factors on their family's change (`MemoryPartCalls`).
+    public var partCalls: [MemoryPartCalls.Adopted]
     /// Changes of the four quarters before `start` (oldest first), percent, seeding the
     /// momentum and reversion terms.
     public var previousChangesPct: [MemoryKind: [Double]]
@@ -53,11 +55,12 @@ public struct ForecastInputs: Sendable {
                 passThrough: ParameterDistribution, adjustmentSpeed: ParameterDistribution,
                 inventoryCoverWeeks: ParameterDistribution, elasticity: ParameterDistribution,
                 elasticityShape: [Double], baselineGrowthPct: ParameterDistribution,
-                baselineASPGrowthPct: ParameterDistribution, levers: Levers = Levers(), notes: [String] = []) {
+                baselineASPGrowthPct: ParameterDistribution, levers: Levers = Levers(), notes: [String] = [],
+                partCalls: [MemoryPartCalls.Adopted] = []) {
         self.asOfLabel = asOfLabel; self.scenarioName = scenarioName; self.baseYear = baseYear
         self.start = start; self.horizon = horizon; self.cells = cells
         self.anchorUSDPerGB = anchorUSDPerGB; self.anchorQuarter = anchorQuarter
-        self.priceInputs = priceInputs; self.previousChangesPct = previousChangesPct
+        self.priceInputs = priceInputs; self.partCalls = partCalls; self.previousChangesPct = previousChangesPct
         self.priceFits = priceFits; self.gapPP = gapPP; self.seasonalShares = seasonalShares
         self.baseYearUnitsM = baseYearUnitsM; self.vendorMix = vendorMix
         self.passThrough = passThrough; self.adjustmentSpeed = adjustmentSpeed

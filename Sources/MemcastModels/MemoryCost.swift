@@ -2,13 +2,14 @@
 ///
 /// For a configuration with d GB of DRAM of type τ_d and n GB of NAND of type τ_n:
 ///
-///     contract $/GB:  Pτ(t) = anchorτ · Ikind(t) / Ikind(anchor quarter)
+///     contract $/GB:  Pτ(t) = anchorτ · Ikind(t) / Ikind(anchor quarter) · fτ(t) / fτ(anchor quarter)
 ///     OEM $/GB:       Oτ(t) = (1 − L)·Pτ(t) + L·Pτ(t − 1),  L = min(cover weeks / 13, 1)
 ///     memory cost:    M(t)  = d·Oτd(t) + n·Oτn(t)                       USD
 ///     BOM:            B(t)  = M(t) + non-memory BOM                      USD
 ///     memory share:   m(t)  = M(t) / B(t)                                0…1
 ///
-/// `I` is the DRAM or NAND contract price index chained from quarterly changes;
+/// `I` is the DRAM or NAND contract price index chained from quarterly changes, `f`
+/// the part's own calls compounded (`MemoryPartCalls`, 1 where a tracker did not split);
 /// the anchors are USD per GB of each memory type at the anchor quarter (2025Q1),
 /// from published package prices (Datasets/calibration.csv). The lag `L` says that
 /// OEMs build this quarter's phones partly from memory bought last quarter: with
@@ -16,8 +17,9 @@
 /// quarter earlier (TrendForce: 8–10 weeks healthy, under 4 weeks in late 2025).
 ///
 /// Assumptions: every memory type moves with its family's contract index (mobile
-/// series where published); no long-term agreements below contract; non-memory
-/// cost flat in USD over the horizon.
+/// series where published), times its own calls where a tracker split the quarter by
+/// part and the split is current (`MemoryPartCalls`); no long-term agreements below
+/// contract; non-memory cost flat in USD over the horizon.
 public enum MemoryCost {
     /// Memory cost of a configuration in USD: `dramGB·$/GB(dram type) + nandGB·$/GB(nand type)`.
     ///

@@ -91,11 +91,7 @@ public enum MonteCarlo {
                 let text: String
                 if let r = inp.priceInputs[k]?[t] {
                     let v = r.lowPct == r.highPct ? fmt(r.lowPct) : "\(fmt(r.lowPct))–\(fmt(r.highPct))"
-                    switch r.origin {
-                    case .scenario(let at): text = "\(v) (scenario \(at))"
-                    case .published(let who, let date): text = "\(v) (\(who) \(date))"
-                    case .projected: text = "\(v) (projected)"
-                    }
+                    text = "\(v) (\(r.origin.label))"
                 } else {
                     text = "projected (supply–demand model)"
                 }

@@ -121,6 +121,15 @@ public enum PriceChangeOrigin: Sendable, Equatable {
     case published(publisher: String, date: String)
     /// Carried by the supply–demand model.
     case projected
+
+    /// `TrendForce 2026-02-02`, `scenario pin.toml:3` or `projected`.
+    public var label: String {
+        switch self {
+        case .scenario(let at): return "scenario \(at)"
+        case .published(let who, let date): return "\(who) \(date)"
+        case .projected: return "projected"
+        }
+    }
 }
 
 /// A quarter's contract price change input: a range in percent QoQ (equal ends = a point).

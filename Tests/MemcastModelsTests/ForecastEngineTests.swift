@@ -51,6 +51,25 @@ import MemcastData
         #expect(abs(q1.global.grossMarginPct.p50 - 100 * (price - 182.80) / price) < 1e-9)
     }
 
+    /// An LPDDR4X part call of +32% against the family's +10% in 2026Q1 (factor 1.2) moves only
+    /// LPDDR4X: $3.00 × 1.1 × 1.2 = $3.96/GB, so 8 GB add $7.68 (180.40 → 188.08). A factor before
+    /// the anchor quarter cancels: the anchor prices are 2025Q1 levels.
+    @Test func partCallMovesOnlyItsType() throws {
+        var inp = Self.tinyInputs()
+        let q = { (s: String) in Period(quarterText: s)! }
+        inp.partCalls = [.init(type: .lpddr4x, quarter: q("2026Q1"), part: .init(lowPct: 32, highPct: 32, origin: .projected),
+                               familyMidPct: 10, factor: 1.2),
+                         .init(type: .lpddr4x, quarter: q("2024Q3"), part: .init(lowPct: 0, highPct: 0, origin: .projected),
+                               familyMidPct: 0, factor: 3),
+                         .init(type: .lpddr5x, quarter: q("2025Q3"), part: .init(lowPct: 0, highPct: 0, origin: .projected),
+                               familyMidPct: 0, factor: 5)]
+        let r = MonteCarlo.run(try ForecastEngine(inputs: inp), draws: 2, seed: 1)
+        #expect(abs(r.quarterly.first { $0.label == "2025Q4" }!.global.bomUSD.p50 - 180.40) < 1e-9)
+        #expect(abs(r.quarterly.first { $0.label == "2026Q1" }!.global.bomUSD.p50 - 188.08) < 1e-9)
+        let path = try ForecastInputs.centralContractPath(inp)
+        #expect(abs(path(.lpddr4x, q("2026Q2")) - 3.96) < 1e-12 && abs(path(.lpddr4x, q("2024Q2")) - 1) < 1e-12)
+    }
+
     /// Absorbing everything (π = 0) keeps the price and the units; the margin takes the cost.
     @Test func zeroPassThroughAbsorbsTheCost() throws {
         let r = MonteCarlo.run(try ForecastEngine(inputs: Self.tinyInputs(passThrough: 0)), draws: 2, seed: 1)
