@@ -62,6 +62,31 @@ enum DistributionFixture {
         return abs(got - expected) / abs(expected)
     }
 
+    /// The four functions a fixture row can name, for one distribution.
+    struct Functions {
+        var cdf, sf, quantile, isf: (Double) -> Double
+    }
+
+    /// Loads fixture `name` (more than 100 rows expected), evaluates each row with the functions of
+    /// `distribution(row)` and expects every (function, region) group within `relativeTolerance`.
+    static func expectMatches(_ name: String, distribution: (DistributionFixtureRow) -> Functions,
+                              sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let rows = try load(name)
+        #expect(rows.count > 100, sourceLocation: sourceLocation)
+        let groups = summarize(name, rows) { row in
+            let d = distribution(row)
+            switch row.function {
+            case "cdf": return d.cdf(row.argument)
+            case "sf": return d.sf(row.argument)
+            case "quantile": return d.quantile(row.argument)
+            default: return d.isf(row.argument)
+            }
+        }
+        for g in groups {
+            #expect(g.maxError <= relativeTolerance, "\(g)", sourceLocation: sourceLocation)
+        }
+    }
+
     /// Evaluates every row and groups the relative errors by (function, region),
     /// in first-seen order. Set MEMCAST_DISTRIBUTION_REPORT=1 to print the groups.
     static func summarize(

@@ -7,18 +7,8 @@ import Testing
     // exceeds 1e-14) is matched to 1e-12 relative: cdf/sf down to 1e-300 and
     // quantiles for p down to 1e-300.
     @Test func matchesReferenceFixtures() throws {
-        let rows = try DistributionFixture.load("normal")
-        #expect(rows.count > 100)
-        let groups = DistributionFixture.summarize("normal", rows) { row in
-            switch row.function {
-            case "cdf": return Normal.cdf(row.argument)
-            case "sf": return Normal.sf(row.argument)
-            case "quantile": return Normal.quantile(row.argument)
-            default: return Normal.isf(row.argument)
-            }
-        }
-        for g in groups {
-            #expect(g.maxError <= DistributionFixture.relativeTolerance, "\(g)")
+        try DistributionFixture.expectMatches("normal") { _ in
+            .init(cdf: Normal.cdf, sf: Normal.sf, quantile: Normal.quantile, isf: Normal.isf)
         }
     }
 

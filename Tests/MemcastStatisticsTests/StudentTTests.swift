@@ -7,19 +7,9 @@ import Testing
     // 1e-14) to 1e-12 relative: ordinary ν, tails down to 1e-300, and
     // ν = 1e3 … 1e10, where t approaches the normal.
     @Test func matchesReferenceFixtures() throws {
-        let rows = try DistributionFixture.load("t")
-        #expect(rows.count > 100)
-        let groups = DistributionFixture.summarize("t", rows) { row in
+        try DistributionFixture.expectMatches("t") { row in
             let d = StudentT(df: row.df1)
-            switch row.function {
-            case "cdf": return d.cdf(row.argument)
-            case "sf": return d.sf(row.argument)
-            case "quantile": return d.quantile(row.argument)
-            default: return d.isf(row.argument)
-            }
-        }
-        for g in groups {
-            #expect(g.maxError <= DistributionFixture.relativeTolerance, "\(g)")
+            return .init(cdf: d.cdf, sf: d.sf, quantile: d.quantile, isf: d.isf)
         }
     }
 
