@@ -43,7 +43,8 @@ public struct ScenarioStore: Sendable {
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
             throw Failure.unreadable(path)
         }
-        return try Scenario(toml: text, file: (path as NSString).lastPathComponent)
+        // A shipped scenario is named by its file; a user's file by the path they typed, so errors point at it.
+        return try Scenario(toml: text, file: path == nameOrPath ? nameOrPath : (path as NSString).lastPathComponent)
     }
 
     public enum Failure: Error, Equatable, CustomStringConvertible {
