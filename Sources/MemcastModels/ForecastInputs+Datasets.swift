@@ -99,6 +99,10 @@ extension ForecastInputs {
         let pooled = try PriceEquationEstimator.fit(kind: .dram, rows: rows)
         var fits: [MemoryKind: PriceModelFit] = [:]
         for k in MemoryKind.allCases { var f = pooled; f.kind = k; fits[k] = f }
+        for k in MemoryKind.allCases {
+            if let n = extrapolationNote(kind: k, fit: pooled, inputs: inputs[k] ?? [:], previous: previous[k] ?? [],
+                                         start: start, horizon: horizon) { notes.append(n) }
+        }
 
         // Configurations: non-memory BOM = (BOM/ASP)·ASP − memory cost at the anchor prices.
         var anchors: [MemoryType: Double] = [:]
@@ -247,6 +251,26 @@ extension ForecastInputs {
         }
         for (y, g) in samePublisherGrowthGaps(VintageSelection.latest(yearly, asOf: asOf, perPublisher: true)) { gaps[y] = g }
         return gaps
+    }
+
+    /// A note when the first projected quarter of `kind` starts from regressors outside the fitted
+    /// sample (after +90% in 1Q26 the previous change and the past year are both beyond any quarter
+    /// the equation saw): the projection then rests on the equation's linearity, not on data.
+    static func extrapolationNote(kind: MemoryKind, fit: PriceModelFit, inputs: [Period: PriceChangeRange],
+                                  previous: [Double], start: Period, horizon: Period) -> String? {
+        guard let span = fit.span else { return nil }
+        var last = previous
+        for q in start.quarters(through: horizon) {
+            guard let r = inputs[q] else {
+                let year = Array(last.suffix(4))
+                guard year.count == 4, let outside = span.outside(previousLP: SupplyDemandPriceModel.logPoints(year[3]),
+                                                                  pastYearLP: SupplyDemandPriceModel.pastYearLogPoints(year)) else { return nil }
+                return "\(kind.rawValue): the first projected quarter, \(q), starts from regressors beyond the price equation's "
+                    + "sample (\(outside)): the projection extrapolates the fitted line"
+            }
+            last.append(r.midPct)
+        }
+        return nil
     }
 
     /// Supply growth metrics, preferred first.

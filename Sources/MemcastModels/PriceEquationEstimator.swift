@@ -207,7 +207,9 @@ public enum PriceEquationEstimator {
         for (j, v) in held.sorted(by: { $0.key < $1.key }) where !(j == 3 && !useGap) {
             notes.append("\(["α", "β", "δ", "γ"][j]) held at its bound \(v)")
         }
+        let prev = columns[1]!, past = columns[2]!
+        let span = PriceModelFit.RegressorSpan(previousLP: prev.min()!...prev.max()!, pastYearLP: past.min()!...past.max()!)
         return PriceModelFit(kind: kind, model: model, samplingFactor: factor, observations: used.count,
-                             rSquared: tss > 0 ? 1 - solution.ssr / tss : 0, note: notes.joined(separator: "; "))
+                             rSquared: tss > 0 ? 1 - solution.ssr / tss : 0, note: notes.joined(separator: "; "), span: span)
     }
 }

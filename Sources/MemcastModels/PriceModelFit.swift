@@ -17,12 +17,34 @@ public struct PriceModelFit: Sendable, Equatable {
     public var rSquared: Double
     /// What the fit used and any caveat, for the assumptions table.
     public var note: String
+    /// The regressors' span over the rows used (log points), to tell a projection that extrapolates.
+    public var span: RegressorSpan?
+
+    /// Smallest and largest previous-quarter change ℓₜ₋₁ and past-year change Rₜ₋₁ in the sample.
+    public struct RegressorSpan: Sendable, Equatable {
+        public var previousLP: ClosedRange<Double>
+        public var pastYearLP: ClosedRange<Double>
+
+        /// nil when both lie inside the span, else what lies outside, e.g.
+        /// `previous change 64.2 lp outside −35.7…38.9; past year 112 lp outside −102…50`.
+        public func outside(previousLP p: Double, pastYearLP r: Double) -> String? {
+            func f(_ v: Double) -> String { String(format: "%.1f", v) }
+            var parts: [String] = []
+            if !previousLP.contains(p) {
+                parts.append("previous change \(f(p)) lp outside \(f(previousLP.lowerBound))…\(f(previousLP.upperBound))")
+            }
+            if !pastYearLP.contains(r) {
+                parts.append("past year \(f(r)) lp outside \(f(pastYearLP.lowerBound))…\(f(pastYearLP.upperBound))")
+            }
+            return parts.isEmpty ? nil : parts.joined(separator: "; ")
+        }
+    }
 
     public init(kind: MemoryKind, model: SupplyDemandPriceModel, samplingFactor: [[Double]], observations: Int,
-                rSquared: Double, note: String) {
+                rSquared: Double, note: String, span: RegressorSpan? = nil) {
         precondition(samplingFactor.count == 4 && samplingFactor.allSatisfy { $0.count == 4 })
         self.kind = kind; self.model = model; self.samplingFactor = samplingFactor
-        self.observations = observations; self.rSquared = rSquared; self.note = note
+        self.observations = observations; self.rSquared = rSquared; self.note = note; self.span = span
     }
 
     /// The coefficients of one draw from four standard normals, kept inside the sign bounds

@@ -17,6 +17,19 @@ import Foundation
         #expect(feb.priceInputs[.dram]?[Period(quarterText: "2026Q3")!] == nil)
     }
 
+    /// After +90% in 1Q26 (64.2 log points) and a past year of 112 log points, the 2Q26 projection
+    /// starts beyond every quarter the equation was fitted on, and the notes say so; NAND's first
+    /// projected quarter (2025Q2, after small moves) is inside and gets no note.
+    @Test func extrapolationIsDisclosed() throws {
+        let inp = try ForecastInputs.build(catalog: Repo.catalog(), scenario: .asPublished, asOf: CalendarDate("2026-02-28"))
+        let dram = inp.notes.filter { $0.hasPrefix("dram: the first projected quarter, 2026Q2") }
+        #expect(dram.count == 1 && dram[0].contains("previous change 64.2 lp outside") && dram[0].contains("past year 112.3 lp outside"))
+        #expect(!inp.notes.contains { $0.hasPrefix("nand: the first projected quarter") })
+        let span = try #require(inp.priceFits[.dram]?.span)
+        #expect(span.outside(previousLP: span.previousLP.upperBound, pastYearLP: span.pastYearLP.lowerBound) == nil)
+        #expect(span.outside(previousLP: 0, pastYearLP: span.pastYearLP.upperBound + 1)?.hasPrefix("past year") == true)
+    }
+
     @Test func scenarioPinsOverridePublishedVintages() throws {
         let s = try Scenario(toml: "name = \"pin\"\n[prices.dram]\n2026Q1 = [10, 12]\n", file: "pin.toml")
         let inp = try ForecastInputs.build(catalog: Repo.catalog(), scenario: s, asOf: CalendarDate("2026-02-28"))

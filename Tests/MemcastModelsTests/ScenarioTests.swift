@@ -102,3 +102,34 @@ import MemcastData
                 == ["2025Q3", "2025Q4", "2026Q1"])
     }
 }
+
+/// The shipped scenario files: every non-zero price they pin is a published call in
+/// memory_prices.csv (same quarter, same range); zeros are the what-if's own assumption and
+/// must say so in the file's comments.
+@Suite struct ShippedScenarioTests {
+    @Test func pinnedCallsArePublished() throws {
+        let catalog = try Repo.catalog()
+        let store = ScenarioStore(datasetsDirectory: catalog.embeddedDirectory)
+        let prices = try catalog.observations("memory_prices")
+        let series: [MemoryKind: Set<String>] = [.dram: ["conventional_dram", "mobile_dram"], .nand: ["nand", "mobile_nand"]]
+        let names = store.names().dropFirst()
+        #expect(names.contains("2026-memory-shock") && names.contains("hold-after-1q26"))
+        for name in names {
+            let s = try store.load(name)
+            let text = try String(contentsOfFile: store.path(of: name)!, encoding: .utf8)
+            for (kind, byQuarter) in s.prices {
+                for (q, r) in byQuarter {
+                    if r.lowPct == 0 && r.highPct == 0 {
+                        #expect(text.contains("not published figures"), "\(name): \(kind) \(q) pinned at 0 without saying it is an assumption")
+                        continue
+                    }
+                    let found = prices.contains { o in
+                        series[kind]!.contains(o.series) && o.periodText == "\(q)" && o.metric == "qoq_pct" && o.product.isEmpty
+                            && (o.low ?? o.point) == r.lowPct && (o.high ?? o.point) == r.highPct
+                    }
+                    #expect(found, "\(name): \(kind) \(q) = \(r.lowPct)…\(r.highPct) is not a published call")
+                }
+            }
+        }
+    }
+}
