@@ -67,11 +67,6 @@ extension ForecastInputs {
         }
         let parts = MemoryPartCalls.adopted(prices: prices, familyInputs: inputs, familyRows: familyRows, asOf: asOf)
         notes += parts.notes
-        for a in parts.adopted {
-            notes.append(String(format: "%@ %@: own call %@ (%@) against the family's %+.1f%%: its $/GB moves ×%.3f relative to the family index",
-                                a.type.rawValue, "\(a.quarter)", MemoryPartCalls.text(a.part), a.part.origin.label,
-                                a.familyMidPct, a.factor))
-        }
 
         // Supply–demand gaps by year, and the price equation (pooled over DRAM and NAND changes and
         // realized DDR4 contract levels: the NAND series alone has too few runs of five known quarters).

@@ -20,13 +20,18 @@ import MemcastData
 ///     let f = try MemoryPartCalls.factors(prices: rows, familyInputs: inputs, familyRows: used, asOf: date)
 public enum MemoryPartCalls {
     /// One part call the run uses, for the assumptions table.
-    public struct Adopted: Sendable, Equatable {
+    public struct Adopted: Sendable, Equatable, CustomStringConvertible {
         public var type: MemoryType
         public var quarter: Period
         public var part: PriceChangeRange
         public var familyMidPct: Double
         /// (1 + part mid) / (1 + family mid).
         public var factor: Double
+
+        public var description: String {
+            String(format: "%@ %@: own call %@ (%@) against the family's %+.1f%%: its $/GB moves ×%.3f relative to the family index",
+                   type.rawValue, "\(quarter)", MemoryPartCalls.text(part), part.origin.label, familyMidPct, factor)
+        }
     }
 
     /// The `memory_prices` product a part's calls are filed under (UFS 4.0 follows the UFS calls).
@@ -42,14 +47,14 @@ public enum MemoryPartCalls {
     /// The mobile series a part's calls belong to.
     public static func series(_ kind: MemoryKind) -> String { kind == .dram ? "mobile_dram" : "mobile_nand" }
 
-    /// Part calls adopted for every type, and notes for those set aside.
+    /// Part calls adopted for every type, and notes on every part call in quarter order (used or set aside).
     /// - Parameters:
     ///   - familyInputs: the family's contract change by quarter, as the run uses it.
     ///   - familyRows: the published row behind each family input (absent for pinned quarters).
     public static func adopted(prices: [Observation], familyInputs: [MemoryKind: [Period: PriceChangeRange]],
                                familyRows: [MemoryKind: [Period: Observation]],
                                asOf: CalendarDate?) -> (adopted: [Adopted], notes: [String]) {
-        var out: [Adopted] = [], notes: [String] = []
+        var out: [Adopted] = [], notes: [(Period, String, String)] = []
         for type in MemoryType.allCases {
             let rows = prices.filter {
                 $0.series == series(type.kind) && $0.market == "contract" && $0.product == product(type)
@@ -60,19 +65,22 @@ public enum MemoryPartCalls {
                 let label = "\(type.rawValue) \(q)"
                 guard let fam = familyInputs[type.kind]?[q] else { continue }       // outside the run, or projected
                 guard case .published = fam.origin, let famRow = familyRows[type.kind]?[q] else {
-                    notes.append("\(label): the part's own call is not used; the scenario pins the family's change")
+                    notes.append((q, type.rawValue, "\(label): the part's own call is not used; the scenario pins the family's change"))
                     continue
                 }
                 guard let pd = call.published?.latest, let fd = famRow.published?.latest, pd >= fd else {
-                    notes.append("\(label): \(call.publisher)'s part call (\(text(part)), \(call.published.map { "\($0)" } ?? "?")) "
-                                 + "predates the family's (\(text(fam)), \(famRow.published.map { "\($0)" } ?? "?")); not used")
+                    notes.append((q, type.rawValue, "\(label): \(call.publisher)'s part call (\(text(part)), \(call.published.map { "\($0)" } ?? "?")) "
+                                  + "predates the family's (\(text(fam)), \(famRow.published.map { "\($0)" } ?? "?")); not used"))
                     continue
                 }
-                out.append(Adopted(type: type, quarter: q, part: part, familyMidPct: fam.midPct,
-                                   factor: (1 + part.midPct / 100) / (1 + fam.midPct / 100)))
+                let a = Adopted(type: type, quarter: q, part: part, familyMidPct: fam.midPct,
+                                factor: (1 + part.midPct / 100) / (1 + fam.midPct / 100))
+                out.append(a)
+                notes.append((q, type.rawValue, a.description))
             }
         }
-        return (out.sorted { ($0.quarter, $0.type.rawValue) < ($1.quarter, $1.type.rawValue) }, notes)
+        notes.sort { ($0.0, $0.1) < ($1.0, $1.1) }
+        return (out.sorted { ($0.quarter, $0.type.rawValue) < ($1.quarter, $1.type.rawValue) }, notes.map(\.2))
     }
 
     /// Cumulative factor by type for each of `quarters` (slot 0 = 1, slot t + 1 after quarter t).

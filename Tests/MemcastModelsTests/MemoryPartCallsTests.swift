@@ -21,7 +21,7 @@ import Foundation
     }
 
     /// LPDDR4X +23–28% against the family's +12.5%: 1.255 / 1.125 = 1.11556; the same-day call counts as fresh.
-    /// A 4Q25 call published before the family's is stale and set aside with a note.
+    /// A 4Q25 call published before the family's is stale and set aside; the notes list both in quarter order.
     @Test func freshCallsBecomeFactorsStaleOnesNotes() throws {
         let (f3, r3) = Self.family(12.5, published: "2025-07-07")
         let (f4, r4) = Self.family(47.5, published: "2025-12-01")
@@ -32,7 +32,8 @@ import Foundation
         let a = try #require(r.adopted.first)
         #expect(r.adopted.count == 1 && a.type == .lpddr4x && a.quarter == Self.q3)
         #expect(abs(a.factor - 1.255 / 1.125) < 1e-12)
-        #expect(r.notes == ["LPDDR4X 2025Q4: T's part call (+10%…+15%, 2025-09) predates the family's (+47.5%, 2025-12-01); not used"])
+        #expect(r.notes == ["LPDDR4X 2025Q3: own call +23%…+28% (T 2025-07-07) against the family's +12.5%: its $/GB moves ×1.116 relative to the family index",
+                            "LPDDR4X 2025Q4: T's part call (+10%…+15%, 2025-09) predates the family's (+47.5%, 2025-12-01); not used"])
     }
 
     /// A scenario pin on the family wins over the part's call; a projected quarter (no family input) is skipped.
