@@ -94,10 +94,11 @@ extension ForecastInputs {
         let pooled = try PriceEquationEstimator.fit(kind: .dram, rows: rows)
         var fits: [MemoryKind: PriceModelFit] = [:]
         for k in MemoryKind.allCases { var f = pooled; f.kind = k; fits[k] = f }
-        for k in MemoryKind.allCases {
-            if let n = extrapolationNote(kind: k, fit: pooled, inputs: inputs[k] ?? [:], previous: previous[k] ?? [],
-                                         start: start, horizon: horizon) { notes.append(n) }
+        let extrapolation = MemoryKind.allCases.compactMap {
+            extrapolationNote(kind: $0, fit: pooled, inputs: inputs[$0] ?? [:], previous: previous[$0] ?? [],
+                              start: start, horizon: horizon)
         }
+        notes += extrapolation
 
         // Configurations: non-memory BOM = (BOM/ASP)·ASP − memory cost at the anchor prices.
         var anchors: [MemoryType: Double] = [:]
@@ -146,6 +147,7 @@ extension ForecastInputs {
             baselineGrowthPct: try dist("baseline_growth_pct", scenario.parameters.baselineGrowthPct),
             baselineASPGrowthPct: try dist("baseline_asp_growth_pct", scenario.parameters.baselineASPGrowthPct),
             levers: scenario.levers, notes: notes, partCalls: parts.adopted)
+        built.extrapolationNotes = extrapolation
         if let o = scenario.levers.passThrough {
             built.passThrough = ParameterDistribution(o)
         } else {

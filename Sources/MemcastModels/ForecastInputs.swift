@@ -46,6 +46,8 @@ public struct ForecastInputs: Sendable {
     public var levers: Levers
     /// Notes for the assumptions table (calibration used, data caveats).
     public var notes: [String]
+    /// The notes that say a price projection starts beyond the equation's sample (also in `notes`).
+    public var extrapolationNotes: [String] = []
 
     public init(asOfLabel: String, scenarioName: String, baseYear: Int, start: Period, horizon: Period,
                 cells: [HandsetConfig], anchorUSDPerGB: [MemoryType: Double], anchorQuarter: Period,

@@ -65,4 +65,6 @@ public struct ForecastResult: Sendable {
     /// (name, distribution or value, where it comes from).
     public var parameters: [(name: String, value: String, source: String)]
     public var notes: [String]
+    /// The notes that say a price projection extrapolates the fitted equation (also in `notes`).
+    public var extrapolationNotes: [String] = []
 }

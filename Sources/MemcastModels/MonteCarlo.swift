@@ -117,7 +117,8 @@ public enum MonteCarlo {
         if inp.levers.shipLessPct > 0 { params.append(("ship_less_pct", fmt(inp.levers.shipLessPct), "scenario lever")) }
         return ForecastResult(asOf: inp.asOfLabel, scenario: inp.scenarioName, draws: draws, seed: seed,
                               quarterly: quarterly, annual: annual, derived: derived, priceInputs: priceRows,
-                              parameters: params.map { (name: $0.0, value: $0.1, source: $0.2) }, notes: inp.notes)
+                              parameters: params.map { (name: $0.0, value: $0.1, source: $0.2) }, notes: inp.notes,
+                              extrapolationNotes: inp.extrapolationNotes)
     }
 
     static func fmt(_ x: Double) -> String { x == x.rounded() ? String(Int(x)) : String(format: "%g", x) }

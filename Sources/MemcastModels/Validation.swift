@@ -62,6 +62,8 @@ public enum Validation {
         public var tolerance: String?
         /// nil for information rows.
         public var pass: Bool?
+        /// The run's notes on price projections that extrapolate the fitted equation.
+        public var extrapolation: [String] = []
     }
 
     static let seed = CalendarDate("2026-02-28")!
@@ -189,7 +191,7 @@ public enum Validation {
             }
             out.append(Row(id: c.id, title: c.title, figureID: c.figureID, publisher: o.publisher,
                            published: o.published.map { "\($0)" } ?? "", publishedText: c.criterion == .lowestOfVendors ? "lowest" : o.valueText,
-                           asOf: "\(c.asOf)", model: m, tolerance: tol, pass: pass))
+                           asOf: "\(c.asOf)", model: m, tolerance: tol, pass: pass, extrapolation: r.extrapolationNotes))
         }
         for info in information where only == nil {
             let o = try figure(info.figureID)

@@ -121,6 +121,9 @@ import Testing
         let obj = try #require(try JSONSerialization.jsonObject(with: Data(j.stdout.utf8)) as? [String: Any])
         let cases = try #require(obj["cases"] as? [[String: Any]])
         #expect(cases.filter { $0["pass"] is Bool }.count == 13)
+        // Each case carries its run's extrapolation notes: the 2026-01-28 runs start 2Q26 beyond the sample.
+        let jan = cases.filter { $0["pass"] is Bool && ($0["as_of"] as? String) == "2026-01-28" }
+        #expect(!jan.isEmpty && jan.allSatisfy { (($0["extrapolation"] as? [String]) ?? []).contains { $0.contains("2026Q2") } })
     }
 }
 

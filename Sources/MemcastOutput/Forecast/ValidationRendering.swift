@@ -19,6 +19,13 @@ public enum ValidationRendering {
         let misses = cases.filter { $0.pass == false }.count
         out.append("")
         out.append("\(cases.count - misses) of \(cases.count) cases pass" + (misses > 0 ? "; \(misses) miss" : ""))
+        var seen = Set<String>()
+        let extrapolating = cases.flatMap { r in r.extrapolation.map { (r.asOf, $0) } }.filter { seen.insert("\($0.0) \($0.1)").inserted }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
+        if !extrapolating.isEmpty {
+            out.append("")
+            out.append("Case runs whose price projection extrapolates the fitted equation:")
+            for (date, note) in extrapolating { out.append("  as of \(date): \(note)") }
+        }
         return out.joined(separator: "\n") + "\n"
     }
 
@@ -39,6 +46,7 @@ public enum ValidationRendering {
                             w.key("model"); ForecastRendering.quantiles(w, r.model)
                             w.key("tolerance"); if let t = r.tolerance { w.string(t) } else { w.raw("null") }
                             w.key("pass"); w.raw(r.pass.map { $0 ? "true" : "false" } ?? "null")
+                            w.key("extrapolation"); w.array { for n in r.extrapolation { w.element { w.string(n) } } }
                         }
                     }
                 }
