@@ -10,12 +10,12 @@ struct BOMCommand: ParsableCommand {
         commandName: "bom",
         abstract: "Teardown-style BOM of memory configurations: memory cost, share and price target by quarter.",
         discussion: """
-        A configuration is TIER:DRAM+NAND in GB (tiers: entry, low_mid, mid, high, premium), e.g.
-        mid:12+256. The tier gives the memory types, the non-memory BOM and the BOM-to-price
-        ratio (Datasets/handset_configs.csv); DRAM and NAND are costed at each quarter's
-        contract $/GB on the run's central path (published or pinned midpoints, else the
-        price equation without shocks). The price is the pass-through target at the run's
-        central π (wholesale; retail = wholesale ÷ 0.85), before the ASP trend and the
+        A configuration is TIER:DRAM+NAND in GB (tiers: entry, low_mid, mid, high, premium), e.g. \
+        mid:12+256. The tier gives the memory types, the non-memory BOM and the BOM-to-price \
+        ratio (Datasets/handset_configs.csv); DRAM and NAND are costed at each quarter's \
+        contract $/GB on the run's central path (published or pinned midpoints, else the \
+        price equation without shocks). The price is the pass-through target at the run's \
+        central π (wholesale; retail = wholesale ÷ 0.85), before the ASP trend and the \
         gradual line-up adjustment of `memcast forecast`.
 
         Examples:

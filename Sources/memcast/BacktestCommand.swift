@@ -11,13 +11,13 @@ struct BacktestCommand: ParsableCommand {
         commandName: "backtest",
         abstract: "Score the model's past forecasts against what was realized, beside naive baselines and the trackers.",
         discussion: """
-        For each origin quarter O from --from to --to, only rows published by the last day
-        of O are visible; the model is re-estimated on them and forecasts O+1…O+H. Each
-        forecast is scored against the value realized later (the latest estimate or actual
-        published by --as-of, default: everything). Baselines: naive (last value), drift,
-        seasonal naive for seasonal series; tracker: the latest call the trackers had
-        published by the origin date (TrendForce for contract prices), and, separately,
-        their first call for each quarter. A horizon with fewer than --min-pairs scored
+        For each origin quarter O from --from to --to, only rows published by the last day \
+        of O are visible; the model is re-estimated on them and forecasts O+1…O+H. Each \
+        forecast is scored against the value realized later (the latest estimate or actual \
+        published by --as-of, default: everything). Baselines: naive (last value), drift, \
+        seasonal naive for seasonal series; tracker: the latest call the trackers had \
+        published by the origin date (TrendForce for contract prices), and, separately, \
+        their first call for each quarter. A horizon with fewer than --min-pairs scored \
         pairs is not scored, and a stage without any is reported with its counts.
 
         Stages: \(BacktestSuite.stageNames.joined(separator: ", ")).

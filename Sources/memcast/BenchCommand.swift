@@ -11,10 +11,10 @@ struct BenchCommand: ParsableCommand {
         commandName: "bench",
         abstract: "Run one benchmark workload on a synthetic SKU panel (see bench/README.md).",
         discussion: """
-        Workloads: ingest (load + describe), ols (52-coefficient regression, HC1),
-        bootstrap (1,000 pairs replications), montecarlo (1,000,000 draws; the panel
-        is not read), backtest (rolling-origin fits per SKU). The JSON output has the
-        same fields as bench/peer.py, plus seconds_in_process. `make bench` times
+        Workloads: ingest (load + describe), ols (52-coefficient regression, HC1), \
+        bootstrap (1,000 pairs replications), montecarlo (1,000,000 draws; the panel \
+        is not read), backtest (rolling-origin fits per SKU). The JSON output has the \
+        same fields as bench/peer.py, plus seconds_in_process. `make bench` times \
         memcast against the peer.
 
         Examples:

@@ -9,15 +9,15 @@ struct ChartCommand: ParsableCommand {
         commandName: "chart",
         abstract: "Draw one chart of a forecast run as an SVG file.",
         discussion: """
-        Kinds: fan (history, forecast p50 and p05–p95 band; --measure, --scope), bom (memory vs
-        non-memory BOM per segment, base year vs the peak quarter), tornado (one-at-a-time
-        sensitivity; --output), vendors (SoC vendor changes with intervals and published
-        figures; --year), vintage (the forecast as of successive month-ends beside trackers'
-        vintages; below, TrendForce's first-quarter DRAM contract call as it was revised).
-        Charts are 800 px wide, use system fonts and the Okabe–Ito palette, and name their
+        Kinds: fan (history, forecast p50 and p05–p95 band; --measure, --scope), bom (memory vs \
+        non-memory BOM per segment, base year vs the peak quarter), tornado (one-at-a-time \
+        sensitivity; --output), vendors (SoC vendor changes with intervals and published \
+        figures; --year), vintage (the forecast as of successive month-ends beside trackers' \
+        vintages; below, TrendForce's first-quarter DRAM contract call as it was revised). \
+        Charts are 800 px wide, use system fonts and the Okabe–Ito palette, and name their \
         datasets and as-of date in a source line. No partial file is ever left.
 
-        Exit status: 64 when the chart asks for data the run did not produce, 73 when FILE
+        Exit status: 64 when the chart asks for data the run did not produce, 73 when FILE \
         cannot be written.
 
         Examples:

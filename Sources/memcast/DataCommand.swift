@@ -6,8 +6,8 @@ struct DataCommand: ParsableCommand {
         commandName: "data",
         abstract: "List, show, describe and validate datasets (embedded or your own CSV files).",
         discussion: """
-        The embedded datasets live in Datasets/ (see its README for every column and
-        source). --data DIR lays your own folder over them; --as-of DATE replays what was
+        The embedded datasets live in Datasets/ (see its README for every column and \
+        source). --data DIR lays your own folder over them; --as-of DATE replays what was \
         published by then, keeping the latest vintage of each figure.
 
         Examples:

@@ -9,9 +9,9 @@ struct DataDescribeCommand: ParsableCommand {
         commandName: "describe",
         abstract: "Count, mean, std, min, quartiles, max and missing values of each column of a CSV file.",
         discussion: """
-        Statistics match pandas' describe(): std with n−1, quartiles by linear
-        interpolation, missing values (empty, NA) excluded and counted. Column types come
-        from the dataset's schema when the file is an embedded dataset (or --schema), and
+        Statistics match pandas' describe(): std with n−1, quartiles by linear \
+        interpolation, missing values (empty, NA) excluded and counted. Column types come \
+        from the dataset's schema when the file is an embedded dataset (or --schema), and \
         are inferred otherwise (or with --infer).
 
         Examples:

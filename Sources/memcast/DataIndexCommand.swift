@@ -9,9 +9,9 @@ struct DataIndexCommand: ParsableCommand {
         commandName: "index",
         abstract: "Quarterly contract price index chained from published QoQ changes (computed, flagged).",
         discussion: """
-        I = 100 the quarter before the first change; each quarter multiplies by (1 + g/100)
-        with g the latest vintage known on --as-of (range midpoint). Quarters without the
-        series' own figure use a proxy series or 0% and are flagged (rules in
+        I = 100 the quarter before the first change; each quarter multiplies by (1 + g/100) \
+        with g the latest vintage known on --as-of (range midpoint). Quarters without the \
+        series' own figure use a proxy series or 0% and are flagged (rules in \
         Datasets/README.md).
 
         Examples:

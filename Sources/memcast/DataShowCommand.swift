@@ -10,8 +10,8 @@ struct DataShowCommand: ParsableCommand {
         commandName: "show",
         abstract: "Show a dataset's rows (every vintage, or the latest known on --as-of).",
         discussion: """
-        Without --as-of every vintage is shown (first forecast, revisions, realized).
-        With --as-of only rows published by then, and per figure the latest of them
+        Without --as-of every vintage is shown (first forecast, revisions, realized). \
+        With --as-of only rows published by then, and per figure the latest of them \
         (rules in Datasets/README.md). --latest applies that rule to all dated rows.
 
         Examples:
@@ -21,7 +21,7 @@ struct DataShowCommand: ParsableCommand {
           memcast data show handset_market --series shipments --format csv
           memcast data show price_equation --as-of 2026-02-02
 
-        price_equation is derived, not stored: the rows the forecast's price equation is
+        price_equation is derived, not stored: the rows the forecast's price equation is \
         fitted on as of --as-of (`memcast fit --dataset price_equation` regresses them).
         """
     )

@@ -8,8 +8,8 @@ struct DataValidateCommand: ParsableCommand {
         commandName: "validate",
         abstract: "Check a CSV file: quoting, field counts, types, periods, declared units, unique keys.",
         discussion: """
-        Prints every problem (up to --max-errors) as FILE:LINE: column 'NAME': what was
-        expected, and exits with status 65 when there is any. Values are checked, not
+        Prints every problem (up to --max-errors) as FILE:LINE: column 'NAME': what was \
+        expected, and exits with status 65 when there is any. Values are checked, not \
         kept, so memory stays small even for very large files.
 
         Examples:

@@ -20,30 +20,30 @@ struct FitCommand: ParsableCommand {
           log log1p exp sqrt, I(...) with + - * / ^
           diff(x[, k])   x[t] - x[t-k]       lag(x[, k])  x[t-k]
           pct(x[, k])    100·(x[t] - x[t-k])/x[t-k], in percent
-        Lags follow file order, or with --period the period order within each --by
-        entity; a gap in the periods gives a missing value, not the previous row.
-        Rows with a missing value in any used column are dropped and counted. Only the
-        columns the formula and the column options use are read from --data; the others
+        Lags follow file order, or with --period the period order within each --by \
+        entity; a gap in the periods gives a missing value, not the previous row. \
+        Rows with a missing value in any used column are dropped and counted. Only the \
+        columns the formula and the column options use are read from --data; the others \
         are checked for record structure (quotes, field counts), not for their values.
 
-        Covariances (--cov): nonrobust (default), HC0-HC3, HAC (Newey-West, Bartlett,
-        --hac-lags N, default floor(4·(n/100)^(2/9)); small-sample correction n/(n-k)
-        on unless --no-hac-correction — statsmodels' own default is off), cluster
-        (--cluster COL). Robust covariances use normal (z) inference and a Wald F,
+        Covariances (--cov): nonrobust (default), HC0-HC3, HAC (Newey-West, Bartlett, \
+        --hac-lags N, default floor(4·(n/100)^(2/9)); small-sample correction n/(n-k) \
+        on unless --no-hac-correction — statsmodels' own default is off), cluster \
+        (--cluster COL). Robust covariances use normal (z) inference and a Wald F, \
         as statsmodels does.
 
-        --predict FILE codes new rows like the fitted ones (lags within FILE) and gives
-        the mean, its standard error, and confidence and prediction intervals; with
+        --predict FILE codes new rows like the fitted ones (lags within FILE) and gives \
+        the mean, its standard error, and confidence and prediction intervals; with \
         --weights, a column of that name in FILE weights each new observation (else 1).
 
-        Output (--format): text (statsmodels-style summary with R's residual quantiles,
-        dropped rows, VIFs, Breusch-Pagan and numbered notes), json (statsmodels'
+        Output (--format): text (statsmodels-style summary with R's residual quantiles, \
+        dropped rows, VIFs, Breusch-Pagan and numbered notes), json (statsmodels' \
         field names), md, or csv (the coefficient table; with --predict the predictions).
 
-        --dataset NAME reads a dataset memcast knows instead of a file: one of the embedded
-        CSVs (handset_configs, memory_prices, …; `memcast data list`), found like every other
-        command finds them (MEMCAST_DATASETS, else next to the binary or the current
-        directory), or `price_equation` — the rows the forecast's price equation is fitted on
+        --dataset NAME reads a dataset memcast knows instead of a file: one of the embedded \
+        CSVs (handset_configs, memory_prices, …; `memcast data list`), found like every other \
+        command finds them (MEMCAST_DATASETS, else next to the binary or the current \
+        directory), or `price_equation` — the rows the forecast's price equation is fitted on \
         (quarter, memory, change_pct, prev_pct, past_year_lp, gap_pp), as of --as-of.
 
         Exit status: 64 bad options or formula, 65 data problems, 66 missing file.

@@ -12,14 +12,17 @@ struct ForecastCommand: ParsableCommand {
         commandName: "forecast",
         abstract: "Forecast memory share of BOM, ASP, shipments and SoC vendors by quarter and year.",
         discussion: """
-        The chain: DRAM/NAND contract prices (scenario, else the latest published vintage as of
-        --as-of, else the supply–demand model) → OEM memory cost and BOM by segment and region →
-        ASP (pass-through) → shipments (elasticities) → SoC vendor shipments and shares.
-        Every output is a Monte Carlo p05/p50/p95.
+        The chain: DRAM/NAND contract prices (scenario, else the latest published vintage as of \
+        --as-of, else the supply–demand model) → OEM memory cost and BOM by segment and region → \
+        ASP (pass-through) → shipments (elasticities) → SoC vendor shipments and shares. \
+        Every output is a Monte Carlo p05/p50/p95. The notes list the calibration, the memory \
+        parts that follow their own contract calls, and any price projection that starts beyond \
+        the fitted equation's sample.
 
         Examples:
           memcast forecast
           memcast forecast --scenario 2026-memory-shock --horizon 2027Q4
+          memcast forecast --scenario hold-after-1q26 --as-of 2026-02-28
           memcast forecast --as-of 2026-01-05 --format json
           memcast forecast --draws 50000 --seed 7 --out results/
         """)

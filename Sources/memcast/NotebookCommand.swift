@@ -8,11 +8,11 @@ struct NotebookCommand: ParsableCommand {
         commandName: "notebook",
         abstract: "Run or check the Markdown notebooks in Notebooks-md/.",
         discussion: """
-        A notebook is ordinary Markdown. A block fenced as ```memcast holds one memcast
-        command; the ```text block right after it holds that command's output. Commands
-        run in order, each in a clean temporary directory, on the embedded datasets, with
-        the report date pinned (SOURCE_DATE_EPOCH = 2026-03-01) so outputs do not change
-        from day to day. A command that fails stops the run with the notebook's file and
+        A notebook is ordinary Markdown. A block fenced as ```memcast holds one memcast \
+        command; the ```text block right after it holds that command's output. Commands \
+        run in order, each in a clean temporary directory, on the embedded datasets, with \
+        the report date pinned (SOURCE_DATE_EPOCH = 2026-03-01) so outputs do not change \
+        from day to day. A command that fails stops the run with the notebook's file and \
         line, and the notebook is left as it was.
 
         Examples:

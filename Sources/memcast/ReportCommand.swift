@@ -10,12 +10,12 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Write the forecast as one self-contained HTML report (tables, charts, assumptions).",
         discussion: """
-        Sections: headline tables; charts (contract prices, ASP, shipments, BOM, tornado, SoC
-        vendors, vintages); assumptions (scenario inputs, calibration table, data vintages);
-        published figures beside the model's. CSS and SVG are inline, there is no script and
+        Sections: headline tables; charts (contract prices, ASP, shipments, BOM, tornado, SoC \
+        vendors, vintages); assumptions (scenario inputs, calibration table, data vintages); \
+        published figures beside the model's. CSS and SVG are inline, there is no script and \
         nothing is fetched: the file opens offline and prints cleanly. It is written atomically.
 
-        Exit status: 64 when a chart asks for data the run did not produce, 73 when FILE
+        Exit status: 64 when a chart asks for data the run did not produce, 73 when FILE \
         cannot be written.
 
         Examples:

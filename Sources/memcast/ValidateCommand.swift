@@ -12,9 +12,9 @@ struct ValidateCommand: ParsableCommand {
         commandName: "validate",
         abstract: "Check the forecast against the published figures it is tested on.",
         discussion: """
-        Each case runs the default scenario --as-of its figure's publication date and passes when
-        the model's p50 is within the stated tolerance. Other tracker vintages are shown beside
-        the model for information. Exits 1 when a case misses, unless --exit-zero (for
+        Each case runs the default scenario --as-of its figure's publication date and passes when \
+        the model's p50 is within the stated tolerance. Other tracker vintages are shown beside \
+        the model for information. Exits 1 when a case misses, unless --exit-zero (for \
         reports and notebooks, where the misses are part of the result).
 
         Examples:
