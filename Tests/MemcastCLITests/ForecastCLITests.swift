@@ -111,6 +111,17 @@ import Testing
         #expect(m.status == 65 && m.stderr.contains("handset_configs.csv: model dataset missing"))
     }
 
+    /// `validate --scenario` runs the cases under a what-if and says so above the table and in JSON;
+    /// an unknown scenario is a usage error.
+    @Test func validateWhatIf() throws {
+        let t = try CLIRunner.run(["validate", "--scenario", "hold-after-1q26", "--draws", "200", "--exit-zero"])
+        #expect(t.status == 0 && t.stdout.split(separator: "\n")[1].hasPrefix("WHAT-IF: every run uses scenario 'hold-after-1q26'"))
+        let j = try CLIRunner.run(["validate", "--scenario", "hold-after-1q26", "--draws", "200", "--format", "json", "--exit-zero"])
+        let obj = try #require(try JSONSerialization.jsonObject(with: Data(j.stdout.utf8)) as? [String: Any])
+        #expect(obj["scenario"] as? String == "hold-after-1q26" && obj["what_if"] as? Bool == true)
+        #expect(try CLIRunner.run(["validate", "--scenario", "nope"]).status == 64)
+    }
+
     /// `validate` runs every case as of its date; misses make it exit 1 (the known issues of
     /// PublishedFigureTests). Pinned to 2000 draws per run to keep the test short.
     @Test func validateTable() throws {
@@ -121,6 +132,7 @@ import Testing
         let obj = try #require(try JSONSerialization.jsonObject(with: Data(j.stdout.utf8)) as? [String: Any])
         let cases = try #require(obj["cases"] as? [[String: Any]])
         #expect(cases.filter { $0["pass"] is Bool }.count == 13)
+        #expect(obj["scenario"] as? String == "as-published" && obj["what_if"] as? Bool == false)
         // Each case carries its run's extrapolation notes: the 2026-01-28 runs start 2Q26 beyond the sample.
         let jan = cases.filter { $0["pass"] is Bool && ($0["as_of"] as? String) == "2026-01-28" }
         #expect(!jan.isEmpty && jan.allSatisfy { (($0["extrapolation"] as? [String]) ?? []).contains { $0.contains("2026Q2") } })

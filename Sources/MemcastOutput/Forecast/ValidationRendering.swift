@@ -3,10 +3,14 @@ import MemcastModels
 
 /// Renders `memcast validate`: every published-figure case beside the model's p05/p50/p95.
 public enum ValidationRendering {
-    public static func text(_ rows: [Validation.Row]) -> String {
+    /// - Parameter scenario: the what-if the cases ran under, nil for the default (as-published) test.
+    public static func text(_ rows: [Validation.Row], scenario: String? = nil) -> String {
         func q(_ x: Double?) -> String { x.map { ForecastRendering.num($0, 1) } ?? "–" }
         let cases = rows.filter { $0.pass != nil }, info = rows.filter { $0.pass == nil }
         var out = ["Published-figure cases (each run --as-of the figure's publication date; pass = model p50 within tolerance)"]
+        if let s = scenario {
+            out.append("WHAT-IF: every run uses scenario '\(s)', not the published vintages; this is not the model's test.")
+        }
         out.append(ForecastRendering.table(
             ["case", "figure", "published", "as of", "p05", "p50", "p95", "tolerance", "result"],
             cases.map { [$0.title, "\($0.figureID) \($0.publisher)", $0.publishedText, $0.asOf, q($0.model?.p05), q($0.model?.p50),
@@ -29,9 +33,11 @@ public enum ValidationRendering {
         return out.joined(separator: "\n") + "\n"
     }
 
-    public static func json(_ rows: [Validation.Row]) -> String {
+    public static func json(_ rows: [Validation.Row], scenario: String? = nil) -> String {
         let w = JSONWriter()
         w.object {
+            w.key("scenario"); w.string(scenario ?? "as-published")
+            w.key("what_if"); w.raw(scenario == nil ? "false" : "true")
             w.key("cases"); w.array {
                 for r in rows {
                     w.element {
