@@ -67,4 +67,6 @@ public struct ForecastResult: Sendable {
     public var notes: [String]
     /// The notes that say a price projection extrapolates the fitted equation (also in `notes`).
     public var extrapolationNotes: [String] = []
+    /// Memory parts that follow their own contract calls (`MemoryPartCalls`).
+    public var partCalls: [MemoryPartCalls.Adopted] = []
 }

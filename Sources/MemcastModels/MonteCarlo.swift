@@ -118,7 +118,7 @@ public enum MonteCarlo {
         return ForecastResult(asOf: inp.asOfLabel, scenario: inp.scenarioName, draws: draws, seed: seed,
                               quarterly: quarterly, annual: annual, derived: derived, priceInputs: priceRows,
                               parameters: params.map { (name: $0.0, value: $0.1, source: $0.2) }, notes: inp.notes,
-                              extrapolationNotes: inp.extrapolationNotes)
+                              extrapolationNotes: inp.extrapolationNotes, partCalls: inp.partCalls)
     }
 
     static func fmt(_ x: Double) -> String { x == x.rounded() ? String(Int(x)) : String(format: "%g", x) }

@@ -53,6 +53,11 @@ import Testing
         }
         // The base year has no simulated year before it… but 2024 is simulated, so 2025 yoy exists.
         #expect((annual["2025"] as? [String: Any]).flatMap { ($0["global"] as? [String: Any])?["asp_yoy_pct"] } is [String: Double])
+        // The parts that follow their own calls: 3Q25 LPDDR4X +23–28% against the family's +12.5%.
+        let parts = try #require(obj["part_calls"] as? [[String: Any]])
+        let q3 = try #require(parts.first { $0["memory_type"] as? String == "LPDDR4X" && $0["quarter"] as? String == "2025Q3" })
+        #expect(q3["part_low_pct"] as? Double == 23 && q3["family_pct"] as? Double == 12.5)
+        #expect(abs((q3["factor"] as? Double ?? 0) - 1.1156) < 1e-9)
     }
 
     @Test func forecastIsReproducibleAndCSVIsTidy() throws {

@@ -5,7 +5,8 @@ extension ForecastRendering {
     /// `{"as_of", "scenario", "draws", "seed", "quarterly": {"2026Q1": F}, "annual": {"2026": F}, …}` where
     /// `F = {"global": M, "segments": {…}, "regions": {…}, "soc_vendors": {"Qualcomm": {…}}}` and each
     /// value is `{"p05", "p50", "p95"}` (`null` when not simulated, e.g. a yoy before the data).
-    /// Keys keep a fixed order so the output is diffable.
+    /// Then `derived`, `price_inputs`, `part_calls` (memory parts on their own contract calls, with the
+    /// factor on the family index), `parameters` and `notes`. Keys keep a fixed order so the output is diffable.
     static func json(_ r: ForecastResult) -> String {
         let w = JSONWriter()
         w.object {
@@ -20,6 +21,16 @@ extension ForecastRendering {
                 for p in r.priceInputs {
                     w.element { w.object { w.key("quarter"); w.string(p.quarter.description); w.key("memory"); w.string(p.kind.rawValue)
                         w.key("source"); w.string(p.source) } }
+                }
+            }
+            w.key("part_calls"); w.array {
+                for a in r.partCalls {
+                    w.element { w.object {
+                        w.key("memory_type"); w.string(a.type.rawValue); w.key("quarter"); w.string(a.quarter.description)
+                        w.key("part_low_pct"); w.number(a.part.lowPct); w.key("part_high_pct"); w.number(a.part.highPct)
+                        w.key("source"); w.string(a.part.origin.label)
+                        w.key("family_pct"); w.number(a.familyMidPct); w.key("factor"); w.number(a.factor)
+                    } }
                 }
             }
             w.key("parameters"); w.array {
