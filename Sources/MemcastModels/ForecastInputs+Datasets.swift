@@ -47,7 +47,7 @@ extension ForecastInputs {
         var previous: [MemoryKind: [Double]] = [:]
         var familyRows: [MemoryKind: [Period: Observation]] = [:]
         for kind in MemoryKind.allCases {
-            let series = MemoryPartCalls.series(kind)
+            let series = kind.mobileSeries
             let idx = try ContractPriceIndex(series: series, observations: prices, asOf: asOf,
                                              from: start.advanced(by: -4), through: horizon)
             var byQuarter: [Period: PriceChangeRange] = [:]

@@ -17,7 +17,8 @@ import MemcastData
 /// neither is one for a quarter whose family change a scenario pins or the equation projects.
 ///
 ///     // as of 2026-02-28: LPDDR4X 3Q25 +25.5 vs family +12.5 → 1.255 / 1.125 = 1.1156
-///     let f = try MemoryPartCalls.factors(prices: rows, familyInputs: inputs, familyRows: used, asOf: date)
+///     let (calls, notes) = MemoryPartCalls.adopted(prices: rows, familyInputs: inputs, familyRows: used, asOf: date)
+///     let f = MemoryPartCalls.cumulative(calls, quarters: run)   // f[.lpddr4x]: 1 … 1.1156 from 2025Q3
 public enum MemoryPartCalls {
     /// One part call the run uses, for the assumptions table.
     public struct Adopted: Sendable, Equatable, CustomStringConvertible {
@@ -44,9 +45,6 @@ public enum MemoryPartCalls {
         }
     }
 
-    /// The mobile series a part's calls belong to.
-    public static func series(_ kind: MemoryKind) -> String { kind == .dram ? "mobile_dram" : "mobile_nand" }
-
     /// Part calls adopted for every type, and notes on every part call in quarter order (used or set aside).
     /// - Parameters:
     ///   - familyInputs: the family's contract change by quarter, as the run uses it.
@@ -57,7 +55,7 @@ public enum MemoryPartCalls {
         var out: [Adopted] = [], notes: [(Period, String, String)] = []
         for type in MemoryType.allCases {
             let rows = prices.filter {
-                $0.series == series(type.kind) && $0.market == "contract" && $0.product == product(type)
+                $0.series == type.kind.mobileSeries && $0.market == "contract" && $0.product == product(type)
                     && $0.entity == "industry" && $0.metric == "qoq_pct" && $0.period?.granularity == .quarter
             }
             for call in VintageSelection.latest(rows, asOf: asOf) {

@@ -58,4 +58,8 @@ public enum MemoryType: String, CaseIterable, Sendable, Codable {
 /// The two memory families whose contract prices drive handset memory cost.
 public enum MemoryKind: String, CaseIterable, Sendable, Codable {
     case dram, nand
+
+    /// The `memory_prices` series of handset memory in this family (its proxies are
+    /// `ContractPriceIndex`'s: conventional DRAM, NAND).
+    public var mobileSeries: String { self == .dram ? "mobile_dram" : "mobile_nand" }
 }

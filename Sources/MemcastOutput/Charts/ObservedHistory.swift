@@ -33,7 +33,7 @@ public struct ObservedHistory: Sendable, Equatable {
             guard let p = o.period, let v = o.value, p >= from, p < before else { return nil }
             return (p, v)
         }.sorted { $0.0 < $1.0 }
-        return ObservedHistory(dramQoQPct: contract("mobile_dram"), nandQoQPct: contract("mobile_nand"),
+        return ObservedHistory(dramQoQPct: contract(MemoryKind.dram.mobileSeries), nandQoQPct: contract(MemoryKind.nand.mobileSeries),
                                globalShipmentsM: contiguousTail(units, before: before))
     }
 
