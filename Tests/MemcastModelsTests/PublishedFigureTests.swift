@@ -28,7 +28,7 @@ import MemcastData
     }
 
     @Test func memoryShare2025() throws {
-        try withKnownIssue("""
+        withKnownIssue("""
             2025 volume-weighted memory share is 15.7% (p05–p95 15.0–16.6%) vs the OEM's 'normally 10–15%': the \
             2025 BOM/ASP ratios of handset_configs.csv and the LPDDR5X anchor ($33 per 12 GB chip, start of 2025) \
             make mid and high tiers ~20% memory. TD Cowen's iPhone 16 teardown implies ~$2.0/GB (Apple's price); \
@@ -43,7 +43,7 @@ import MemcastData
     }
 
     @Test func memoryShare2026PeakQuarter() throws {
-        try withKnownIssue("""
+        withKnownIssue("""
             The 2026 peak quarter reaches 43% (p05 34%) vs 20–30%: with 1Q26 at +90% the price equation (log \
             points, momentum β ≈ 0.73, gap response γ ≈ 0.9, estimated on the 25 quarters ended by then that carry \
             a same-house supply–demand gap) projects 2Q26 at about +49%, \
@@ -69,10 +69,10 @@ import MemcastData
         held flat after 1Q26 (`validate --scenario hold-after-1q26`) units still fall ~11%: the miss is mostly \
         pass-through and elasticity, not the projected 2Q26 rise.
         """
-    @Test func shipments2026() throws { try withKnownIssue(Self.shipmentsReason) { try Self.check("shipments-2026") } }
-    @Test func socShipments2026() throws { try withKnownIssue(Self.shipmentsReason) { try Self.check("soc-shipments-2026") } }
+    @Test func shipments2026() throws { withKnownIssue(Self.shipmentsReason) { try Self.check("shipments-2026") } }
+    @Test func socShipments2026() throws { withKnownIssue(Self.shipmentsReason) { try Self.check("soc-shipments-2026") } }
     @Test func unisoc2026() throws {
-        try withKnownIssue("""
+        withKnownIssue("""
             UNISOC −18.2% vs −14 ±4, 0.2 pt outside: UNISOC ships almost only entry phones, which carry LPDDR4X. \
             Since the memory stage follows TrendForce's 3Q25 split by part (LPDDR4X +23–28%, LPDDR5X +5–10%, \
             family +12.5%), an entry phone's DRAM costs ~12% more than on the family index, and entry units fall \
@@ -82,7 +82,7 @@ import MemcastData
         }
     }
     @Test func qualcomm2026() throws {
-        try withKnownIssue("""
+        withKnownIssue("""
             Qualcomm −13.8% vs −9 ±4, 0.8 pt outside: Qualcomm's mix follows the market, so it falls about as \
             much as the total (−12.1%, see shipments2026), a little more for its low_mid volume. It passed (−12.9%) \
             until demand and supply growth were paired within one house (−13.3%: γ 0 → 0.9, β 0.85 → 0.73, a new \
@@ -92,7 +92,7 @@ import MemcastData
         }
     }
     @Test func mediaTek2026() throws {
-        try withKnownIssue("""
+        withKnownIssue("""
             MediaTek −15.2% vs −8 ±4: MediaTek's volume sits in entry and low_mid, the tiers that fall most when \
             the total falls −12% (see shipments2026); it misses by the total's overshoot.
             """) {
@@ -102,7 +102,7 @@ import MemcastData
     @Test func unisocFallsMost() throws { try Self.check("soc-unisoc-falls-most") }
 
     @Test func samsung2026() throws {
-        try withKnownIssue("""
+        withKnownIssue("""
             Samsung −0.9% (p05–p95 −12 to +6%) vs +7 ±4: the Exynos 2600 design win in the Galaxy S26 (25% of a \
             35 m-unit line, from Qualcomm's and Samsung's Nov-2025 statements: +8.75 m units) lifts Samsung from \
             −11% to 0%, but its Galaxy A volume (low_mid/mid) falls with the −12% total; no published figure gives \
@@ -113,7 +113,7 @@ import MemcastData
     }
 
     @Test func hiSilicon2026() throws {
-        try withKnownIssue("""
+        withKnownIssue("""
             HiSilicon −9.2% vs +4 ±4: Counterpoint has it growing with Huawei's domestic supply and share in China; \
             the data hold no Huawei 2026 volume outlook and no HiSilicon share after 2024Q2 (4%), so the vendor \
             stage has nothing sourced to move it and HiSilicon falls with its mid/high segments.
@@ -123,7 +123,7 @@ import MemcastData
     }
 
     @Test func chinaNewModels2026() throws {
-        try withKnownIssue("""
+        withKnownIssue("""
             China new-model prices come out ~40% above 2025 (p05 22%) vs 15–25%: the larger China configurations \
             (12–16 GB) carry the projected 2Q26 contract rise (about +49% after +90%) at launch pass-through π ≈ 1; the \
             same price-stage overshoot as the 2026 peak-quarter case.
