@@ -152,19 +152,10 @@ extension ForecastInputs {
             built.passThrough = ParameterDistribution(o)
         } else {
             let row = try cal.calibration("pass_through")
-            let (pi, admissible) = try calibratePassThrough(built, row: row, market: market)
-            let (dist, clipped) = passThroughDistribution(pi: pi, admissible: admissible, low: row.low ?? 1, high: row.high ?? 1)
-            built.passThrough = dist
-            built.notes.append(String(format: "pass_through: π = %.3f from the Redmi K90 launch price (%@)", pi, row.figureIDs.joined(separator: ", ")))
-            if clipped {
-                let a = Swift.min(pi * (row.low ?? 1), pi * (row.high ?? 1)), b = Swift.max(pi * (row.low ?? 1), pi * (row.high ?? 1))
-                let meets = a < admissible.upperBound && b > admissible.lowerBound
-                built.notes.append(String(format: "pass_through: the launch-price range %.3g…%.3g %@ the admissible %.3g…%.3g "
-                    + "(full absorption to constant percentage markup)%@: %@", a, b, meets ? "leaves" : "misses",
-                    admissible.lowerBound, admissible.upperBound,
-                    meets ? " and is cut to it" : "; the pair says nothing usable on this date, so π spans the whole range",
-                    dist.text))
-            }
+            let pt = try PassThroughCalibration.calibrate(built, pairs: cal.launchPairs, asOf: asOf,
+                                                          roundingRange: (row.low ?? 1, row.high ?? 1))
+            built.passThrough = pt.distribution
+            built.notes += pt.notes
         }
         // Disclose calibration figures published after --as-of (none for the published-figure cases).
         if let asOf {
@@ -309,46 +300,6 @@ extension ForecastInputs {
             if let y = o.period?.year, let v = o.value { out[y] = v }
         }
         return out
-    }
-
-    /// π from a named launch-price move (calibration row `pass_through`): the two prices come from
-    /// the rows it names, the BOM change from the memory-cost stage on the central price path.
-    static func calibratePassThrough(_ inp: ForecastInputs, row: ModelDatasets.Calibration,
-                                     market: [Observation]) throws -> (pi: Double, admissible: ClosedRange<Double>) {
-        let rows = market.filter { row.figureIDs.contains($0.id) }
-        guard let newRow = rows.first(where: { $0.metric == "cny" }), let newPrice = newRow.point,
-              let step = rows.first(where: { $0.metric == "cny_change" })?.point else {
-            throw ForecastError.invalidInputs("\(row.origin): pass_through needs a launch price row (cny) and its change (cny_change)")
-        }
-        let oldPrice = newPrice - step
-        guard let cell = inp.cells.first(where: { $0.region == .china && $0.segment == .mid }) else {
-            throw ForecastError.invalidInputs("pass_through calibration needs the china/mid configuration")
-        }
-        var phone = cell
-        phone.dramGB = 12; phone.dramType = .lpddr5x; phone.nandGB = 256; phone.nandType = .ufs4
-        let path = try centralContractPath(inp)
-        let q0 = Period(year: inp.baseYear - 1, quarter: 4), q1 = Period(year: inp.baseYear, quarter: 4)
-        // Launch prices follow replacement cost: this quarter's contract prices, no inventory lag.
-        func bom(_ q: Period) -> Double { MemoryCost.evaluate(phone, usdPerGB: { path($0, q) }).bomUSD }
-        let atAnchor = MemoryCost.evaluate(phone, usdPerGB: { path($0, inp.anchorQuarter) }).bomUSD
-        let bomToASP = atAnchor / phone.aspUSD
-        guard let pi = PassThrough.impliedDollarPassThrough(oldPrice: oldPrice, newPrice: newPrice, oldBOMUSD: bom(q0),
-                                                            newBOMUSD: bom(q1), bomToASP: bomToASP) else {
-            throw ForecastError.invalidInputs("pass_through calibration: the BOM did not move between \(q0) and \(q1)")
-        }
-        return (pi, PassThrough.admissibleRange(bomToASP: bomToASP))
-    }
-
-    /// π's distribution: the calibration range `[low·π, high·π]` (launch-price rounding) intersected
-    /// with the admissible range. When they do not meet, the pair says nothing usable about π (a BOM
-    /// that barely moved, or moved against the price, by the as-of date: the price step divided by
-    /// almost nothing, or by a fall) and π is drawn over the whole admissible range. A note says so.
-    static func passThroughDistribution(pi: Double, admissible: ClosedRange<Double>, low: Double, high: Double)
-        -> (distribution: ParameterDistribution, clipped: Bool) {
-        let a = Swift.min(pi * low, pi * high), b = Swift.max(pi * low, pi * high)
-        let lo = Swift.max(a, admissible.lowerBound), hi = Swift.min(b, admissible.upperBound)
-        guard lo < hi else { return (.uniform(admissible.lowerBound, admissible.upperBound), true) }
-        return (.uniform(lo, hi), lo != a || hi != b)
     }
 
     /// Contract USD/GB by type and quarter on the central path: published midpoints, projections

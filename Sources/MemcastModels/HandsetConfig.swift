@@ -27,3 +27,20 @@ public struct HandsetConfig: Sendable, Equatable {
         self.nonMemoryBOMUSD = nonMemoryBOMUSD; self.aspUSD = aspUSD; self.volumeShare = volumeShare
     }
 }
+
+extension HandsetConfig {
+    /// What memory a phone carries: DRAM and NAND sizes (GB) and types.
+    public struct Memory: Sendable, Equatable {
+        public var dramGB: Double, dramType: MemoryType, nandGB: Double, nandType: MemoryType
+
+        public init(dramGB: Double, dramType: MemoryType, nandGB: Double, nandType: MemoryType) {
+            self.dramGB = dramGB; self.dramType = dramType; self.nandGB = nandGB; self.nandType = nandType
+        }
+    }
+
+    /// The cell's memory; setting it gives the same phone with other memory (e.g. a launch pair's).
+    public var memory: Memory {
+        get { Memory(dramGB: dramGB, dramType: dramType, nandGB: nandGB, nandType: nandType) }
+        set { dramGB = newValue.dramGB; dramType = newValue.dramType; nandGB = newValue.nandGB; nandType = newValue.nandType }
+    }
+}

@@ -51,17 +51,24 @@ public struct ModelDatasets: Sendable {
     public var calibration: [String: Calibration]
     /// Prior Sᵥ,ₛ (vendors × segments).
     public var socPrior: [[Double]]
+    /// Successor/predecessor launch prices at one memory configuration (π's calibration).
+    public var launchPairs: [LaunchPricePair]
 
-    public static let handsetConfigsSchema = CSVSchema(
-        name: "handset_configs",
-        columns: [
-            .init("year", .number, allowsMissing: false),
+    /// region, segment, dram_gb, dram_type, nand_gb, nand_type: a configuration cell and its memory.
+    static let cellAndMemoryColumns: [CSVColumnSpec] = [
             .init("region", .category(Set(Region.allCases.map(\.rawValue))), allowsMissing: false),
             .init("segment", .category(Set(Segment.allCases.map(\.rawValue))), allowsMissing: false),
             .init("dram_gb", .number, allowsMissing: false),
             .init("dram_type", .category(["LPDDR4X", "LPDDR5X"]), allowsMissing: false),
             .init("nand_gb", .number, allowsMissing: false),
             .init("nand_type", .category(["eMMC", "UFS", "UFS4"]), allowsMissing: false),
+    ]
+
+    public static let handsetConfigsSchema = CSVSchema(
+        name: "handset_configs",
+        columns: [
+            .init("year", .number, allowsMissing: false),
+        ] + cellAndMemoryColumns + [
             .init("asp_usd", .number, allowsMissing: false),
             .init("bom_to_asp", .number, allowsMissing: false),
             .init("volume_share", .number, allowsMissing: false),
@@ -94,7 +101,25 @@ public struct ModelDatasets: Sendable {
                .init("method", .text, allowsMissing: false)],
         uniqueKey: ["vendor"])
 
-    /// Loads the three files from `catalog` (the `--data` overlay may replace them).
+    public static let launchPricesSchema = CSVSchema(
+        name: "launch_prices",
+        columns: [
+            .init("model", .text, allowsMissing: false),
+            .init("predecessor", .text, allowsMissing: false),
+        ] + cellAndMemoryColumns + [
+            .init("old_quarter", .period, allowsMissing: false),
+            .init("new_quarter", .period, allowsMissing: false),
+            .init("old_price", .number, allowsMissing: false),
+            .init("new_price", .number, allowsMissing: false),
+            .init("currency", .text, allowsMissing: false),
+            .init("figure_ids", .text, allowsMissing: false),
+            .init("published", .publicationDate, allowsMissing: false),
+            .init("config_source", .text, allowsMissing: false),
+            .init("method", .text, allowsMissing: false),
+        ],
+        uniqueKey: ["model"])
+
+    /// Loads the four files from `catalog` (the `--data` overlay may replace them).
     /// - Throws: `CSVError`/`CSVIssue` for a missing or malformed file, `ForecastError` for bad values.
     public static func load(from catalog: DatasetCatalog) throws -> ModelDatasets {
         func frame(_ name: String, _ schema: CSVSchema) throws -> DataFrame {
@@ -108,11 +133,13 @@ public struct ModelDatasets: Sendable {
         let h = try frame("handset_configs", handsetConfigsSchema)
         let c = try frame("calibration", calibrationSchema)
         let m = try frame("soc_segment_mix", socSegmentMixSchema)
-        return try ModelDatasets(handsetConfigs: h, calibration: c, socSegmentMix: m)
+        let l = try frame("launch_prices", launchPricesSchema)
+        return try ModelDatasets(handsetConfigs: h, calibration: c, socSegmentMix: m, launchPrices: l)
     }
 
     /// Builds from loaded frames (tests pass text-loaded frames).
-    public init(handsetConfigs h: DataFrame, calibration c: DataFrame, socSegmentMix m: DataFrame) throws {
+    public init(handsetConfigs h: DataFrame, calibration c: DataFrame, socSegmentMix m: DataFrame,
+                launchPrices l: DataFrame? = nil) throws {
         func num(_ f: DataFrame, _ n: String) -> [Double] { f[n]?.numericValues ?? [] }
         func txt(_ f: DataFrame, _ n: String) -> CategoricalColumn { f[n]!.categoricalValues! }
         var configs: [HandsetConfig] = []
@@ -155,6 +182,7 @@ public struct ModelDatasets: Sendable {
         self.configBasis = basis
         self.calibration = cal
         self.socPrior = prior
+        self.launchPairs = try l.map(LaunchPricePair.rows(of:)) ?? []
     }
 
     /// The calibration row `name`.

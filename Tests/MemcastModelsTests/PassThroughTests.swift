@@ -48,13 +48,13 @@ import Foundation
     /// outran a BOM that barely moved) and π = −1 (a BOM that fell) say nothing usable → U(0, 1.389).
     @Test func calibratedPassThroughIsCutToTheAdmissibleRange() {
         let adm = PassThrough.admissibleRange(bomToASP: 0.72)
-        let a = ForecastInputs.passThroughDistribution(pi: 0.8, admissible: adm, low: 0.5, high: 1.5)
+        let a = PassThroughCalibration.singlePairDistribution(pi: 0.8, admissible: adm, low: 0.5, high: 1.5)
         #expect(a.distribution == .uniform(0.4, 0.8 * 1.5) && !a.clipped)
-        let b = ForecastInputs.passThroughDistribution(pi: 1.0, admissible: adm, low: 0.5, high: 1.5)
+        let b = PassThroughCalibration.singlePairDistribution(pi: 1.0, admissible: adm, low: 0.5, high: 1.5)
         #expect(b.distribution == .uniform(0.5, 1 / 0.72) && b.clipped)
-        let c = ForecastInputs.passThroughDistribution(pi: 20, admissible: adm, low: 0.5, high: 1.5)
+        let c = PassThroughCalibration.singlePairDistribution(pi: 20, admissible: adm, low: 0.5, high: 1.5)
         #expect(c.distribution == .uniform(0, 1 / 0.72) && c.clipped)
-        let d = ForecastInputs.passThroughDistribution(pi: -1, admissible: adm, low: 0.5, high: 1.5)
+        let d = PassThroughCalibration.singlePairDistribution(pi: -1, admissible: adm, low: 0.5, high: 1.5)
         #expect(d.distribution == .uniform(0, 1 / 0.72) && d.clipped)
     }
 

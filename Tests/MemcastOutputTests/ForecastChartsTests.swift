@@ -70,14 +70,6 @@ import MemcastData
         #expect(ObservedHistory.contiguousTail(pts, before: Period(quarterText: "2025Q2")!).isEmpty)
     }
 
-    // Quantiles of parameter distributions: U(4, 10) at 0.05 → 4.3; N(−1.1, 0.3) at 0.95 → −1.1 + 1.6449·0.3.
-    @Test func parameterQuantiles() {
-        #expect(abs(ForecastSensitivity.quantile(.uniform(4, 10), 0.05) - 4.3) < 1e-12)
-        #expect(abs(ForecastSensitivity.quantile(.normal(mean: -1.1, sd: 0.3, lower: -3, upper: -0.1), 0.95) - (-1.1 + 1.6448536269514722 * 0.3)) < 1e-12)
-        #expect(ForecastSensitivity.quantile(.normal(mean: -1.1, sd: 3, lower: -3, upper: -0.1), 0.95) == -0.1)
-        #expect(ForecastSensitivity.quantile(.fixed(2), 0.05) == 2)
-    }
-
     @Test func reportTablesFormatQuantiles() {
         #expect(ForecastReport.q(QuantileSummary(p05: -8, p50: -6.1, p95: -4.26), signed: true) == "\u{2212}6.1 [\u{2212}8.0, \u{2212}4.3]")
         #expect(ForecastReport.q(nil) == "–")

@@ -23,19 +23,6 @@ public enum ForecastSensitivity {
         }
     }
 
-    static let z95 = 1.6448536269514722
-
-    /// The value at probability `p` ∈ {0.05, 0.95} of a parameter distribution.
-    static func quantile(_ d: ParameterDistribution, _ p: Double) -> Double {
-        switch d {
-        case .fixed(let x): return x
-        case .uniform(let a, let b): return a + p * (b - a)
-        case .normal(let m, let s, let lo, let hi):
-            let z = p < 0.5 ? -z95 : z95
-            return min(max(m + z * s, lo), hi)
-        }
-    }
-
     /// Runs the baseline and two runs per input; `measures` read each run's outputs.
     /// - Complexity: (1 + 2·inputs) Monte Carlo runs of `draws` draws.
     public static func run(inputs: ForecastInputs, draws: Int, seed: UInt64,
@@ -67,7 +54,7 @@ public enum ForecastSensitivity {
         for (name, d, set) in candidates {
             if case .fixed = d { continue }
             var lo = inputs, hi = inputs
-            set(&lo, quantile(d, 0.05)); set(&hi, quantile(d, 0.95))
+            set(&lo, d.quantile(0.05)); set(&hi, d.quantile(0.95))
             rows.append((name, try outputs(lo), try outputs(hi)))
         }
         return Outputs(baseline: baseline, rows: rows)

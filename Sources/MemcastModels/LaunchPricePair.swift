@@ -1,0 +1,84 @@
+import Foundation
+import MemcastData
+import MemcastStatistics
+
+/// A successor launched at one memory configuration against its predecessor at the same
+/// configuration: one row of `Datasets/launch_prices.csv`, the raw material of π.
+///
+/// The pair says how much of the memory-cost change between the two launch quarters reached the
+/// launch price. The phone is costed as the configuration cell `region`/`segment` (its non-memory BOM
+/// and ASP) carrying the pair's memory, so prices in any currency enter only as a ratio.
+///
+/// Example row: Redmi K90 vs K80, china/mid, 12 GB LPDDR5X + 256 GB UFS4, 2024Q4 → 2025Q4,
+/// CNY 2,499 → 2,599, published 2025-10-24.
+public struct LaunchPricePair: Sendable, Equatable {
+    public var model: String
+    public var predecessor: String
+    /// The configuration cell whose non-memory BOM and ASP stand in for the phone.
+    public var region: Region
+    public var segment: Segment
+    /// The configuration both generations launched with.
+    public var memory: HandsetConfig.Memory
+    /// Launch quarters of the predecessor and the successor.
+    public var oldQuarter: Period
+    public var newQuarter: Period
+    /// Launch prices, in `currency` (any: only their ratio is used).
+    public var oldPrice: Double
+    public var newPrice: Double
+    public var currency: String
+    /// handset_market.csv rows the prices come from.
+    public var figureIDs: [String]
+    /// When the pair was known (the latest of its sources).
+    public var published: PublicationDate
+    /// `launch_prices.csv:LINE`.
+    public var origin: String
+
+    public init(model: String, predecessor: String, region: Region, segment: Segment, memory: HandsetConfig.Memory,
+                oldQuarter: Period, newQuarter: Period, oldPrice: Double, newPrice: Double, currency: String,
+                figureIDs: [String], published: PublicationDate, origin: String) {
+        self.model = model; self.predecessor = predecessor; self.region = region; self.segment = segment
+        self.memory = memory
+        self.oldQuarter = oldQuarter; self.newQuarter = newQuarter
+        self.oldPrice = oldPrice; self.newPrice = newPrice; self.currency = currency
+        self.figureIDs = figureIDs; self.published = published; self.origin = origin
+    }
+
+    /// ln(P₁/P₀): the launch-price change in log units.
+    public var logPriceChange: Double { log(newPrice / oldPrice) }
+
+    /// The rows of a loaded `launch_prices` frame.
+    /// - Throws: `ForecastError.invalidInputs` naming the row for a non-positive price or memory size,
+    ///   a memory type in the wrong slot, or a successor launched before its predecessor.
+    static func rows(of f: DataFrame) throws -> [LaunchPricePair] {
+        func num(_ n: String) -> [Double] { f[n]?.numericValues ?? [] }
+        func txt(_ n: String) -> CategoricalColumn { f[n]!.categoricalValues! }
+        return try (0..<f.rowCount).map { r in
+            let at = f.origin(ofRow: r)
+            guard let q0 = Period(quarterText: txt("old_quarter")[r]!), let q1 = Period(quarterText: txt("new_quarter")[r]!) else {
+                throw ForecastError.invalidInputs("\(at): old_quarter and new_quarter must be quarters such as 2025Q1")
+            }
+            guard let published = PublicationDate(txt("published")[r]!) else {
+                throw ForecastError.invalidInputs("\(at): published must be a date such as 2025-10-24")
+            }
+            let p = LaunchPricePair(
+                model: txt("model")[r]!, predecessor: txt("predecessor")[r]!,
+                region: Region(rawValue: txt("region")[r]!)!, segment: Segment(rawValue: txt("segment")[r]!)!,
+                memory: .init(dramGB: num("dram_gb")[r], dramType: MemoryType(rawValue: txt("dram_type")[r]!)!,
+                              nandGB: num("nand_gb")[r], nandType: MemoryType(rawValue: txt("nand_type")[r]!)!),
+                oldQuarter: q0, newQuarter: q1, oldPrice: num("old_price")[r], newPrice: num("new_price")[r],
+                currency: txt("currency")[r]!,
+                figureIDs: txt("figure_ids")[r]!.split(separator: ";").map { String($0) },
+                published: published, origin: at)
+            guard p.oldPrice > 0, p.newPrice > 0, p.memory.dramGB > 0, p.memory.nandGB > 0 else {
+                throw ForecastError.invalidInputs("\(at): prices and memory sizes must be positive")
+            }
+            guard p.memory.dramType.kind == .dram, p.memory.nandType.kind == .nand else {
+                throw ForecastError.invalidInputs("\(at): dram_type must be a DRAM type and nand_type a NAND type")
+            }
+            guard q0 < q1 else {
+                throw ForecastError.invalidInputs("\(at): new_quarter \(q1) must come after old_quarter \(q0)")
+            }
+            return p
+        }
+    }
+}

@@ -1,0 +1,91 @@
+import Testing
+import Foundation
+@testable import MemcastData
+@testable import MemcastModels
+
+@Suite struct PassThroughCalibrationTests {
+    static func pair(_ model: String) -> LaunchPricePair {
+        LaunchPricePair(model: model, predecessor: "old", region: .china, segment: .mid,
+                        memory: .init(dramGB: 12, dramType: .lpddr5x, nandGB: 256, nandType: .ufs4), oldQuarter: Period(quarterText: "2024Q4")!,
+                        newQuarter: Period(quarterText: "2025Q4")!, oldPrice: 100, newPrice: 110, currency: "usd",
+                        figureIDs: [], published: PublicationDate("2025-10-24")!, origin: "t")
+    }
+
+    static func point(_ x: Double, _ y: Double) -> PassThroughCalibration.Point {
+        .init(pair: pair("p"), x: x, y: y, admissible: 0...2)
+    }
+
+    /// Least squares through the origin, by hand:
+    /// (0.1, 0.1), (0.1, 0): π̂ = 0.01/0.02 = 0.5, residuals ±0.05, s² = 0.005/1, SE = √(0.005/0.02) = 0.5;
+    /// (0.2, 0.1), (0.1, 0.1): π̂ = 0.03/0.05 = 0.6, residuals −0.02, 0.04, s² = 0.002, SE = √(0.002/0.05) = 0.2.
+    @Test func throughOriginMatchesHandComputation() throws {
+        let a = try PassThroughCalibration.throughOrigin([Self.point(0.1, 0.1), Self.point(0.1, 0)])
+        #expect(abs(a.pi - 0.5) < 1e-12 && abs(a.se - 0.5) < 1e-12)
+        let b = try PassThroughCalibration.throughOrigin([Self.point(0.2, 0.1), Self.point(0.1, 0.1)])
+        #expect(abs(b.pi - 0.6) < 1e-12 && abs(b.se - 0.2) < 1e-12)
+    }
+
+    /// As of 2026-01-28 only the Redmi K90 is known: π is its own y/x, drawn uniformly, and the notes name
+    /// the two Galaxy pairs left out. As of 2026-02-28 all three count: π̂ = Σxy/Σx² over the three points
+    /// (recomputed here from the points), drawn from t with 2 df, clamped to 0…the largest A/B.
+    @Test func asOfDecidesWhichPairsCount() throws {
+        let jan = try ForecastInputs.build(catalog: Repo.catalog(), scenario: .asPublished, asOf: CalendarDate("2026-01-28"))
+        #expect(jan.notes.contains("pass_through: 2 launch-price pairs published after --as-of 2026-01-28 left out (Galaxy S26+, Galaxy S26 Ultra)"))
+        guard case .uniform = jan.passThrough else { Issue.record("one pair: uniform, got \(jan.passThrough)"); return }
+        let k90 = try #require(ModelDatasets.load(from: Repo.catalog()).launchPairs.first { $0.model == "Redmi K90" })
+        let p = try PassThroughCalibration.point(k90, inputs: jan)
+        #expect(jan.notes.contains(String(format: "pass_through: π = %.3f from the Redmi K90 launch price (hm0467, hm0468)", p.impliedPi!)))
+
+        let feb = try ForecastInputs.build(catalog: Repo.catalog(), scenario: .asPublished, asOf: CalendarDate("2026-02-28"))
+        let pairs = try ModelDatasets.load(from: Repo.catalog()).launchPairs
+        #expect(pairs.count == 3)
+        let pts = try pairs.map { try PassThroughCalibration.point($0, inputs: feb) }
+        let pi = zip(pts.map(\.x), pts.map(\.y)).reduce(0) { $0 + $1.0 * $1.1 } / pts.reduce(0) { $0 + $1.x * $1.x }
+        guard case .studentT(let c, let se, let df, let lo, let hi) = feb.passThrough else {
+            Issue.record("three pairs: Student t, got \(feb.passThrough)"); return
+        }
+        #expect(abs(c - pi) < 1e-12 && df == 2 && lo == 0 && se > 0)
+        #expect(hi == pts.map(\.admissible.upperBound).max())
+        // The Ultra held its price: its own π is 0, and the pooled π lies between the pairs' own values.
+        #expect(pts.first { $0.pair.model == "Galaxy S26 Ultra" }?.impliedPi == 0)
+        #expect(pi > 0 && pi < pts.compactMap(\.impliedPi).max()!)
+        #expect(!feb.notes.contains { $0.contains("left out") })
+    }
+
+    /// Before any pair was published the earliest one is used, and the notes say so.
+    @Test func noPairKnownYetUsesTheEarliest() throws {
+        let inp = try ForecastInputs.build(catalog: Repo.catalog(), scenario: .asPublished, asOf: CalendarDate("2025-09-30"))
+        #expect(inp.notes.contains("pass_through: no launch-price pair was published by --as-of 2025-09-30; the earliest "
+                                   + "(Redmi K90, published 2025-10-24) is used as it is"))
+    }
+
+    /// Every launch pair agrees with the handset_market rows it cites: the new price is the cited price row
+    /// (same currency), a cited change row is new − old, a held price says "unchanged", and the pair is not
+    /// dated before its rows.
+    @Test func launchPairsAgreeWithTheRowsTheyCite() throws {
+        let market = try Repo.catalog().observations("handset_market")
+        for p in try ModelDatasets.load(from: Repo.catalog()).launchPairs {
+            let rows = try p.figureIDs.map { id in try #require(market.first { $0.id == id }, "\(p.origin): no row \(id)") }
+            let price = try #require(rows.first { $0.metric == p.currency }, "\(p.origin): no \(p.currency) price row")
+            #expect(price.point == p.newPrice, "\(p.origin)")
+            if let change = rows.first(where: { $0.metric == "\(p.currency)_change" }) {
+                #expect(change.point == p.newPrice - p.oldPrice, "\(p.origin)")
+            } else {
+                #expect(p.oldPrice == p.newPrice && price.note.contains("unchanged"), "\(p.origin): no change row")
+            }
+            for r in rows { #expect(r.published.map { $0.latest <= p.published.latest } ?? false, "\(p.origin): \(r.id)") }
+        }
+    }
+
+    /// A successor dated before its predecessor is refused with the file and line.
+    @Test func badLaunchRowIsRefused() throws {
+        let text = """
+            model,predecessor,region,segment,dram_gb,dram_type,nand_gb,nand_type,old_quarter,new_quarter,old_price,new_price,currency,figure_ids,published,config_source,method
+            X,Y,china,mid,12,LPDDR5X,256,UFS4,2025Q4,2024Q4,1,2,usd,hm0001,2025-01-01,s,m
+            """
+        let f = try CSVLoader.load(text: text, label: "launch_prices.csv", schema: ModelDatasets.launchPricesSchema)
+        #expect { _ = try LaunchPricePair.rows(of: f) } throws: { e in
+            String(describing: e).contains("launch_prices.csv:2") && String(describing: e).contains("must come after old_quarter")
+        }
+    }
+}
