@@ -155,6 +155,7 @@ extension ForecastInputs {
             let pt = try PassThroughCalibration.calibrate(built, pairs: cal.launchPairs, asOf: asOf,
                                                           roundingRange: (row.low ?? 1, row.high ?? 1))
             built.passThrough = pt.distribution
+            built.passThroughCalibration = pt
             built.notes += pt.notes
         }
         // Disclose calibration figures published after --as-of (none for the published-figure cases).

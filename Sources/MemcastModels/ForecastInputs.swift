@@ -36,6 +36,8 @@ public struct ForecastInputs: Sendable {
     public var vendorMix: VendorMix
     /// π, κ, inventory cover, aggregate elasticity, growth trends.
     public var passThrough: ParameterDistribution
+    /// How π was calibrated on the launch-price pairs (nil when a scenario lever sets it).
+    public var passThroughCalibration: PassThroughCalibration?
     public var adjustmentSpeed: ParameterDistribution
     public var inventoryCoverWeeks: ParameterDistribution
     public var elasticity: ParameterDistribution

@@ -69,4 +69,6 @@ public struct ForecastResult: Sendable {
     public var extrapolationNotes: [String] = []
     /// Memory parts that follow their own contract calls (`MemoryPartCalls`).
     public var partCalls: [MemoryPartCalls.Adopted] = []
+    /// π's calibration on the launch-price pairs (nil when a scenario lever sets π).
+    public var passThroughCalibration: PassThroughCalibration?
 }

@@ -99,7 +99,9 @@ public enum MonteCarlo {
             }
         }
         var params: [(String, String, String)] = [
-            ("pass_through (π)", inp.passThrough.text, "calibration"),
+            ("pass_through (π)", inp.passThrough.text, inp.passThroughCalibration.map {
+                "launch_prices.csv, \($0.points.count) pair\($0.points.count == 1 ? "" : "s")"
+            } ?? "scenario lever"),
             ("adjustment_speed (κ)", inp.adjustmentSpeed.text, "calibration"),
             ("inventory_cover_weeks", inp.inventoryCoverWeeks.text, "calibration"),
             ("elasticity (aggregate)", inp.elasticity.text, "calibration"),
@@ -118,7 +120,8 @@ public enum MonteCarlo {
         return ForecastResult(asOf: inp.asOfLabel, scenario: inp.scenarioName, draws: draws, seed: seed,
                               quarterly: quarterly, annual: annual, derived: derived, priceInputs: priceRows,
                               parameters: params.map { (name: $0.0, value: $0.1, source: $0.2) }, notes: inp.notes,
-                              extrapolationNotes: inp.extrapolationNotes, partCalls: inp.partCalls)
+                              extrapolationNotes: inp.extrapolationNotes, partCalls: inp.partCalls,
+                              passThroughCalibration: inp.passThroughCalibration)
     }
 
     static func fmt(_ x: Double) -> String { x == x.rounded() ? String(Int(x)) : String(format: "%g", x) }

@@ -58,6 +58,23 @@ import Testing
         let q3 = try #require(parts.first { $0["memory_type"] as? String == "LPDDR4X" && $0["quarter"] as? String == "2025Q3" })
         #expect(q3["part_low_pct"] as? Double == 23 && q3["family_pct"] as? Double == 12.5)
         #expect(abs((q3["factor"] as? Double ?? 0) - 1.1156) < 1e-9)
+        // π's fit on the three launch pairs: the Ultra held its price (y = 0), and π is Σxy/Σx² of the pairs
+        // as printed (x and y to 4 decimals, so to about 1e-3).
+        let pt = try #require(obj["pass_through"] as? [String: Any])
+        let pairs = try #require(pt["pairs"] as? [[String: Any]])
+        #expect(pairs.map { $0["model"] as? String } == ["Redmi K90", "Galaxy S26+", "Galaxy S26 Ultra"] && pt["df"] as? Double == 2)
+        #expect(pairs.last?["y"] as? Double == 0 && pairs.last?["pi"] as? Double == 0)
+        let xs = pairs.compactMap { $0["x"] as? Double }, ys = pairs.compactMap { $0["y"] as? Double }
+        let pi = zip(xs, ys).reduce(0) { $0 + $1.0 * $1.1 } / xs.reduce(0) { $0 + $1 * $1 }
+        #expect(abs(pi - (pt["pi"] as? Double ?? 0)) < 2e-3)
+        // A scenario lever sets π: no calibration, and the parameters table says where π came from.
+        let lever = try tempDir().appendingPathComponent("lever.toml")
+        try "name = \"lever\"\n[levers]\npass_through = 0.5\n".write(to: lever, atomically: true, encoding: .utf8)
+        let l = try CLIRunner.run(["forecast", "--draws", "100", "--format", "json", "--scenario", lever.path])
+        let lobj = try #require(try JSONSerialization.jsonObject(with: Data(l.stdout.utf8)) as? [String: Any])
+        #expect(lobj["pass_through"] is NSNull)
+        let params = try #require(lobj["parameters"] as? [[String: String]])
+        #expect(params.first { $0["name"] == "pass_through (π)" }?["from"] == "scenario lever")
     }
 
     @Test func forecastIsReproducibleAndCSVIsTidy() throws {

@@ -6,7 +6,9 @@ extension ForecastRendering {
     /// `F = {"global": M, "segments": {…}, "regions": {…}, "soc_vendors": {"Qualcomm": {…}}}` and each
     /// value is `{"p05", "p50", "p95"}` (`null` when not simulated, e.g. a yoy before the data).
     /// Then `derived`, `price_inputs`, `part_calls` (memory parts on their own contract calls, with the
-    /// factor on the family index), `parameters` and `notes`. Keys keep a fixed order so the output is diffable.
+    /// factor on the family index), `pass_through` (π's least-squares fit on the launch-price pairs, each
+    /// pair's x = (B/A)·ln(B₁/B₀), y = ln(P₁/P₀) and own π; null when a scenario lever sets π), `parameters`
+    /// and `notes`. Keys keep a fixed order so the output is diffable.
     static func json(_ r: ForecastResult) -> String {
         let w = JSONWriter()
         w.object {
@@ -33,6 +35,7 @@ extension ForecastRendering {
                     } }
                 }
             }
+            w.key("pass_through"); passThrough(w, r.passThroughCalibration)
             w.key("parameters"); w.array {
                 for p in r.parameters {
                     w.element { w.object { w.key("name"); w.string(p.name); w.key("value"); w.string(p.value); w.key("from"); w.string(p.source) } }
@@ -41,6 +44,32 @@ extension ForecastRendering {
             w.key("notes"); w.array { for n in r.notes { w.element { w.string(n) } } }
         }
         return w.text + "\n"
+    }
+
+    static func passThrough(_ w: JSONWriter, _ c: PassThroughCalibration?) {
+        guard let c else { w.raw("null"); return }
+        func num(_ x: Double?) { if let x { w.number(x) } else { w.raw("null") } }
+        w.object {
+            w.key("pi"); w.number(c.pi)
+            w.key("standard_error"); num(c.standardError)
+            w.key("df"); num(c.points.count > 1 ? Double(c.points.count - 1) : nil)
+            w.key("distribution"); w.string(c.distribution.text)
+            w.key("pairs"); w.array {
+                for p in c.points {
+                    w.element { w.object {
+                        w.key("model"); w.string(p.pair.model); w.key("predecessor"); w.string(p.pair.predecessor)
+                        w.key("region"); w.string(p.pair.region.rawValue); w.key("segment"); w.string(p.pair.segment.rawValue)
+                        w.key("old_quarter"); w.string(p.pair.oldQuarter.description)
+                        w.key("new_quarter"); w.string(p.pair.newQuarter.description)
+                        w.key("old_price"); w.number(p.pair.oldPrice); w.key("new_price"); w.number(p.pair.newPrice)
+                        w.key("currency"); w.string(p.pair.currency)
+                        w.key("published"); w.string(p.pair.published.description)
+                        w.key("figure_ids"); w.array { for id in p.pair.figureIDs { w.element { w.string(id) } } }
+                        w.key("x"); w.number(p.x); w.key("y"); w.number(p.y); w.key("pi"); num(p.impliedPi)
+                    } }
+                }
+            }
+        }
     }
 
     static func period(_ w: JSONWriter, _ p: PeriodFigures) {
