@@ -64,6 +64,8 @@ public enum Validation {
         public var pass: Bool?
         /// The run's notes on price projections that extrapolate the fitted equation.
         public var extrapolation: [String] = []
+        /// π's calibration in the case's run (nil for information rows and under a π lever).
+        public var passThrough: PassThroughCalibration? = nil
     }
 
     static let seed = CalendarDate("2026-02-28")!
@@ -191,7 +193,8 @@ public enum Validation {
             }
             out.append(Row(id: c.id, title: c.title, figureID: c.figureID, publisher: o.publisher,
                            published: o.published.map { "\($0)" } ?? "", publishedText: c.criterion == .lowestOfVendors ? "lowest" : o.valueText,
-                           asOf: "\(c.asOf)", model: m, tolerance: tol, pass: pass, extrapolation: r.extrapolationNotes))
+                           asOf: "\(c.asOf)", model: m, tolerance: tol, pass: pass, extrapolation: r.extrapolationNotes,
+                           passThrough: r.passThroughCalibration))
         }
         for info in information where only == nil {
             let o = try figure(info.figureID)

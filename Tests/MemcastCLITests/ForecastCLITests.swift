@@ -158,6 +158,11 @@ import Testing
         // Each case carries its run's extrapolation notes: the 2026-01-28 runs start 2Q26 beyond the sample.
         let jan = cases.filter { $0["pass"] is Bool && ($0["as_of"] as? String) == "2026-01-28" }
         #expect(!jan.isEmpty && jan.allSatisfy { (($0["extrapolation"] as? [String]) ?? []).contains { $0.contains("2026Q2") } })
+        // …and its π: one launch pair in January, three from 2026-02-25 on.
+        func pairs(_ c: [String: Any]) -> Int { ((c["pass_through"] as? [String: Any])?["pairs"] as? [Any])?.count ?? 0 }
+        #expect(jan.allSatisfy { pairs($0) == 1 })
+        let feb = cases.filter { $0["pass"] is Bool && ($0["as_of"] as? String) == "2026-02-28" }
+        #expect(!feb.isEmpty && feb.allSatisfy { pairs($0) == 3 })
     }
 }
 

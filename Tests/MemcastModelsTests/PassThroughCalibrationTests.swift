@@ -89,3 +89,15 @@ import Foundation
         }
     }
 }
+
+extension PassThroughCalibrationTests {
+    /// The one-line summary validate prints per case date: the SE only when there is more than one pair.
+    @Test func summaryLine() {
+        let one = PassThroughCalibration(points: [Self.point(0.1, 0.1)], pi: 1.0, standardError: nil,
+                                         distribution: .uniform(0.5, 1.5), notes: [])
+        #expect(one.summary == "π 1.000 (p)")
+        let two = PassThroughCalibration(points: [Self.point(0.1, 0.1), Self.point(0.1, 0)], pi: 0.5, standardError: 0.5,
+                                         distribution: .fixed(0.5), notes: [])
+        #expect(two.summary == "π 0.500, SE 0.500 on 1 df (p, p)")
+    }
+}

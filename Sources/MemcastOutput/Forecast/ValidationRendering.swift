@@ -30,6 +30,13 @@ public enum ValidationRendering {
             out.append("Case runs whose price projection extrapolates the fitted equation:")
             for (date, note) in extrapolating { out.append("  as of \(date): \(note)") }
         }
+        var dates = Set<String>()
+        let pis = cases.filter { $0.passThrough != nil && dates.insert($0.asOf).inserted }.sorted { $0.asOf < $1.asOf }
+        if !pis.isEmpty {
+            out.append("")
+            out.append("Pass-through by case date (launch-price pairs published by then):")
+            for r in pis { out.append("  as of \(r.asOf): \(r.passThrough!.summary)") }
+        }
         return out.joined(separator: "\n") + "\n"
     }
 
@@ -53,6 +60,7 @@ public enum ValidationRendering {
                             w.key("tolerance"); if let t = r.tolerance { w.string(t) } else { w.raw("null") }
                             w.key("pass"); w.raw(r.pass.map { $0 ? "true" : "false" } ?? "null")
                             w.key("extrapolation"); w.array { for n in r.extrapolation { w.element { w.string(n) } } }
+                            w.key("pass_through"); ForecastRendering.passThrough(w, r.passThrough)
                         }
                     }
                 }
