@@ -148,6 +148,10 @@ extension ForecastInputs {
             baselineASPGrowthPct: try dist("baseline_asp_growth_pct", scenario.parameters.baselineASPGrowthPct),
             levers: scenario.levers, notes: notes, partCalls: parts.adopted)
         built.extrapolationNotes = extrapolation
+        let o = scenario.parameters
+        built.scenarioParameters = Set([("elasticity", o.elasticity), ("adjustment_speed", o.adjustmentSpeed),
+                                        ("inventory_cover_weeks", o.inventoryCoverWeeks), ("baseline_growth_pct", o.baselineGrowthPct),
+                                        ("baseline_asp_growth_pct", o.baselineASPGrowthPct)].compactMap { $0.1 == nil ? nil : $0.0 })
         if let o = scenario.levers.passThrough {
             built.passThrough = ParameterDistribution(o)
         } else {

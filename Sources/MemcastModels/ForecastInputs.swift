@@ -45,6 +45,9 @@ public struct ForecastInputs: Sendable {
     public var elasticityShape: [Double]
     public var baselineGrowthPct: ParameterDistribution
     public var baselineASPGrowthPct: ParameterDistribution
+    /// Parameters the scenario's `[parameters]` table set (`elasticity`, `adjustment_speed`, …), which the
+    /// assumptions table credits to the scenario instead of calibration.csv.
+    public var scenarioParameters: Set<String> = []
     public var levers: Levers
     /// Notes for the assumptions table (calibration used, data caveats).
     public var notes: [String]

@@ -98,15 +98,16 @@ public enum MonteCarlo {
                 priceRows.append(PriceInputRow(quarter: t, kind: k, source: text))
             }
         }
+        func from(_ name: String) -> String { inp.scenarioParameters.contains(name) ? "scenario \(inp.scenarioName)" : "calibration" }
         var params: [(String, String, String)] = [
             ("pass_through (π)", inp.passThrough.text, inp.passThroughCalibration.map {
                 "launch_prices.csv, \($0.points.count) pair\($0.points.count == 1 ? "" : "s")"
             } ?? "scenario lever"),
-            ("adjustment_speed (κ)", inp.adjustmentSpeed.text, "calibration"),
-            ("inventory_cover_weeks", inp.inventoryCoverWeeks.text, "calibration"),
-            ("elasticity (aggregate)", inp.elasticity.text, "calibration"),
-            ("baseline_growth_pct", inp.baselineGrowthPct.text, "calibration"),
-            ("baseline_asp_growth_pct", inp.baselineASPGrowthPct.text, "calibration"),
+            ("adjustment_speed (κ)", inp.adjustmentSpeed.text, from("adjustment_speed")),
+            ("inventory_cover_weeks", inp.inventoryCoverWeeks.text, from("inventory_cover_weeks")),
+            ("elasticity (aggregate)", inp.elasticity.text, from("elasticity")),
+            ("baseline_growth_pct", inp.baselineGrowthPct.text, from("baseline_growth_pct")),
+            ("baseline_asp_growth_pct", inp.baselineASPGrowthPct.text, from("baseline_asp_growth_pct")),
         ]
         for k in MemoryKind.allCases.prefix(inp.priceFits[.dram] == inp.priceFits[.nand].map({ var f = $0; f.kind = .dram; return f }) ? 1 : 2) {
             let f = inp.priceFits[k]!

@@ -67,14 +67,17 @@ import Testing
         let xs = pairs.compactMap { $0["x"] as? Double }, ys = pairs.compactMap { $0["y"] as? Double }
         let pi = zip(xs, ys).reduce(0) { $0 + $1.0 * $1.1 } / xs.reduce(0) { $0 + $1 * $1 }
         #expect(abs(pi - (pt["pi"] as? Double ?? 0)) < 2e-3)
-        // A scenario lever sets π: no calibration, and the parameters table says where π came from.
+        // A scenario lever sets π: no calibration, and the parameters table says where each parameter came from.
         let lever = try tempDir().appendingPathComponent("lever.toml")
-        try "name = \"lever\"\n[levers]\npass_through = 0.5\n".write(to: lever, atomically: true, encoding: .utf8)
+        try "name = \"lever\"\n[levers]\npass_through = 0.5\n[parameters]\nelasticity = -0.8\n".write(to: lever, atomically: true, encoding: .utf8)
         let l = try CLIRunner.run(["forecast", "--draws", "100", "--format", "json", "--scenario", lever.path])
         let lobj = try #require(try JSONSerialization.jsonObject(with: Data(l.stdout.utf8)) as? [String: Any])
         #expect(lobj["pass_through"] is NSNull)
         let params = try #require(lobj["parameters"] as? [[String: String]])
         #expect(params.first { $0["name"] == "pass_through (π)" }?["from"] == "scenario lever")
+        // A [parameters] override is credited to the scenario, the rest to calibration.csv.
+        #expect(params.first { $0["name"] == "elasticity (aggregate)" }.map { ($0["value"], $0["from"]) }! == ("-0.8", "scenario lever"))
+        #expect(params.first { $0["name"] == "adjustment_speed (κ)" }?["from"] == "calibration")
     }
 
     @Test func forecastIsReproducibleAndCSVIsTidy() throws {
