@@ -15,7 +15,8 @@ struct ForecastCommand: ParsableCommand {
         The chain: DRAM/NAND contract prices (scenario, else the latest published vintage as of \
         --as-of, else the supply–demand model) → OEM memory cost and BOM by segment and region → \
         ASP (pass-through) → shipments (elasticities) → SoC vendor shipments and shares. \
-        Every output is a Monte Carlo p05/p50/p95. The notes list the calibration, the memory \
+        Every output is a Monte Carlo p05/p50/p95. The notes list the calibration (π is fitted on \
+        the launch-price pairs of Datasets/launch_prices.csv published by --as-of), the memory \
         parts that follow their own contract calls, and any price projection that starts beyond \
         the fitted equation's sample.
 
