@@ -65,7 +65,8 @@ import MemcastData
         over 0.59–1.37, the top cut at constant percentage markup) the 2026 ASP rises ~17% and elastic entry/low \
         tiers fall most. π is sensitive to the unpublished 2Q–3Q25 NAND \
         quarters the equation fills in (the K90's BOM change is small, so π = ln(P₁/P₀)/(B/A·ln(B₁/B₀)) moves \
-        a lot). Counterpoint's own Feb vintage (−12.4%) and IDC's (−12.9%) are near the model. With prices \
+        a lot). Counterpoint's own Feb vintage (−12.4%) and IDC's (−12.9%) are near the model as of their dates \
+        (−13.5%, with π 0.77 once the Galaxy S26 launch pairs of 2026-02-25 join the K90). With prices \
         held flat after 1Q26 (`validate --scenario hold-after-1q26`) units still fall ~11%: the miss is mostly \
         pass-through and elasticity, not the projected 2Q26 rise.
         """
@@ -106,7 +107,11 @@ import MemcastData
             Samsung −0.9% (p05–p95 −12 to +6%) vs +7 ±4: the Exynos 2600 design win in the Galaxy S26 (25% of a \
             35 m-unit line, from Qualcomm's and Samsung's Nov-2025 statements: +8.75 m units) lifts Samsung from \
             −11% to 0%, but its Galaxy A volume (low_mid/mid) falls with the −12% total; no published figure gives \
-            Samsung an advantage from owning its memory (its MX division reported buying mobile DRAM at +16% in H1 2025).
+            Samsung an advantage from owning its memory (its MX division reported buying mobile DRAM at +16% in H1 2025). \
+            The share is close: the model's 2026 Samsung share is 6.8% against Counterpoint's 6.6% (validate's \
+            information rows). Counterpoint's pair (6.6% in 2026, +7%, with SoCs −7%) implies a 2025 share near 5.7%, \
+            while memcast's 2025 base is 2025Q3's 6% (the only 2025 Exynos share in the data); on a 5.7% base the \
+            model's 2026 share and total would give about +4%.
             """) {
             try Self.check("soc-samsung-2026")
         }
