@@ -117,7 +117,7 @@ public struct ModelDatasets: Sendable {
             .init("config_source", .text, allowsMissing: false),
             .init("method", .text, allowsMissing: false),
         ],
-        uniqueKey: ["model"])
+        uniqueKey: ["model", "region"])
 
     /// Loads the four files from `catalog` (the `--data` overlay may replace them).
     /// - Throws: `CSVError`/`CSVIssue` for a missing or malformed file, `ForecastError` for bad values.
