@@ -30,7 +30,6 @@ extension ForecastInputs {
         let model = try ModelDatasets.load(from: catalog)
         let prices = try catalog.observations("memory_prices").filter { !$0.isLowReliability }
         let supply = try catalog.observations("supply_demand").filter { !$0.isLowReliability }
-        let market = try catalog.observations("handset_market")
         if let asOf {
             let first = prices.compactMap { $0.published?.latest }.min()
             if VintageSelection.known(prices, asOf: asOf).isEmpty {

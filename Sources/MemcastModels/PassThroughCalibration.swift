@@ -81,7 +81,8 @@ public struct PassThroughCalibration: Sendable {
                 }
             }
         }
-        let points = try pairs.map { try point($0, inputs: inputs) }
+        let path = try ForecastInputs.centralContractPath(inputs)
+        let points = try pairs.map { try point($0, inputs: inputs, path: path) }
         if points.count == 1 {
             let p = points[0]
             guard let pi = p.impliedPi else {
@@ -119,8 +120,9 @@ public struct PassThroughCalibration: Sendable {
         return PassThroughCalibration(points: points, pi: pi, standardError: se, distribution: dist, notes: notes)
     }
 
-    /// The pair's (x, y) on the run's central contract path.
-    static func point(_ pair: LaunchPricePair, inputs inp: ForecastInputs) throws -> Point {
+    /// The pair's (x, y) on the run's central contract path (`path`, computed from `inp` when nil).
+    static func point(_ pair: LaunchPricePair, inputs inp: ForecastInputs,
+                      path given: ((MemoryType, Period) -> Double)? = nil) throws -> Point {
         guard let cell = inp.cells.first(where: { $0.region == pair.region && $0.segment == pair.segment }) else {
             throw ForecastError.invalidInputs("\(pair.origin): no \(pair.region.rawValue)/\(pair.segment.rawValue) configuration "
                                               + "in handset_configs.csv to cost \(pair.model) on")
@@ -132,7 +134,7 @@ public struct PassThroughCalibration: Sendable {
         }
         var phone = cell
         phone.memory = pair.memory
-        let path = try ForecastInputs.centralContractPath(inp)
+        let path = try given ?? ForecastInputs.centralContractPath(inp)
         func bom(_ q: Period) -> Double { MemoryCost.evaluate(phone, usdPerGB: { path($0, q) }).bomUSD }
         let bomToASP = bom(inp.anchorQuarter) / phone.aspUSD
         return Point(pair: pair, x: bomToASP * log(bom(pair.newQuarter) / bom(pair.oldQuarter)), y: pair.logPriceChange,
