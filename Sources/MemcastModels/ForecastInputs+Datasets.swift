@@ -126,8 +126,8 @@ extension ForecastInputs {
         mix.designWins = try designWins(cal, segmentVolumes: segVolumes)
 
         // Parameters (calibration, then scenario overrides).
-        func dist(_ name: String, _ override: ValueRange?) throws -> ParameterDistribution {
-            if let o = override { return ParameterDistribution(o) }
+        func dist(_ name: String) throws -> ParameterDistribution {
+            if let o = scenario.parameters[name] { return ParameterDistribution(o) }
             return try cal.calibration(name).distributionValue()
         }
         let shape = try Segment.allCases.map { try cal.number("elasticity_shape.\($0.rawValue)") }
@@ -140,17 +140,14 @@ extension ForecastInputs {
             priceInputs: inputs, previousChangesPct: previous, priceFits: fits, gapPP: gaps,
             seasonalShares: seasonal.map { $0 / seasonalSum }, baseYearUnitsM: try cal.number("base_year_units_m"),
             vendorMix: mix, passThrough: .fixed(0),
-            adjustmentSpeed: try dist("adjustment_speed", scenario.parameters.adjustmentSpeed),
-            inventoryCoverWeeks: try dist("inventory_cover_weeks", scenario.parameters.inventoryCoverWeeks),
-            elasticity: try dist("elasticity", scenario.parameters.elasticity), elasticityShape: shape,
-            baselineGrowthPct: try dist("baseline_growth_pct", scenario.parameters.baselineGrowthPct),
-            baselineASPGrowthPct: try dist("baseline_asp_growth_pct", scenario.parameters.baselineASPGrowthPct),
+            adjustmentSpeed: try dist("adjustment_speed"),
+            inventoryCoverWeeks: try dist("inventory_cover_weeks"),
+            elasticity: try dist("elasticity"), elasticityShape: shape,
+            baselineGrowthPct: try dist("baseline_growth_pct"),
+            baselineASPGrowthPct: try dist("baseline_asp_growth_pct"),
             levers: scenario.levers, notes: notes, partCalls: parts.adopted)
         built.extrapolationNotes = extrapolation
-        let o = scenario.parameters
-        built.scenarioParameters = Set([("elasticity", o.elasticity), ("adjustment_speed", o.adjustmentSpeed),
-                                        ("inventory_cover_weeks", o.inventoryCoverWeeks), ("baseline_growth_pct", o.baselineGrowthPct),
-                                        ("baseline_asp_growth_pct", o.baselineASPGrowthPct)].compactMap { $0.1 == nil ? nil : $0.0 })
+        built.scenarioParameters = scenario.parameters.setKeys
         if let o = scenario.levers.passThrough {
             built.passThrough = ParameterDistribution(o)
         } else {

@@ -116,4 +116,22 @@ public struct ParameterOverrides: Sendable, Equatable {
         self.inventoryCoverWeeks = inventoryCoverWeeks; self.baselineGrowthPct = baselineGrowthPct
         self.baselineASPGrowthPct = baselineASPGrowthPct
     }
+
+    /// The override for a `[parameters]` key (`elasticity`, `adjustment_speed`, …); nil when unset.
+    public subscript(key: String) -> ValueRange? {
+        switch key {
+        case "elasticity": return elasticity
+        case "adjustment_speed": return adjustmentSpeed
+        case "inventory_cover_weeks": return inventoryCoverWeeks
+        case "baseline_growth_pct": return baselineGrowthPct
+        case "baseline_asp_growth_pct": return baselineASPGrowthPct
+        default: return nil
+        }
+    }
+
+    /// The `[parameters]` keys this scenario sets.
+    public var setKeys: Set<String> {
+        Set(["elasticity", "adjustment_speed", "inventory_cover_weeks", "baseline_growth_pct", "baseline_asp_growth_pct"]
+            .filter { self[$0] != nil })
+    }
 }

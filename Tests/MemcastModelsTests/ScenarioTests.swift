@@ -133,3 +133,14 @@ import MemcastData
         }
     }
 }
+
+extension ScenarioTests {
+    /// `[parameters]` keys map to their overrides, and `setKeys` lists only those a file sets.
+    @Test func parameterOverridesByKey() throws {
+        let s = try Scenario(toml: "name = \"p\"\n[parameters]\nelasticity = -0.8\nadjustment_speed = [0.3, 0.5]\n", file: "p.toml")
+        #expect(s.parameters["elasticity"] == ValueRange(point: -0.8))
+        #expect(s.parameters["adjustment_speed"] == ValueRange(0.3, 0.5))
+        #expect(s.parameters["inventory_cover_weeks"] == nil && s.parameters["nope"] == nil)
+        #expect(s.parameters.setKeys == ["elasticity", "adjustment_speed"])
+    }
+}
