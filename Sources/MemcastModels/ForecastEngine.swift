@@ -175,8 +175,12 @@ public struct ForecastEngine: Sendable {
         for ti in 0..<nT {
             let k = typeKind[ti]
             let f = partFactor[ti]
-            let base = anchor[ti] / (index[k * (nQ + 1) + anchorT + 1] * f[anchorT + 1])
-            for s in 0...nQ { contract[ti * (nQ + 1) + s] = base * index[k * (nQ + 1) + s] * f[s] }
+            let iA = index[k * (nQ + 1) + anchorT + 1], fA = f[anchorT + 1]
+            for s in 0...nQ {
+                contract[ti * (nQ + 1) + s] = MemoryCost.contractUSDPerGB(
+                    anchorUSDPerGB: anchor[ti], index: index[k * (nQ + 1) + s], anchorIndex: iA,
+                    partFactor: f[s], anchorPartFactor: fA)
+            }
             for t in 0..<nQ {
                 oem[ti * nQ + t] = MemoryCost.oemUSDPerGB(current: contract[ti * (nQ + 1) + t + 1],
                                                           previous: contract[ti * (nQ + 1) + t], lagShare: L)

@@ -325,9 +325,10 @@ extension ForecastInputs {
             level[k] = l
         }
         return { type, q in
-            let f = partFactor[type]!
-            return inp.anchorUSDPerGB[type]! * level[type.kind]![q]! / level[type.kind]![inp.anchorQuarter]!
-                * f[slot[q]!] / f[slot[inp.anchorQuarter]!]
+            let f = partFactor[type]!, l = level[type.kind]!
+            return MemoryCost.contractUSDPerGB(anchorUSDPerGB: inp.anchorUSDPerGB[type]!, index: l[q]!,
+                                               anchorIndex: l[inp.anchorQuarter]!, partFactor: f[slot[q]!],
+                                               anchorPartFactor: f[slot[inp.anchorQuarter]!])
         }
     }
 }

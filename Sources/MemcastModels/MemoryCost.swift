@@ -2,7 +2,7 @@
 ///
 /// For a configuration with d GB of DRAM of type τ_d and n GB of NAND of type τ_n:
 ///
-///     contract $/GB:  Pτ(t) = anchorτ · Ikind(t) / Ikind(anchor quarter) · fτ(t) / fτ(anchor quarter)
+///     contract $/GB:  Pτ(t) = anchorτ · Ikind(t) / Ikind(anchor quarter) · fτ(t) / fτ(anchor quarter)   (`contractUSDPerGB`)
 ///     OEM $/GB:       Oτ(t) = (1 − L)·Pτ(t) + L·Pτ(t − 1),  L = min(cover weeks / 13, 1)
 ///     memory cost:    M(t)  = d·Oτd(t) + n·Oτn(t)                       USD
 ///     BOM:            B(t)  = M(t) + non-memory BOM                      USD
@@ -54,10 +54,18 @@ public enum MemoryCost {
         (1 - L) * current + L * previous
     }
 
-    /// Contract USD/GB at a quarter from the anchor price and the index ratio.
-    public static func contractUSDPerGB(anchorUSDPerGB: Double, index: Double, anchorIndex: Double) -> Double {
-        precondition(anchorIndex > 0)
-        return anchorUSDPerGB * index / anchorIndex
+    /// Contract USD/GB at a quarter: `anchor / (I(anchor)·f(anchor)) · I(t) · f(t)`, the one formula the
+    /// engine's draws, the central path and the teardown all use.
+    ///
+    /// Example: anchor $2.50, index 1.925 against 1 at the anchor, no part calls → $4.8125; with the
+    /// part's own calls compounding to 1.1 since the anchor → $5.29375.
+    /// - Parameters:
+    ///   - index, anchorIndex: the kind's contract index at the quarter and at the anchor quarter.
+    ///   - partFactor, anchorPartFactor: the part's own calls compounded (`MemoryPartCalls`), 1 where none.
+    public static func contractUSDPerGB(anchorUSDPerGB: Double, index: Double, anchorIndex: Double,
+                                        partFactor: Double = 1, anchorPartFactor: Double = 1) -> Double {
+        precondition(anchorIndex > 0 && anchorPartFactor > 0)
+        return anchorUSDPerGB / (anchorIndex * anchorPartFactor) * index * partFactor
     }
 
     /// Chains quarterly changes (percent) into an index starting at `start`:

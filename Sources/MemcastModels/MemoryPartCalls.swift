@@ -96,7 +96,6 @@ public enum MemoryPartCalls {
     }
 
     static func text(_ r: PriceChangeRange) -> String {
-        func f(_ v: Double) -> String { String(format: "%+g%%", v) }
-        return r.lowPct == r.highPct ? f(r.lowPct) : "\(f(r.lowPct))…\(f(r.highPct))"
+        r.text(separator: "…") { String(format: "%+g%%", $0) }
     }
 }

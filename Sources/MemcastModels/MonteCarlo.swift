@@ -90,8 +90,7 @@ public enum MonteCarlo {
             for k in MemoryKind.allCases {
                 let text: String
                 if let r = inp.priceInputs[k]?[t] {
-                    let v = r.lowPct == r.highPct ? fmt(r.lowPct) : "\(fmt(r.lowPct))–\(fmt(r.highPct))"
-                    text = "\(v) (\(r.origin.label))"
+                    text = "\(r.text(fmt)) (\(r.origin.label))"
                 } else {
                     text = "projected (supply–demand model)"
                 }

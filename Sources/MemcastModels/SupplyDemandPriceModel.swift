@@ -148,4 +148,12 @@ public struct PriceChangeRange: Sendable, Equatable {
 
     /// The value at uniform quantile `u` ∈ [0, 1]: `low + u·(high − low)`.
     public func value(at u: Double) -> Double { lowPct + u * (highPct - lowPct) }
+
+    /// The range as text, each end written by `format`; a point is written once.
+    ///
+    /// Example: 23…28 → `text { "\($0)" }` is "23.0–28.0"; `text(separator: "…") { String(format: "%+g%%", $0) }`
+    /// is "+23%…+28%".
+    public func text(separator: String = "–", _ format: (Double) -> String) -> String {
+        lowPct == highPct ? format(lowPct) : format(lowPct) + separator + format(highPct)
+    }
 }

@@ -37,6 +37,18 @@ import Testing
         #expect(abs(MemoryCost.contractUSDPerGB(anchorUSDPerGB: 2.5, index: 1.925, anchorIndex: 1) - 4.8125) < 1e-12)
     }
 
+    /// The anchor is met at the anchor quarter whatever the index and part factor stand at there, and the
+    /// part's own calls compound on the family index: $2.75 at the anchor (index 0.9, factor 1.2); later the
+    /// index is 1.8 (×2) and the factor 1.32 (×1.1) → 2.75·2·1.1 = $6.05.
+    @Test func contractUSDPerGBRescalesToTheAnchorAndCarriesPartCalls() {
+        let atAnchor = MemoryCost.contractUSDPerGB(anchorUSDPerGB: 2.75, index: 0.9, anchorIndex: 0.9,
+                                                   partFactor: 1.2, anchorPartFactor: 1.2)
+        #expect(abs(atAnchor - 2.75) < 1e-12)
+        let later = MemoryCost.contractUSDPerGB(anchorUSDPerGB: 2.75, index: 1.8, anchorIndex: 0.9,
+                                                partFactor: 1.32, anchorPartFactor: 1.2)
+        #expect(abs(later - 6.05) < 1e-12)
+    }
+
     @Test func evaluateAppliesDRAMTrim() {
         let c = HandsetConfig(year: 2025, region: .china, segment: .lowMid, dramGB: 12, dramType: .lpddr4x,
                               nandGB: 256, nandType: .ufs, nonMemoryBOMUSD: 100, aspUSD: 190, volumeShare: 0.01)

@@ -3,6 +3,14 @@ import Foundation
 @testable import MemcastModels
 
 @Suite struct SupplyDemandPriceModelTests {
+    /// A range prints both ends with the separator; a point prints once.
+    @Test func priceChangeRangeText() {
+        let r = PriceChangeRange(lowPct: 23, highPct: 28, origin: .projected)
+        #expect(r.text { "\(Int($0))" } == "23–28")
+        #expect(r.text(separator: "…") { String(format: "%+g%%", $0) } == "+23%…+28%")
+        #expect(PriceChangeRange(lowPct: 0, highPct: 0, origin: .projected).text { "\(Int($0))" } == "0")
+    }
+
     /// In log points: last four changes (0, 0, 0, +40%) → ℓ₋₁ = R = 100·ln 1.4 = 33.647;
     /// ℓ = 2 + 0.5·33.647 − 0.1·33.647 + 3·5 = 17 + 0.4·33.647 = 30.459 → Δp = 100·(e^0.30459 − 1) = +35.61%;
     /// with σ = 10 and z = −1: ℓ = 20.459 → +22.70%.
