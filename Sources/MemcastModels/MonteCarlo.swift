@@ -15,6 +15,22 @@ public enum MonteCarlo {
     /// Default seed (any fixed value; 2026 for the year of the shock).
     public static let defaultSeed: UInt64 = 2026
 
+    /// Refuses a run whose draws would take more than half the machine's memory, before allocating,
+    /// and says how many draws fit (the outputs per draw grow with the horizon).
+    /// - Throws: `ForecastError.invalidInputs` starting "--draws" (a usage error for the CLI).
+    public static func checkMemory(_ engine: ForecastEngine, draws: Int,
+                                   physicalMemoryBytes: UInt64 = ProcessInfo.processInfo.physicalMemory) throws {
+        let perDraw = engine.metricsPerDraw * 8
+        let budget = Double(physicalMemoryBytes) / 2
+        guard Double(perDraw) * Double(draws) > budget else { return }
+        func gb(_ b: Double) -> String { String(format: "%.1f GB", b / 1e9) }
+        let fit = Int(budget / Double(perDraw)) / 1000 * 1000
+        throw ForecastError.invalidInputs(
+            "--draws \(draws) would keep \(gb(Double(perDraw) * Double(draws))) of draws (\(perDraw / 1000) kB each up to "
+            + "\(engine.inputs.horizon)), more than half of this machine's \(gb(Double(physicalMemoryBytes))) of memory; "
+            + "use --draws \(Swift.max(fit, 1)) or fewer, or an earlier --horizon")
+    }
+
     /// Runs `draws` draws of `engine` with `seed`, in parallel chunks.
     ///
     /// - Parameter progress: called now and then with the number of draws done (from any thread).

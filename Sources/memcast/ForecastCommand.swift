@@ -57,6 +57,7 @@ enum ForecastRun {
         let inputs = try self.inputs(data: data, scenario: name, horizon: horizon, asOf: asOf)
         return try mappingErrors(scenario: name) {
             let engine = try ForecastEngine(inputs: inputs)
+            try MonteCarlo.checkMemory(engine, draws: draws)
             return MonteCarlo.run(engine, draws: draws, seed: seed, progress: Progress.reporter(total: draws))
         }
     }
@@ -73,17 +74,18 @@ enum ForecastRun {
     }
 
     /// Maps the model layer's errors to exit codes: usage (64) for a bad option, else data (65) or no input (66).
+    /// Found while running, so no usage line: the message names the option to change.
     static func mappingErrors<T>(scenario name: String, _ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch let e as ScenarioStore.Failure {
-            if case .unknown = e { throw ValidationError(e.description) }
+            if case .unknown = e { throw CLIError.usage(e.description) }
             throw CLIError.noInput(path: name)
         } catch let e as TOMLError {
             throw CLIError.dataError(e.description)
         } catch let e as ForecastError {
             switch e {
-            case .invalidInputs(let m) where m.hasPrefix("--"): throw ValidationError(m)
+            case .invalidInputs(let m) where m.hasPrefix("--"): throw CLIError.usage(m)
             default: throw CLIError.dataError(e.description)
             }
         } catch let e as CSVError {

@@ -31,6 +31,22 @@ import MemcastData
             baselineGrowthPct: .fixed(0), baselineASPGrowthPct: .fixed(0))
     }
 
+    /// The memory check refuses before allocating and names a draw count that fits: with 1 GB of
+    /// memory the budget is 0.5 GB, i.e. 0.5e9 / (8·outputs) draws.
+    @Test func drawsThatDoNotFitInMemoryAreRefusedWithACountThatFits() throws {
+        let engine = try ForecastEngine(inputs: Self.tinyInputs())
+        let perDraw = Double(engine.metricsPerDraw * 8)
+        let fit = Int(0.5e9 / perDraw)
+        try MonteCarlo.checkMemory(engine, draws: fit, physicalMemoryBytes: 1_000_000_000)
+        do {
+            try MonteCarlo.checkMemory(engine, draws: fit + 1, physicalMemoryBytes: 1_000_000_000)
+            Issue.record("expected a refusal")
+        } catch let ForecastError.invalidInputs(m) {
+            #expect(m.hasPrefix("--draws \(fit + 1) would keep"), "\(m)")
+            #expect(m.contains("use --draws \(fit / 1000 * 1000) or fewer"), "\(m)")
+        }
+    }
+
     /// End to end by hand: the 10% DRAM rise adds 8 × $0.30 = $2.40 of BOM (180.40 → 182.80);
     /// with π = 1, θ = 1 × 180.40/250 = 0.7216 and the price moves to 250·(182.80/180.40)^0.7216;
     /// units move by that price ratio to the power ε = −1.

@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+@testable import MemcastOutput
+
+/// `OutputSet.write` is all or none: the folder ends with the whole new set or with what it held before.
+@Suite struct OutputSetTests {
+    static func tempDir() throws -> String {
+        let d = (NSTemporaryDirectory() as NSString).appendingPathComponent("outputset-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(atPath: d, withIntermediateDirectories: true)
+        return d
+    }
+    static func listing(_ d: String) throws -> [String] { try FileManager.default.contentsOfDirectory(atPath: d).sorted() }
+    static func read(_ d: String, _ name: String) throws -> String {
+        try String(contentsOfFile: (d as NSString).appendingPathComponent(name), encoding: .utf8)
+    }
+
+    @Test func replacesThePreviousSetAndLeavesNoTemporaries() throws {
+        let d = try Self.tempDir()
+        defer { try? FileManager.default.removeItem(atPath: d) }
+        try OutputSet.write([("a.txt", "old a"), ("b.csv", "old b")], into: d)
+        try OutputSet.write([("a.txt", "new a"), ("b.csv", "new b")], into: d)
+        #expect(try Self.listing(d) == ["a.txt", "b.csv"])
+        #expect(try Self.read(d, "a.txt") == "new a" && Self.read(d, "b.csv") == "new b")
+    }
+
+    /// A folder named like the second file: the first file is not replaced either (it used to be).
+    @Test func aFolderInTheWayLeavesThePreviousSetUntouched() throws {
+        let d = try Self.tempDir()
+        defer { try? FileManager.default.removeItem(atPath: d) }
+        try OutputSet.write([("a.txt", "old a")], into: d)
+        try FileManager.default.createDirectory(atPath: (d as NSString).appendingPathComponent("b.json"), withIntermediateDirectories: false)
+        #expect(throws: OutputSet.Failure.self) {
+            try OutputSet.write([("a.txt", "new a"), ("b.json", "new b"), ("c.md", "new c")], into: d)
+        }
+        #expect(try Self.listing(d) == ["a.txt", "b.json"])
+        #expect(try Self.read(d, "a.txt") == "old a")
+    }
+
+    /// A file that cannot be written: the folder this call created is removed again, and the
+    /// reason is the system's, not a guess.
+    @Test func aFailedWriteRemovesTheFolderItCreated() throws {
+        let parent = try Self.tempDir()
+        defer { try? FileManager.default.removeItem(atPath: parent) }
+        let d = (parent as NSString).appendingPathComponent("new")
+        do {
+            try OutputSet.write([("a.txt", "a"), ("missing/b.txt", "b")], into: d)
+            Issue.record("expected a failure")
+        } catch let f as OutputSet.Failure {
+            #expect(f.reason.contains("No such file"), "\(f.reason)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: d))
+    }
+}
