@@ -49,6 +49,7 @@ struct ChartCommand: ParsableCommand {
     var out: String
 
     func validate() throws {
+        if let m = OutputFile.mismatchedExtension(out, allowed: ["svg"], option: "--out", writes: "SVG") { throw ValidationError(m) }
         guard ForecastCharts.Scope(scope) != nil else {
             throw ValidationError("--scope '\(scope)' is not global, segments or a segment (entry, low_mid, mid, high, premium)")
         }

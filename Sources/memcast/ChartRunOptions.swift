@@ -6,7 +6,7 @@ import MemcastOutput
 struct ChartRunOptions: ParsableArguments {
     @OptionGroup var run: RunOptions
 
-    @Option(help: "Draws of each companion run (sensitivity, as-of vintages, published-figure comparison).")
+    @Option(parsing: .unconditional, help: "Draws of each companion run (sensitivity, as-of vintages, published-figure comparison).")
     var companionDraws: Int = 1000
 
     func validate() throws {

@@ -29,6 +29,12 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("HTML file to write.", valueName: "FILE.html"))
     var out: String
 
+    func validate() throws {
+        if let m = OutputFile.mismatchedExtension(out, allowed: ["html", "htm"], option: "--out", writes: "HTML") {
+            throw ValidationError(m)
+        }
+    }
+
     func run() throws {
         try ChartRun.mapped {
             try OutputFile.checkWritable(out)

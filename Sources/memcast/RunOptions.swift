@@ -15,10 +15,10 @@ struct RunOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Last quarter to forecast.", valueName: "YYYYQn"))
     var horizon: String = ForecastInputs.defaultHorizon.description
 
-    @Option(help: "Monte Carlo draws.")
+    @Option(parsing: .unconditional, help: "Monte Carlo draws.")  // unconditional: "-1" is a bad count, not an option
     var draws: Int = MonteCarlo.defaultDraws
 
-    @Option(help: "Random seed (the same seed reproduces a run exactly).")
+    @Option(parsing: .unconditional, help: "Random seed (the same seed reproduces a run exactly).")
     var seed: UInt64 = MonteCarlo.defaultSeed
 
     static let drawsRange = 1...2_000_000

@@ -29,8 +29,8 @@ struct ValidateCommand: ParsableCommand {
         """)
 
     @OptionGroup var data: DatasetOptions
-    @Option(help: "Monte Carlo draws per run.") var draws: Int = MonteCarlo.defaultDraws
-    @Option(help: "Random seed.") var seed: UInt64 = MonteCarlo.defaultSeed
+    @Option(parsing: .unconditional, help: "Monte Carlo draws per run.") var draws: Int = MonteCarlo.defaultDraws
+    @Option(parsing: .unconditional, help: "Random seed.") var seed: UInt64 = MonteCarlo.defaultSeed
     @Option(help: "Output format.") var format: Format = .text
     @Option(help: "Run the cases under this scenario (what-if) instead of as-published.")
     var scenario: String = Scenario.asPublished.name
@@ -41,7 +41,7 @@ struct ValidateCommand: ParsableCommand {
         if data.asOf != nil {
             throw ValidationError("validate runs each case as of its own figure's publication date; --as-of does not apply")
         }
-        guard (1...2_000_000).contains(draws) else { throw ValidationError("--draws must be between 1 and 2000000") }
+        try RunOptions.checkDraws(draws, option: "--draws")
     }
 
     func run() throws {

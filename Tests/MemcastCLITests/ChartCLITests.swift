@@ -18,6 +18,17 @@ import Testing
     @Test func chartHelp() throws { try Snapshot.check("chart-help", CLIRunner.run(["chart", "--help"])) }
     @Test func reportHelp() throws { try Snapshot.check("report-help", CLIRunner.run(["report", "--help"])) }
 
+    // A name whose extension promises another format is refused before any work, and nothing is written.
+    @Test func outputNamedForAnotherFormatIsRefused() throws {
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let chart = try CLIRunner.run(["chart", "fan", "--out", dir.appendingPathComponent("fan.png").path] + Self.quick)
+        #expect(chart.status == 64 && chart.stderr.contains("this command writes SVG; name the file .svg"), "\(chart.stderr)")
+        let report = try CLIRunner.run(["report", "--out", dir.appendingPathComponent("r.pdf").path] + Self.quick)
+        #expect(report.status == 64 && report.stderr.contains("name the file .html or .htm"), "\(report.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
+    }
+
     // Every kind writes a well-formed SVG of that kind, titled, with its as-of date in the source note.
     @Test(arguments: ["fan", "bom", "tornado", "vendors", "vintage"])
     func everyKindWritesAnSVG(kind: String) throws {

@@ -19,6 +19,8 @@ import Testing
         (["--horizon", "2025Q4"], "Error: --horizon 2025Q4 is before the forecast starts (2026Q1): 2025 is the base year the configurations describe"),
         (["--draws", "0"], "Error: --draws must be between 1 and 2000000"),
         (["--draws", "2000001"], "Error: --draws must be between 1 and 2000000"),
+        (["--draws", "-1"], "Error: --draws must be between 1 and 2000000"),  // a count, not an option
+        (["--seed", "-1"], "Error: The value '-1' is invalid for '--seed <seed>'"),
         (["--as-of", "2026-02-30"], "Error: The value '2026-02-30' is invalid for '--as-of <DATE>'"),
         (["--seed", "seven"], "Error: The value 'seven' is invalid for '--seed <seed>'"),
     ]

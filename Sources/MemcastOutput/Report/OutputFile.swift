@@ -23,6 +23,17 @@ public enum OutputFile {
         }
     }
 
+    /// Why a file name does not fit the format written, or nil: an extension promising another format
+    /// (e.g. `fan.png` for an SVG) would make a viewer fail to open it; a name without one is taken as given.
+    ///
+    /// Example: `mismatchedExtension("fan.png", allowed: ["svg"], option: "--out", writes: "SVG")` →
+    /// "--out 'fan.png': this command writes SVG; name the file .svg".
+    public static func mismatchedExtension(_ path: String, allowed: [String], option: String, writes format: String) -> String? {
+        let ext = (path as NSString).pathExtension.lowercased()
+        guard !ext.isEmpty, !allowed.contains(ext) else { return nil }
+        return "\(option) '\(path)': this command writes \(format); name the file " + allowed.map { ".\($0)" }.joined(separator: " or ")
+    }
+
     /// Fails early, before any work, when `path` cannot be written: the folder is
     /// missing or not writable, or the path is a folder.
     public static func checkWritable(_ path: String) throws {
