@@ -153,19 +153,26 @@ public enum Validation {
     /// - Parameter runFor: makes the forecast for an as-of date (the CLI passes its options).
     ///   - only: run just these case ids (and no information rows); nil = everything.
     public static func run(observations: [String: [Observation]],
-                           runFor: (CalendarDate) throws -> ForecastResult, only: Set<String>? = nil) throws -> [Row] {
-        var cache: [CalendarDate: ForecastResult] = [:]
-        func result(_ d: CalendarDate) throws -> ForecastResult {
-            if let r = cache[d] { return r }
-            let r = try runFor(d)
-            cache[d] = r
-            return r
-        }
+                           runFor: (CalendarDate) throws -> ForecastResult, only: Set<String>? = nil,
+                           progress: ((_ runsDone: Int, _ runsTotal: Int) -> Void)? = nil) throws -> [Row] {
         func figure(_ id: String, _ dataset: String? = nil) throws -> Observation {
             for (name, rows) in observations where dataset == nil || name == dataset {
                 if let o = rows.first(where: { $0.id == id }) { return o }
             }
             throw ForecastError.noData("published figure \(id) not found in the datasets")
+        }
+        // One forecast run per distinct as-of date, cases and information rows together.
+        var dates = Set(cases.filter { only?.contains($0.id) ?? true }.map(\.asOf))
+        if only == nil {
+            for info in information { if let d = (try? figure(info.figureID))?.published?.latest { dates.insert(d) } }
+        }
+        var cache: [CalendarDate: ForecastResult] = [:]
+        func result(_ d: CalendarDate) throws -> ForecastResult {
+            if let r = cache[d] { return r }
+            let r = try runFor(d)
+            cache[d] = r
+            progress?(cache.count, dates.count)
+            return r
         }
         var out: [Row] = []
         for c in cases where only?.contains(c.id) ?? true {

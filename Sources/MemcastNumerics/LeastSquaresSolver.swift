@@ -10,7 +10,7 @@ import Foundation
 ///     for window in windows { let fit = try solver.solve(window.X, window.y) … }
 ///
 /// Not thread-safe: use one solver per thread (and set BLAS to one thread
-/// with `NumericsInfo.setBlasThreads(1)` when parallelising above it).
+/// with `NumericsInfo.withSingleThreadedBLAS` when parallelising above it).
 public final class LeastSquaresSolver {
     let ws = Workspace()
     let xs = Scratch<Double>()      // n×k equilibrated design

@@ -59,18 +59,17 @@ public enum PairsBootstrap {
         var out = Matrix(rows: replications, cols: k)
         let failure = ErrorSlot()
         // Each fit is small: BLAS threads would only spin; the parallelism is across replications.
-        let previousBLAS = NumericsInfo.blasThreads
-        NumericsInfo.setBlasThreads(1)
-        defer { NumericsInfo.setBlasThreads(previousBLAS) }
-        out.storage.withUnsafeMutableBufferPointer { o in
-            let result = UncheckedSendable(o)
-            ParallelLoop.run(iterations: replications, threads: threads, makeState: makeWorker) { w, b in
-                if failure.isSet { return }
-                do {
-                    let coefficients = try fit(&w, b)
-                    for j in 0..<k { result.value[b + j * replications] = coefficients[j] }
-                } catch {
-                    failure.set(error)
+        NumericsInfo.withSingleThreadedBLAS {
+            out.storage.withUnsafeMutableBufferPointer { o in
+                let result = UncheckedSendable(o)
+                ParallelLoop.run(iterations: replications, threads: threads, makeState: makeWorker) { w, b in
+                    if failure.isSet { return }
+                    do {
+                        let coefficients = try fit(&w, b)
+                        for j in 0..<k { result.value[b + j * replications] = coefficients[j] }
+                    } catch {
+                        failure.set(error)
+                    }
                 }
             }
         }

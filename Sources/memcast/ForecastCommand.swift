@@ -52,13 +52,15 @@ struct ForecastCommand: ParsableCommand {
 
 /// What `forecast` and `validate` share: resolving inputs and mapping errors to exit codes.
 enum ForecastRun {
+    /// - Parameter showsProgress: false when the caller reports progress over several runs itself.
     static func run(data: DatasetOptions, scenario name: String, horizon: Period, draws: Int, seed: UInt64,
-                    asOf: CalendarDate?? = nil) throws -> ForecastResult {
+                    asOf: CalendarDate?? = nil, showsProgress: Bool = true) throws -> ForecastResult {
         let inputs = try self.inputs(data: data, scenario: name, horizon: horizon, asOf: asOf)
         return try mappingErrors(scenario: name) {
             let engine = try ForecastEngine(inputs: inputs)
             try MonteCarlo.checkMemory(engine, draws: draws)
-            return MonteCarlo.run(engine, draws: draws, seed: seed, progress: Progress.reporter(total: draws))
+            return MonteCarlo.run(engine, draws: draws, seed: seed,
+                                  progress: showsProgress ? Progress.reporter(total: draws) : nil)
         }
     }
 
@@ -99,10 +101,10 @@ enum ForecastRun {
 /// Progress on stderr for any run that takes more than a second, only when stderr is a terminal
 /// (`ProgressLine`). `MEMCAST_PROGRESS_DELAY` (seconds) overrides the delay, for tests.
 enum Progress {
-    static func reporter(total: Int) -> (@Sendable (Int) -> Void)? {
+    static func reporter(total: Int, unit: String = "draws") -> (@Sendable (Int) -> Void)? {
         guard isatty(STDERR_FILENO) == 1 else { return nil }
         let delay = ProcessInfo.processInfo.environment["MEMCAST_PROGRESS_DELAY"].flatMap(Double.init) ?? 1
-        let line = ProgressLine(total: total, delaySeconds: delay)
+        let line = ProgressLine(total: total, unit: unit, delaySeconds: delay)
         let start = Date()
         return { done in
             if let s = line.update(done: done, elapsed: Date().timeIntervalSince(start)) {

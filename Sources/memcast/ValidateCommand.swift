@@ -52,10 +52,15 @@ struct ValidateCommand: ParsableCommand {
         } catch let e as CSVError { throw CLIError.dataError(e.description) }
         let rows: [Validation.Row]
         do {
-            rows = try Validation.run(observations: observations) { date in
-                try ForecastRun.run(data: data, scenario: scenario,
-                                    horizon: ForecastInputs.defaultHorizon, draws: draws, seed: seed, asOf: .some(date))
-            }
+            // One line for all the case runs: fitting each date's inputs takes longer than its draws.
+            var report: ((Int) -> Void)??
+            rows = try Validation.run(observations: observations, runFor: { date in
+                try ForecastRun.run(data: data, scenario: scenario, horizon: ForecastInputs.defaultHorizon, draws: draws,
+                                    seed: seed, asOf: .some(date), showsProgress: false)
+            }, progress: { done, total in
+                if report == nil { report = .some(Progress.reporter(total: total, unit: "case runs")) }
+                report??(done)
+            })
         } catch let e as ForecastError { throw CLIError.dataError(e.description) }
         let whatIf = scenario == Scenario.asPublished.name ? nil : scenario
         print(format == .json ? ValidationRendering.json(rows, scenario: whatIf) : ValidationRendering.text(rows, scenario: whatIf),

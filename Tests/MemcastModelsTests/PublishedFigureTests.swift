@@ -57,6 +57,15 @@ import MemcastData
 
     @Test func memoryShareHighSpecLowPrice() throws { try Self.check("memory-share-high-spec-low-price") }
 
+    /// Progress counts forecast runs (one per distinct as-of date), not cases: three cases of one date are one run.
+    @Test func progressCountsRunsNotCases() throws {
+        var calls: [[Int]] = []
+        _ = try Validation.run(observations: Self.observations, runFor: { try ForecastRuns.result(asOf: "\($0)") },
+                               only: ["shipments-2026", "soc-shipments-2026", "soc-unisoc-2026"],
+                               progress: { calls.append([$0, $1]) })
+        #expect(calls == [[1, 1]])
+    }
+
     @Test func asp2026() throws { try Self.check("asp-2026") }
 
     static let shipmentsReason: Comment = """
