@@ -195,6 +195,8 @@ extension CLIRun {
 
     @Test(arguments: [
         (["--config", "mid:12"], "--config 'mid:12': write TIER:DRAM+NAND"),
+        (["--config", "mid:1e20+256"], "--config 'mid:1e20+256': DRAM must be a whole number of GB from 1 to 64"),
+        (["--config", "mid:12+1e300"], "--config 'mid:12+1e300': NAND must be a whole number of GB from 1 to 4096"),
         (["--quarter", "2026-01"], "--quarter '2026-01' is not a quarter"),
         (["--quarter", "2031Q1"], "--quarter 2031Q1 is outside the run"),
         (["--format", "json"], "--format json is not offered for bom"),
