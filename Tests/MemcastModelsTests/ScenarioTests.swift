@@ -53,6 +53,20 @@ import MemcastData
         }
     }
 
+    /// Files saved on Windows (CRLF, often with a UTF-8 BOM) read like LF files, columns included.
+    @Test func crlfAndByteOrderMarkAreAccepted() throws {
+        let crlf = "\u{FEFF}" + Self.good.replacingOccurrences(of: "\n", with: "\r\n")
+        let s = try Scenario(toml: crlf, file: "shock.toml")
+        let lf = try Scenario(toml: Self.good, file: "shock.toml")
+        #expect(s == lf)
+        #expect {
+            _ = try Scenario(toml: "\u{FEFF}name = \"x\"\r\n[levers]\r\npass_thru = 0.5\r\n", file: "s.toml")
+        } throws: { String(describing: $0).hasPrefix("s.toml:3:1: ") }
+        #expect {
+            _ = try Scenario(toml: "name = \"x\"\r\n[prices.dram]\r\n2026Q1 = [0.9, 0.95]\r\n", file: "s.toml")
+        } throws: { String(describing: $0).hasPrefix("s.toml:3:10: ") }
+    }
+
     @Test func unknownTableIsRefused() {
         #expect(throws: TOMLError.self) { _ = try Scenario(toml: "name = \"x\"\n[leverz]\n", file: "s.toml") }
     }
