@@ -108,6 +108,21 @@ import Testing
         #expect(try CLIRunner.run(["scenario", "show", "nope"]).status == 64)
     }
 
+    /// `scenario show FILE` prints a user's file, as `--scenario FILE` accepts one; a bad file is a data error.
+    @Test func scenarioShowAcceptsAFile() throws {
+        let text = "name = \"mine\"\n[prices.dram]\n2026Q1 = 10\n"
+        let file = try scenarioFile(text)
+        let r = try CLIRunner.run(["scenario", "show", file.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout == "# \(file.path)\n" + text)
+        let bad = try CLIRunner.run(["scenario", "show", try scenarioFile("name = \"x\"\n[levers]\npass_thru = 0.5\n").path])
+        #expect(bad.status == 65 && bad.stderr.contains("s.toml:3:1: levers.pass_thru: unknown key"), "\(bad.stderr)")
+        let missing = try CLIRunner.run(["scenario", "show", "/nonexistent/s.toml"])
+        #expect(missing.status == 66 && missing.stderr.contains("cannot read '/nonexistent/s.toml'"), "\(missing.stderr)")
+        let unknown = try CLIRunner.run(["scenario", "show", "nope"])
+        #expect(unknown.stderr.contains("unknown scenario 'nope'"))
+    }
+
     /// Bad input: a clear message and 64 (usage) or 65 (data), nothing half-written.
     @Test func badInput() throws {
         let unknownKey = try scenarioFile("name = \"x\"\n[levers]\npass_thru = 0.5\n")
