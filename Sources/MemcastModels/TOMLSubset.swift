@@ -15,7 +15,10 @@ public struct TOMLDocument: Sendable {
         public var key: String
         public var value: TOMLValue
         public var line: Int
+        /// Column of the value.
         public var column: Int
+        /// Column of the key (its first part when dotted).
+        public var keyColumn: Int
     }
 
     /// Every `key = value` in file order.
@@ -70,7 +73,7 @@ public struct TOMLDocument: Sendable {
             guard seen.insert(full).inserted else {
                 throw TOMLError(file: file, line: lineNo, column: keyColumn, message: "key '\(full)' is defined twice")
             }
-            entries.append(Entry(table: table, key: key, value: value, line: lineNo, column: valueColumn))
+            entries.append(Entry(table: table, key: key, value: value, line: lineNo, column: valueColumn, keyColumn: keyColumn))
         }
     }
 }

@@ -109,6 +109,25 @@ import MemcastData
         }
     }
 
+    /// Pins no run can use (before the first simulated quarter or past the latest --horizon) and a
+    /// start quarter without its amount used to be dropped unseen; now they name file:line:column.
+    @Test(arguments: [
+        ("[prices.dram]\n1999Q1 = 10", "s.toml:3:1: prices.dram.1999Q1: 1999Q1 is outside the quarters a run can cover (2024Q1…2030Q4"),
+        ("[prices.nand]\n2035Q1 = 10", "s.toml:3:1: prices.nand.2035Q1: 2035Q1 is outside the quarters a run can cover (2024Q1…2030Q4"),
+        ("[supply]\ngap_pp.2020 = 3", "s.toml:3:1: supply.gap_pp.2020: 2020 is outside the years a run can cover (2024…2030"),
+        ("[supply]\nhbm_wafer_share_pct.2040 = 30", "s.toml:3:1: supply.hbm_wafer_share_pct.2040: 2040 is outside the years"),
+        ("[levers]\ntrim_dram_pct = 10\ntrim_from = \"2019Q1\"", "s.toml:4:13: levers.trim_from: 2019Q1 is outside the quarters"),
+        ("[levers]\nship_less_from = \"2026Q2\"", "s.toml:3:1: levers.ship_less_from: ship_less_from needs ship_less_pct"),
+        ("[levers]\ntrim_from = \"2026Q2\"", "s.toml:3:1: levers.trim_from: trim_from needs trim_dram_pct"),
+    ])
+    func pinsNoRunUsesAreRefused(body: String, message: String) {
+        #expect {
+            _ = try Scenario(toml: "name = \"x\"\n\(body)\n", file: "s.toml")
+        } throws: { e in
+            String(describing: e).hasPrefix(message)
+        }
+    }
+
     @Test func quarterParsing() {
         #expect(Period(quarterText: "2026Q1")?.advanced(by: 3) == Period(quarterText: "2026Q4"))
         #expect(Period(quarterText: "2026") == nil && Period(quarterText: "2026-03") == nil)
