@@ -143,8 +143,15 @@ struct ScenarioField {
     func range(plausible: ClosedRange<Double>, what: String) throws -> ValueRange {
         let (lo, hi) = try numbers(allowPercentStrings: false)
         for v in [lo, hi] where !plausible.contains(v) {
+            var hint = ""
+            if plausible.lowerBound >= 0, plausible.upperBound <= 3, v > 3 {
+                hint = "; it looks like a percent, but this is a share (0.6 = 60%)"
+            } else if plausible.upperBound <= 0, v > 0 {
+                // Negative-only values (elasticity): a positive one is most likely a dropped sign.
+                hint = plausible.contains(-v) ? "; it must be negative: write \(fmt(-v))" : "; it must be negative"
+            }
             throw error("\(what) = \(fmt(v)) is implausible (expected \(fmt(plausible.lowerBound))…\(fmt(plausible.upperBound)))"
-                        + (plausible.upperBound <= 3 && v > 3 ? "; it looks like a percent, but this is a share (0.6 = 60%)" : ""))
+                        + hint)
         }
         return ValueRange(lo, hi)
     }

@@ -90,6 +90,19 @@ import MemcastData
         } throws: { e in String(describing: e).contains("looks like a percent") }
     }
 
+    /// A positive elasticity is a dropped sign, not a percent written for a share.
+    @Test func positiveElasticityHintsAtTheSign() {
+        #expect {
+            _ = try Scenario(toml: "name = \"x\"\n[parameters]\nelasticity = 5\n", file: "s.toml")
+        } throws: { e in
+            let d = String(describing: e)
+            return d.hasPrefix("s.toml:3:14: parameters.elasticity:") && d.hasSuffix("(expected -6…0); it must be negative: write -5")
+        }
+        #expect {
+            _ = try Scenario(toml: "name = \"x\"\n[parameters]\nelasticity = 8\n", file: "s.toml")
+        } throws: { e in String(describing: e).hasSuffix("(expected -6…0); it must be negative") }
+    }
+
     @Test func implausibleAndMalformedValues() {
         let cases: [(String, String)] = [
             ("name = \"x\"\n[prices.dram]\n2026Q1 = 900\n", "implausible"),
