@@ -9,6 +9,12 @@ extension ForecastInputs {
     /// Width given to a one-sided published range ("over 40%" → 40–45), percent.
     public static let oneSidedWidthPct = 5.0
 
+    /// The quarters a run can simulate, whatever its `--horizon`: from the year before the base
+    /// year (it seeds the price momentum) through the latest horizon allowed.
+    public static func coverableQuarters(baseYear: Int = defaultBaseYear) -> ClosedRange<Period> {
+        Period(year: baseYear - 1, quarter: 1)...Period(year: baseYear + 5, quarter: 4)
+    }
+
     /// Resolves every input of a run from the datasets as of `asOf`, the calibration table
     /// and `scenario`.
     ///
@@ -24,7 +30,8 @@ extension ForecastInputs {
             throw ForecastError.invalidInputs("--horizon \(horizon) is before the forecast starts (\(firstForecast)): "
                                               + "\(baseYear) is the base year the configurations describe")
         }
-        guard horizon <= Period(year: baseYear + 5, quarter: 4) else {
+        let coverable = coverableQuarters(baseYear: baseYear)
+        guard horizon <= coverable.upperBound else {
             throw ForecastError.invalidInputs("--horizon \(horizon) is more than five years past the base year \(baseYear)")
         }
         let model = try ModelDatasets.load(from: catalog)
@@ -38,7 +45,7 @@ extension ForecastInputs {
             }
         }
         var notes: [String] = []
-        let start = Period(year: baseYear - 1, quarter: 1)
+        let start = coverable.lowerBound
         let cal = model
 
         // Prices: mobile series where published, else their proxies (ContractPriceIndex rule).
@@ -64,6 +71,7 @@ extension ForecastInputs {
             inputs[kind] = byQuarter
             previous[kind] = before
         }
+        if let n = pinsPastHorizonNote(scenario, horizon: horizon) { notes.append(n) }
         let parts = MemoryPartCalls.adopted(prices: prices, familyInputs: inputs, familyRows: familyRows, asOf: asOf)
         notes += parts.notes
 
@@ -295,6 +303,32 @@ extension ForecastInputs {
     }
 
     /// HBM share of DRAM wafer input by year, percent (latest vintage).
+    /// Scenario pins after `horizon`, which the run ends before (a what-if pinned through 2027 run
+    /// with an earlier --horizon): a note, so they are not dropped unseen. Parsing refuses pins no run covers.
+    static func pinsPastHorizonNote(_ scenario: Scenario, horizon: Period) -> String? {
+        var pins: [String] = []
+        for kind in MemoryKind.allCases {
+            let past = (scenario.prices[kind] ?? [:]).filter { $0.key > horizon }.sorted { $0.key < $1.key }
+            guard let first = past.first?.key, let last = past.last?.key else { continue }
+            let lines = past.compactMap { pin -> Int? in
+                guard case .scenario(let at) = pin.value.origin, at.hasPrefix(scenario.origin + ":") else { return nil }
+                return Int(at.dropFirst(scenario.origin.count + 1))
+            }
+            var detail: [String] = past.count > 1 ? ["\(past.count) quarters"] : []
+            if let lo = lines.min(), let hi = lines.max() { detail.append(lo == hi ? "line \(lo)" : "lines \(lo)–\(hi)") }
+            pins.append("prices.\(kind.rawValue) \(first)" + (past.count > 1 ? "…\(last)" : "")
+                        + (detail.isEmpty ? "" : " (\(detail.joined(separator: ", ")))"))
+        }
+        pins += scenario.gapPP.keys.sorted().filter { $0 > horizon.year }.map { "supply.gap_pp.\($0)" }
+        pins += scenario.hbmWaferSharePct.keys.sorted().filter { $0 > horizon.year }.map { "supply.hbm_wafer_share_pct.\($0)" }
+        for (key, q) in [("trim_from", scenario.levers.trimFrom), ("ship_less_from", scenario.levers.shipLessFrom)] {
+            if let q, q > horizon { pins.append("levers.\(key) = \(q)") }
+        }
+        guard !pins.isEmpty else { return nil }
+        return "scenario \(scenario.name) (\(scenario.origin)): past --horizon \(horizon), so not used: "
+            + pins.joined(separator: ", ")
+    }
+
     static func hbmWaferShares(_ rows: [Observation], asOf: CalendarDate?) -> [Int: Double] {
         var out: [Int: Double] = [:]
         for o in VintageSelection.latest(rows.filter { $0.metric == "share_of_dram_wafer_input" }, asOf: asOf) {

@@ -30,7 +30,10 @@ extension Scenario {
             case ("", "description"): s.description = try at.string()
             case ("prices.dram", _), ("prices.nand", _):
                 let kind: MemoryKind = e.table.last == "dram" ? .dram : .nand
-                guard let q = Period(quarterText: e.key) else { throw at.error("'\(e.key)' is not a quarter; write e.g. 2026Q1") }
+                guard let q = Period(quarterText: e.key) else {
+                    throw at.error("'\(e.key)' is not a quarter; write e.g. 2026Q1", column: e.keyColumn)
+                }
+                try at.requireCoverable(q, column: e.keyColumn)
                 let r = try at.percentRange(plausible: -80...300, what: "\(kind.rawValue.uppercased()) contract change for \(q)")
                 s.prices[kind, default: [:]][q] = PriceChangeRange(lowPct: r.low, highPct: r.high,
                                                                     origin: .scenario("\(file):\(e.line)"))
@@ -69,6 +72,13 @@ extension Scenario {
             }
         }
         guard sawName else { throw TOMLError(file: file, line: 1, column: 1, message: "missing key 'name'") }
+        // A start quarter without its amount would leave the lever at 0 and do nothing.
+        for (from, amount) in [("ship_less_from", "ship_less_pct"), ("trim_from", "trim_dram_pct")] {
+            let levers = doc.entries.filter { $0.table == ["levers"] }
+            guard let e = levers.first(where: { $0.key == from }), !levers.contains(where: { $0.key == amount }) else { continue }
+            throw ScenarioField(file: file, entry: e).error("\(from) needs \(amount) in [levers] (how much, in percent); "
+                                                            + "without it the lever does nothing", column: e.keyColumn)
+        }
         self = s
     }
 
@@ -100,14 +110,31 @@ struct ScenarioField {
         return s
     }
 
+    /// Quarters some run simulates (whatever its --horizon); a pin elsewhere would be dropped unseen.
+    static let coverable = ForecastInputs.coverableQuarters()
+
     func quarter() throws -> Period {
         guard let q = Period(quarterText: try string()) else { throw error("expected a quarter such as \"2026Q2\"") }
+        try requireCoverable(q)
         return q
     }
 
+    func requireCoverable(_ q: Period, column: Int? = nil) throws {
+        let r = ScenarioField.coverable
+        guard r.contains(q) else {
+            throw error("\(q) is outside the quarters a run can cover (\(r.lowerBound)…\(r.upperBound), the latest --horizon)",
+                        column: column)
+        }
+    }
+
     func year() throws -> Int {
-        guard let y = Int(entry.key), (1990...2100).contains(y) else {
-            throw error("'\(entry.key)' is not a year; write e.g. 2027")
+        guard let y = Int(entry.key) else {
+            throw error("'\(entry.key)' is not a year; write e.g. 2027", column: entry.keyColumn)
+        }
+        let years = ScenarioField.coverable.lowerBound.year...ScenarioField.coverable.upperBound.year
+        guard years.contains(y) else {
+            throw error("\(y) is outside the years a run can cover (\(years.lowerBound)…\(years.upperBound), "
+                        + "the latest --horizon)", column: entry.keyColumn)
         }
         return y
     }
@@ -116,8 +143,15 @@ struct ScenarioField {
     func range(plausible: ClosedRange<Double>, what: String) throws -> ValueRange {
         let (lo, hi) = try numbers(allowPercentStrings: false)
         for v in [lo, hi] where !plausible.contains(v) {
+            var hint = ""
+            if plausible.lowerBound >= 0, plausible.upperBound <= 3, v > 3 {
+                hint = "; it looks like a percent, but this is a share (0.6 = 60%)"
+            } else if plausible.upperBound <= 0, v > 0 {
+                // Negative-only values (elasticity): a positive one is most likely a dropped sign.
+                hint = plausible.contains(-v) ? "; it must be negative: write \(fmt(-v))" : "; it must be negative"
+            }
             throw error("\(what) = \(fmt(v)) is implausible (expected \(fmt(plausible.lowerBound))…\(fmt(plausible.upperBound)))"
-                        + (plausible.upperBound <= 3 && v > 3 ? "; it looks like a percent, but this is a share (0.6 = 60%)" : ""))
+                        + hint)
         }
         return ValueRange(lo, hi)
     }

@@ -5,7 +5,9 @@ import MemcastData
 /// parameters are overridden. Everything not set falls back to the datasets
 /// (latest vintage by `--as-of`) and the supply–demand model.
 ///
-/// File format (TOML subset, see `TOMLDocument`), every key optional except `name`:
+/// File format (TOML subset, see `TOMLDocument`), every key optional except `name`. Quarters
+/// and years must lie in `ForecastInputs.coverableQuarters()` (2024Q1…2030Q4); `trim_from` and
+/// `ship_less_from` need their amounts:
 ///
 /// ```toml
 /// name = "2026-memory-shock"

@@ -26,20 +26,24 @@ public struct ScenarioStore: Sendable {
         return FileManager.default.fileExists(atPath: p) ? p : nil
     }
 
+    /// The file behind `--scenario NAME|FILE`: a named scenario's file or the path as given;
+    /// nil for the built-in `as-published`.
+    /// - Throws: `ScenarioStore.Failure.unknown` for an unknown name, `.unreadable` for a missing file.
+    public func file(of nameOrPath: String) throws -> String? {
+        if nameOrPath == Scenario.asPublished.name { return nil }
+        if let p = self.path(of: nameOrPath) { return p }
+        guard nameOrPath.hasSuffix(".toml") || nameOrPath.contains("/") else {
+            throw Failure.unknown(nameOrPath, known: names())
+        }
+        guard FileManager.default.isReadableFile(atPath: nameOrPath) else { throw Failure.unreadable(nameOrPath) }
+        return nameOrPath
+    }
+
     /// Resolves `--scenario NAME|FILE`.
     /// - Throws: `ScenarioStore.Failure.unknown` (a usage error) for an unknown name,
     ///   `TOMLError` for a malformed file.
     public func load(_ nameOrPath: String) throws -> Scenario {
-        if nameOrPath == Scenario.asPublished.name { return .asPublished }
-        let path: String
-        if let p = self.path(of: nameOrPath) {
-            path = p
-        } else if nameOrPath.hasSuffix(".toml") || nameOrPath.contains("/") {
-            guard FileManager.default.isReadableFile(atPath: nameOrPath) else { throw Failure.unreadable(nameOrPath) }
-            path = nameOrPath
-        } else {
-            throw Failure.unknown(nameOrPath, known: names())
-        }
+        guard let path = try file(of: nameOrPath) else { return .asPublished }
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
             throw Failure.unreadable(path)
         }

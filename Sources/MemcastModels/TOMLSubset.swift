@@ -15,7 +15,10 @@ public struct TOMLDocument: Sendable {
         public var key: String
         public var value: TOMLValue
         public var line: Int
+        /// Column of the value.
         public var column: Int
+        /// Column of the key (its first part when dotted).
+        public var keyColumn: Int
     }
 
     /// Every `key = value` in file order.
@@ -32,11 +35,11 @@ public struct TOMLDocument: Sendable {
         var seen: Set<String> = []
         var seenTables: Set<String> = []
         var lineNo = 0
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // "\r\n" is one Character in Swift, so splitting on "\n" alone never splits CRLF files.
+        for raw in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             lineNo += 1
             var line = Substring(raw)
-            if line.hasSuffix("\r") { line = line.dropLast() }
-            if lineNo == 1, line.hasPrefix("\u{FEFF}") { line = line.dropFirst() }
+            if lineNo == 1, line.unicodeScalars.first == "\u{FEFF}" { line = line.dropFirst() }
             var s = TOMLScanner(chars: Array(line), file: file, line: lineNo)
             s.skipSpaces()
             if s.atEndOrComment { continue }
@@ -70,7 +73,7 @@ public struct TOMLDocument: Sendable {
             guard seen.insert(full).inserted else {
                 throw TOMLError(file: file, line: lineNo, column: keyColumn, message: "key '\(full)' is defined twice")
             }
-            entries.append(Entry(table: table, key: key, value: value, line: lineNo, column: valueColumn))
+            entries.append(Entry(table: table, key: key, value: value, line: lineNo, column: valueColumn, keyColumn: keyColumn))
         }
     }
 }

@@ -32,21 +32,46 @@ public enum Teardown {
             self.segment = segment; self.dramGB = dramGB; self.nandGB = nandGB
         }
 
-        /// Parses `SEGMENT:DRAM+NAND`, e.g. `mid:12+256` (GB).
+        /// Memory sizes `bom` accepts, in whole GB: beyond any phone, but small enough
+        /// that costs stay finite and the sizes print as integers.
+        public static let dramGBRange = 1...64
+        public static let nandGBRange = 1...4096
+
+        /// Parses `SEGMENT:DRAM+NAND`, e.g. `mid:12+256` (GB); nil for anything `init(parsing:)` rejects.
         public init?(_ text: String) {
+            guard let c = try? Config(parsing: text) else { return nil }
+            self = c
+        }
+
+        /// Parses `SEGMENT:DRAM+NAND`, e.g. `mid:12+256` (GB).
+        /// - Throws: `ConfigError` saying what was expected.
+        public init(parsing text: String) throws {
             let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-            guard parts.count == 2, let s = Segment(rawValue: String(parts[0])) else { return nil }
-            let gb = parts[1].split(separator: "+", omittingEmptySubsequences: false)
-            guard gb.count == 2, let d = Double(gb[0]), let n = Double(gb[1]), d > 0, n > 0, d.isFinite, n.isFinite else {
-                return nil
+            let gb = parts.count == 2 ? parts[1].split(separator: "+", omittingEmptySubsequences: false) : []
+            guard let s = Segment(rawValue: String(parts[0])), gb.count == 2 else {
+                throw ConfigError("write TIER:DRAM+NAND in GB, e.g. mid:12+256 (tiers: "
+                                  + Segment.allCases.map(\.rawValue).joined(separator: ", ") + ")")
             }
-            self.init(segment: s, dramGB: d, nandGB: n)
+            func size(_ t: Substring, _ name: String, _ range: ClosedRange<Int>) throws -> Double {
+                guard let v = Double(t), v == v.rounded(), v >= Double(range.lowerBound), v <= Double(range.upperBound) else {
+                    throw ConfigError("\(name) must be a whole number of GB from \(range.lowerBound) to \(range.upperBound); found '\(t)'")
+                }
+                return v
+            }
+            self.init(segment: s, dramGB: try size(gb[0], "DRAM", Config.dramGBRange),
+                      nandGB: try size(gb[1], "NAND", Config.nandGBRange))
         }
 
         public var description: String {
-            func g(_ x: Double) -> String { x == x.rounded() ? String(Int(x)) : String(x) }
+            func g(_ x: Double) -> String { Int(exactly: x).map(String.init) ?? String(x) }
             return "\(segment.rawValue):\(g(dramGB))+\(g(nandGB))"
         }
+    }
+
+    /// Why a configuration text was rejected.
+    public struct ConfigError: Error, CustomStringConvertible {
+        public let description: String
+        init(_ description: String) { self.description = description }
     }
 
     /// One configuration in one quarter. Money in USD per phone; shares and changes in percent.

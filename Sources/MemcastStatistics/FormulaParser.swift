@@ -55,6 +55,9 @@ struct FormulaParser {
         case end
     }
 
+    /// Largest order `lag`, `diff` and `pct` accept.
+    static let maxShiftOrder = 1_000_000.0
+
     private let text: String
     private var tokens: [(token: Token, start: Int, end: Int)] = []
     private var index = 0
@@ -303,8 +306,10 @@ struct FormulaParser {
                     throw error(at: kAt, "\(name)'s second argument is the order, a whole number such as 1 or 4")
                 }
                 let order = sign * k
-                if function == .lag ? order < 0 : order < 1 {
-                    throw error(at: kAt, "\(name)'s order must be \(function == .lag ? "0 or more" : "1 or more"); found '\(sign < 0 ? "-" : "")\(s)'")
+                let least = function == .lag ? 0.0 : 1.0
+                // The cap keeps the evaluator's Int conversion and index arithmetic from trapping.
+                guard order >= least, order <= FormulaParser.maxShiftOrder else {
+                    throw error(at: kAt, "\(name)'s order must be a whole number from \(Int(least)) to \(Int(FormulaParser.maxShiftOrder)); found '\(sign < 0 ? "-" : "")\(s)'")
                 }
                 index += 1
                 args.append(FormulaExpression(.number(order), range: kAt..<previousEnd))

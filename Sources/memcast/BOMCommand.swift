@@ -11,7 +11,9 @@ struct BOMCommand: ParsableCommand {
         abstract: "Teardown-style BOM of memory configurations: memory cost, share and price target by quarter.",
         discussion: """
         A configuration is TIER:DRAM+NAND in GB (tiers: entry, low_mid, mid, high, premium), e.g. \
-        mid:12+256. The tier gives the memory types, the non-memory BOM and the BOM-to-price \
+        mid:12+256, with DRAM a whole number from \(Teardown.Config.dramGBRange.lowerBound) to \
+        \(Teardown.Config.dramGBRange.upperBound) and NAND from \(Teardown.Config.nandGBRange.lowerBound) to \
+        \(Teardown.Config.nandGBRange.upperBound). The tier gives the memory types, the non-memory BOM and the BOM-to-price \
         ratio (Datasets/handset_configs.csv); DRAM and NAND are costed at each quarter's \
         contract $/GB on the run's central path (published or pinned midpoints, else the \
         price equation without shocks). The price is the pass-through target at the run's \
@@ -41,9 +43,8 @@ struct BOMCommand: ParsableCommand {
     var format: ForecastFormat = .text
 
     func validate() throws {
-        for c in config where Teardown.Config(c) == nil {
-            throw ValidationError("--config '\(c)': write TIER:DRAM+NAND in GB, e.g. mid:12+256 "
-                                  + "(tiers: \(Segment.allCases.map(\.rawValue).joined(separator: ", ")))")
+        for c in config {
+            do { _ = try Teardown.Config(parsing: c) } catch { throw ValidationError("--config '\(c)': \(error)") }
         }
         for q in quarter where Period(quarterText: q) == nil {
             throw ValidationError("--quarter '\(q)' is not a quarter; write e.g. 2026Q1")

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import MemcastModels
 
-/// `memcast scenario list|show NAME`.
+/// `memcast scenario list|show NAME|FILE`.
 struct ScenarioCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scenario",
@@ -13,6 +13,7 @@ struct ScenarioCommand: ParsableCommand {
         Examples:
           memcast scenario list
           memcast scenario show 2026-memory-shock
+          memcast scenario show my-scenario.toml
         """,
         subcommands: [List.self, Show.self])
 
@@ -31,24 +32,27 @@ struct ScenarioCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print a scenario file.",
-                                                        discussion: "Example:\n  memcast scenario show 2026-memory-shock")
+        static let configuration = CommandConfiguration(
+            abstract: "Print a named scenario or a .toml scenario file.",
+            discussion: "Examples:\n  memcast scenario show 2026-memory-shock\n  memcast scenario show my-scenario.toml")
         @OptionGroup var data: DatasetOptions
-        @Argument(help: "Scenario name.") var name: String
+        @Argument(help: ArgumentHelp("Scenario name or path to a .toml file.", valueName: "NAME|FILE")) var name: String
 
         func run() throws {
             let store = ScenarioStore(datasetsDirectory: try data.catalog().embeddedDirectory)
-            if name == Scenario.asPublished.name {
+            let path = try ForecastRun.mappingErrors(scenario: name) { () throws -> String? in
+                let path = try store.file(of: name)
+                _ = try store.load(name)
+                return path
+            }
+            guard let path else {
                 print("# as-published (built in)\n# \(Scenario.asPublished.description)\nname = \"as-published\"")
                 return
             }
-            guard let path = store.path(of: name) else {
-                throw ValidationError(ScenarioStore.Failure.unknown(name, known: store.names()).description)
-            }
-            do { _ = try store.load(name) } catch let e as TOMLError { throw CLIError.dataError(e.description) }
             guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw CLIError.noInput(path: path) }
-            print("# Datasets/scenarios/\((path as NSString).lastPathComponent)")
-            print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
+            print(path == name ? "# \(path)" : "# Datasets/scenarios/\((path as NSString).lastPathComponent)")
+            // Scalars, not Characters: a CRLF ending is one Character that is not "\n".
+            print(text, terminator: text.unicodeScalars.last == "\n" ? "" : "\n")
         }
     }
 }

@@ -33,6 +33,7 @@ import Testing
         ("fit-error-hac-lags-negative", ["--formula", "y ~ x", "--cov", "HAC", "--hac-lags=-1"]),
         ("fit-error-ridge-robust", ["--formula", "y ~ x", "--ridge", "1", "--cov", "HC1"]),
         ("fit-error-formula-syntax", ["--formula", "y ~ x + * low"]),
+        ("fit-error-lag-order-too-large", ["--formula", "y ~ lag(x, 99999999999999999999)"]),
         ("fit-error-unknown-column", ["--formula", "y ~ x + price"]),
         ("fit-error-non-numeric-cell", ["--formula", "y ~ x + low"]),
         ("fit-error-unknown-format", ["--formula", "y ~ x", "--format", "xml"]),

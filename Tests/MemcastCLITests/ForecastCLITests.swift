@@ -108,6 +108,21 @@ import Testing
         #expect(try CLIRunner.run(["scenario", "show", "nope"]).status == 64)
     }
 
+    /// `scenario show FILE` prints a user's file, as `--scenario FILE` accepts one; a bad file is a data error.
+    @Test func scenarioShowAcceptsAFile() throws {
+        let text = "name = \"mine\"\n[prices.dram]\n2026Q1 = 10\n"
+        let file = try scenarioFile(text)
+        let r = try CLIRunner.run(["scenario", "show", file.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout == "# \(file.path)\n" + text)
+        let bad = try CLIRunner.run(["scenario", "show", try scenarioFile("name = \"x\"\n[levers]\npass_thru = 0.5\n").path])
+        #expect(bad.status == 65 && bad.stderr.contains("s.toml:3:1: levers.pass_thru: unknown key"), "\(bad.stderr)")
+        let missing = try CLIRunner.run(["scenario", "show", "/nonexistent/s.toml"])
+        #expect(missing.status == 66 && missing.stderr.contains("cannot read '/nonexistent/s.toml'"), "\(missing.stderr)")
+        let unknown = try CLIRunner.run(["scenario", "show", "nope"])
+        #expect(unknown.stderr.contains("unknown scenario 'nope'"))
+    }
+
     /// Bad input: a clear message and 64 (usage) or 65 (data), nothing half-written.
     @Test func badInput() throws {
         let unknownKey = try scenarioFile("name = \"x\"\n[levers]\npass_thru = 0.5\n")
@@ -115,6 +130,9 @@ import Testing
         let k = try CLIRunner.run(["forecast", "--scenario", unknownKey.path, "--out", dir.path])
         #expect(k.status == 65 && k.stderr.contains("\(unknownKey.path):3:1: levers.pass_thru: unknown key"))
         #expect(!FileManager.default.fileExists(atPath: dir.path))
+        let outside = try scenarioFile("name = \"x\"\n[prices.dram]\n1999Q1 = 10\n")
+        let o = try CLIRunner.run(["forecast", "--scenario", outside.path])
+        #expect(o.status == 65 && o.stderr.contains("\(outside.path):3:1: prices.dram.1999Q1: 1999Q1 is outside"), "\(o.stderr)")
         let fraction = try scenarioFile("name = \"x\"\n[prices.dram]\n2026Q1 = [0.9, 0.95]\n")
         let f = try CLIRunner.run(["forecast", "--scenario", fraction.path])
         #expect(f.status == 65)
@@ -195,6 +213,8 @@ extension CLIRun {
 
     @Test(arguments: [
         (["--config", "mid:12"], "--config 'mid:12': write TIER:DRAM+NAND"),
+        (["--config", "mid:1e20+256"], "--config 'mid:1e20+256': DRAM must be a whole number of GB from 1 to 64"),
+        (["--config", "mid:12+1e300"], "--config 'mid:12+1e300': NAND must be a whole number of GB from 1 to 4096"),
         (["--quarter", "2026-01"], "--quarter '2026-01' is not a quarter"),
         (["--quarter", "2031Q1"], "--quarter 2031Q1 is outside the run"),
         (["--format", "json"], "--format json is not offered for bom"),

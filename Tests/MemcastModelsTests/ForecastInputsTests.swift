@@ -4,6 +4,19 @@ import Foundation
 @testable import MemcastModels
 
 @Suite struct ForecastInputsTests {
+    /// Pins after the run's --horizon are listed in a note (with their lines) rather than dropped unseen.
+    @Test func pinsPastTheHorizonAreNoted() throws {
+        let text = "name = \"x\"\n[prices.dram]\n2026Q4 = 5\n2028Q1 = 10\n2028Q3 = 10\n[prices.nand]\n2029Q1 = 1\n"
+            + "[supply]\ngap_pp.2029 = 1\n[levers]\nship_less_pct = 5\nship_less_from = \"2029Q1\"\n"
+        let scenario = try Scenario(toml: text, file: "p.toml")
+        let note = try #require(ForecastInputs.pinsPastHorizonNote(scenario, horizon: Period(quarterText: "2027Q4")!))
+        #expect(note == "scenario x (p.toml): past --horizon 2027Q4, so not used: prices.dram 2028Q1…2028Q3 (2 quarters, "
+                + "lines 4–5), prices.nand 2029Q1 (line 7), supply.gap_pp.2029, levers.ship_less_from = 2029Q1")
+        #expect(ForecastInputs.pinsPastHorizonNote(scenario, horizon: Period(quarterText: "2030Q4")!) == nil)
+        let inputs = try ForecastInputs.build(catalog: Repo.catalog(), scenario: scenario, asOf: nil)
+        #expect(inputs.notes.contains(note))
+    }
+
     /// Vintages: as of 2026-01-05 the 1Q26 DRAM input is TrendForce's first call (55–60); as of
     /// 2026-02-02 its revision (mobile DRAM +90%, which the mobile series carries).
     @Test func priceInputsFollowTheVintage() throws {

@@ -53,6 +53,20 @@ import MemcastData
         }
     }
 
+    /// Files saved on Windows (CRLF, often with a UTF-8 BOM) read like LF files, columns included.
+    @Test func crlfAndByteOrderMarkAreAccepted() throws {
+        let crlf = "\u{FEFF}" + Self.good.replacingOccurrences(of: "\n", with: "\r\n")
+        let s = try Scenario(toml: crlf, file: "shock.toml")
+        let lf = try Scenario(toml: Self.good, file: "shock.toml")
+        #expect(s == lf)
+        #expect {
+            _ = try Scenario(toml: "\u{FEFF}name = \"x\"\r\n[levers]\r\npass_thru = 0.5\r\n", file: "s.toml")
+        } throws: { String(describing: $0).hasPrefix("s.toml:3:1: ") }
+        #expect {
+            _ = try Scenario(toml: "name = \"x\"\r\n[prices.dram]\r\n2026Q1 = [0.9, 0.95]\r\n", file: "s.toml")
+        } throws: { String(describing: $0).hasPrefix("s.toml:3:10: ") }
+    }
+
     @Test func unknownTableIsRefused() {
         #expect(throws: TOMLError.self) { _ = try Scenario(toml: "name = \"x\"\n[leverz]\n", file: "s.toml") }
     }
@@ -76,6 +90,19 @@ import MemcastData
         } throws: { e in String(describing: e).contains("looks like a percent") }
     }
 
+    /// A positive elasticity is a dropped sign, not a percent written for a share.
+    @Test func positiveElasticityHintsAtTheSign() {
+        #expect {
+            _ = try Scenario(toml: "name = \"x\"\n[parameters]\nelasticity = 5\n", file: "s.toml")
+        } throws: { e in
+            let d = String(describing: e)
+            return d.hasPrefix("s.toml:3:14: parameters.elasticity:") && d.hasSuffix("(expected -6…0); it must be negative: write -5")
+        }
+        #expect {
+            _ = try Scenario(toml: "name = \"x\"\n[parameters]\nelasticity = 8\n", file: "s.toml")
+        } throws: { e in String(describing: e).hasSuffix("(expected -6…0); it must be negative") }
+    }
+
     @Test func implausibleAndMalformedValues() {
         let cases: [(String, String)] = [
             ("name = \"x\"\n[prices.dram]\n2026Q1 = 900\n", "implausible"),
@@ -92,6 +119,25 @@ import MemcastData
         for (text, needle) in cases {
             #expect(performing: { _ = try Scenario(toml: text, file: "s.toml") },
                     throws: { String(describing: $0).contains(needle) })
+        }
+    }
+
+    /// Pins no run can use (before the first simulated quarter or past the latest --horizon) and a
+    /// start quarter without its amount used to be dropped unseen; now they name file:line:column.
+    @Test(arguments: [
+        ("[prices.dram]\n1999Q1 = 10", "s.toml:3:1: prices.dram.1999Q1: 1999Q1 is outside the quarters a run can cover (2024Q1…2030Q4"),
+        ("[prices.nand]\n2035Q1 = 10", "s.toml:3:1: prices.nand.2035Q1: 2035Q1 is outside the quarters a run can cover (2024Q1…2030Q4"),
+        ("[supply]\ngap_pp.2020 = 3", "s.toml:3:1: supply.gap_pp.2020: 2020 is outside the years a run can cover (2024…2030"),
+        ("[supply]\nhbm_wafer_share_pct.2040 = 30", "s.toml:3:1: supply.hbm_wafer_share_pct.2040: 2040 is outside the years"),
+        ("[levers]\ntrim_dram_pct = 10\ntrim_from = \"2019Q1\"", "s.toml:4:13: levers.trim_from: 2019Q1 is outside the quarters"),
+        ("[levers]\nship_less_from = \"2026Q2\"", "s.toml:3:1: levers.ship_less_from: ship_less_from needs ship_less_pct"),
+        ("[levers]\ntrim_from = \"2026Q2\"", "s.toml:3:1: levers.trim_from: trim_from needs trim_dram_pct"),
+    ])
+    func pinsNoRunUsesAreRefused(body: String, message: String) {
+        #expect {
+            _ = try Scenario(toml: "name = \"x\"\n\(body)\n", file: "s.toml")
+        } throws: { e in
+            String(describing: e).hasPrefix(message)
         }
     }
 

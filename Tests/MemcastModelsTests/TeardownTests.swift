@@ -16,6 +16,21 @@ import MemcastData
         }
     }
 
+    /// Sizes too large for an Int used to trap when the configuration was printed.
+    @Test(arguments: [
+        ("mid:1e20+256", "DRAM must be a whole number of GB from 1 to 64; found '1e20'"),
+        ("mid:12+1e300", "NAND must be a whole number of GB from 1 to 4096; found '1e300'"),
+        ("mid:99999999999+256", "DRAM must be a whole number of GB from 1 to 64"),
+        ("mid:12.5+256", "DRAM must be a whole number"),
+        ("mid:12+4097", "NAND must be a whole number of GB from 1 to 4096; found '4097'"),
+        ("huge:8+128", "write TIER:DRAM+NAND in GB"),
+    ])
+    func rejectsSizesOutsideTheLimits(text: String, message: String) {
+        #expect(throws: Teardown.ConfigError.self) { try Teardown.Config(parsing: text) }
+        do { _ = try Teardown.Config(parsing: text) } catch { #expect("\(error)".contains(message), "\(error)") }
+        #expect(Teardown.Config("mid:64+4096") != nil)
+    }
+
     /// A premium phone with the premium cells' own memory (11 GB + 256 GB in every region) is the
     /// cell itself at the anchor: BOM = bom_to_asp × ASP = 0.48 × $1,000, priced at $1,000
     /// (Datasets/handset_configs.csv).
