@@ -39,8 +39,14 @@ struct BOMCommand: ParsableCommand {
     @Option(help: ArgumentHelp("A quarter to cost; repeatable. Default: 2025Q1 2025Q4 2026Q1 2026Q2.", valueName: "YYYYQn"))
     var quarter: [String] = []
 
-    @Option(help: "Output format (text, md or csv).")
-    var format: ForecastFormat = .text
+    /// The teardown is a table: no JSON form, so `--help` offers only these.
+    enum Format: String, CaseIterable, ExpressibleByArgument {
+        case text, md, csv
+        var rendering: ForecastFormat { ForecastFormat(rawValue: rawValue)! }
+    }
+
+    @Option(help: "Output format.")
+    var format: Format = .text
 
     func validate() throws {
         for c in config {
@@ -49,7 +55,6 @@ struct BOMCommand: ParsableCommand {
         for q in quarter where Period(quarterText: q) == nil {
             throw ValidationError("--quarter '\(q)' is not a quarter; write e.g. 2026Q1")
         }
-        if format == .json { throw ValidationError("--format json is not offered for bom; use csv") }
     }
 
     func run() throws {
@@ -62,6 +67,6 @@ struct BOMCommand: ParsableCommand {
         let title = "memcast bom — scenario \(inputs.scenarioName), data as of \(inputs.asOfLabel), central π = "
             + String(format: "%.3f", inputs.passThrough.center)
             + "\nUSD per phone; price = wholesale pass-through target, retail = price ÷ 0.85; price % vs \(inputs.anchorQuarter)"
-        print(TeardownRendering.render(lines, title: title, format: format), terminator: "")
+        print(TeardownRendering.render(lines, title: title, format: format.rendering), terminator: "")
     }
 }

@@ -217,7 +217,7 @@ extension CLIRun {
         (["--config", "mid:12+1e300"], "--config 'mid:12+1e300': NAND must be a whole number of GB from 1 to 4096"),
         (["--quarter", "2026-01"], "--quarter '2026-01' is not a quarter"),
         (["--quarter", "2031Q1"], "--quarter 2031Q1 is outside the run"),
-        (["--format", "json"], "--format json is not offered for bom"),
+        (["--format", "json"], "The value 'json' is invalid for '--format <format>'. Please provide one of 'text', 'md' or 'csv'"),
         (["--scenario", "no-such-scenario"], "no-such-scenario"),
     ])
     func usageErrors(args: [String], message: String) throws {
