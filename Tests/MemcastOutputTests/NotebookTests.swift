@@ -32,6 +32,14 @@ import Testing
         #expect(nb.cells[1].currentOutput == nil)
     }
 
+    /// A notebook saved with Windows line endings reads the same (it used to have no cells at all).
+    @Test func crlfNotebookHasTheSameCells() throws {
+        let nb = try Notebook(text: text.replacingOccurrences(of: "\n", with: "\r\n"), file: "q.md")
+        #expect(nb.cells.count == 2)
+        #expect(nb.cells[0].arguments == ["forecast", "--as-of", "2026-02-28", "--format", "md"])
+        #expect(nb.cells[0].currentOutput == "old")
+    }
+
     @Test func renderReplacesOutputsAndInsertsMissingBlocksKeepingProse() throws {
         let nb = try Notebook(text: text, file: "q.md")
         let out = nb.rendered(outputs: ["new 1\nnew 2\n", "```inner\n"])

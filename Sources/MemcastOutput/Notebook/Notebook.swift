@@ -49,7 +49,9 @@ public struct Notebook: Sendable {
     /// Parses `text`; throws `NotebookError` naming `file` and the line of a malformed block.
     public init(text: String, file: String) throws {
         self.file = file
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // "\r\n" is one Character, so a split on "\n" alone leaves a CRLF file one line with no cells.
+        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+            .map(String.init)
         if lines.last == "" { lines.removeLast() }
         self.lines = lines
         var cells: [Cell] = []
