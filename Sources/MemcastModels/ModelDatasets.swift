@@ -146,8 +146,14 @@ public struct ModelDatasets: Sendable {
         var ratios: [Int: Double] = [:]
         var basis: [Int: (figureIDs: [String], published: String)] = [:]
         for r in 0..<h.rowCount {
+            let yearValue = num(h, "year")[r]
+            // Int(_:) traps on 1e20 and truncates 2025.5: only whole years in range get through.
+            guard let year = Plausibility.year(yearValue) else {
+                throw ForecastError.invalidInputs("\(h.origin(ofRow: r)): column 'year': expected a whole year ("
+                    + "\(Plausibility.years.lowerBound)…\(Plausibility.years.upperBound)), found \(Plausibility.fmt(yearValue))")
+            }
             let region = Region(rawValue: txt(h, "region")[r]!)!, segment = Segment(rawValue: txt(h, "segment")[r]!)!
-            let cfg = HandsetConfig(year: Int(num(h, "year")[r]), region: region, segment: segment,
+            let cfg = HandsetConfig(year: year, region: region, segment: segment,
                                     dramGB: num(h, "dram_gb")[r], dramType: MemoryType(rawValue: txt(h, "dram_type")[r]!)!,
                                     nandGB: num(h, "nand_gb")[r], nandType: MemoryType(rawValue: txt(h, "nand_type")[r]!)!,
                                     nonMemoryBOMUSD: .nan, aspUSD: num(h, "asp_usd")[r], volumeShare: num(h, "volume_share")[r])

@@ -106,7 +106,7 @@ struct ScenarioField {
     }
 
     func year() throws -> Int {
-        guard let y = Int(entry.key), (1990...2100).contains(y) else {
+        guard let y = Int(entry.key), Plausibility.years.contains(y) else {
             throw error("'\(entry.key)' is not a year; write e.g. 2027")
         }
         return y
@@ -163,7 +163,5 @@ struct ScenarioField {
         return (x, x)
     }
 
-    private func fmt(_ x: Double) -> String {
-        x == x.rounded() && abs(x) < 1e9 ? String(Int(x)) : String(x)
-    }
+    private func fmt(_ x: Double) -> String { Plausibility.fmt(x) }
 }
