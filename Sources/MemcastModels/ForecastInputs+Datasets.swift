@@ -9,6 +9,9 @@ extension ForecastInputs {
     /// Width given to a one-sided published range ("over 40%" → 40–45), percent.
     public static let oneSidedWidthPct = 5.0
 
+    /// The datasets a run reads.
+    static let inputDatasetNames: Set<String> = EmbeddedDatasets.modelDatasetNames.union(["memory_prices", "supply_demand"])
+
     /// Resolves every input of a run from the datasets as of `asOf`, the calibration table
     /// and `scenario`.
     ///
@@ -37,7 +40,9 @@ extension ForecastInputs {
                                            + "(the first was published \(first.map { "\($0)" } ?? "never"))")
             }
         }
-        var notes: [String] = []
+        // Say which inputs are the user's own files, so a run is never mistaken for one on the embedded data.
+        var notes = catalog.entries.filter { $0.fromOverlay && inputDatasetNames.contains($0.name) }
+            .map { "data: \($0.name).csv from \(catalog.overlayDirectory ?? "--data") (overlay)" }
         let start = Period(year: baseYear - 1, quarter: 1)
         let cal = model
 

@@ -128,7 +128,7 @@ public struct ModelDatasets: Sendable {
                     "model dataset missing (looked in \(catalog.embeddedDirectory ?? "-")"
                         + (catalog.overlayDirectory.map { " and \($0)" } ?? "") + ")")
             }
-            return try CSVLoader.load(path: e.path, label: "\(name).csv", schema: schema)
+            return try CSVLoader.load(path: e.path, label: e.label, schema: schema)
         }
         let h = try frame("handset_configs", handsetConfigsSchema)
         let c = try frame("calibration", calibrationSchema)

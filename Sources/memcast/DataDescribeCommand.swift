@@ -53,7 +53,7 @@ enum DataFileResolver {
             return (file, file)
         }
         if !file.contains("/"), let entry = try? datasets.catalog().entry(file) {
-            return (entry.path, (entry.path as NSString).lastPathComponent)
+            return (entry.path, entry.label)
         }
         throw CLIError.noInput(path: file)
     }

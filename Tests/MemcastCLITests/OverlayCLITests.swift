@@ -31,4 +31,43 @@ import Testing
         #expect(r.stderr.contains("handset_configs.csv:3: column 'year': expected a whole year (1990…2100), found 1e+20"), "\(r.stderr)")
         #expect(r.stdout.isEmpty)
     }
+
+    /// A near-miss name was silently added beside the embedded file (exit 0 on the embedded data).
+    @Test(arguments: ["memory_price.csv", "Memory_Prices.csv", "memory_prices.CSV", "handset_config.csv"])
+    func misnamedOverlayFileIsRefused(_ name: String) throws {
+        let dir = try Self.overlay(name, "x\n1\n")
+        let r = try CLIRunner.run(["forecast", "--data", dir.path, "--draws", "100"])
+        #expect(r.status == 65)
+        let near = name.lowercased().hasPrefix("handset") ? "handset_configs.csv" : "memory_prices.csv"
+        #expect(r.stderr.contains("\(dir.path)/\(name): --data: not a dataset name, so it would not replace the embedded one; "
+                                  + "did you mean '\(near)'? (known: calibration.csv, handset_configs.csv,"), "\(r.stderr)")
+        #expect(r.stdout.isEmpty)
+    }
+
+    /// A file with a name of its own is still added as the user's dataset.
+    @Test func unrelatedOverlayFileIsAdded() throws {
+        let dir = try Self.overlay("my_survey.csv", "x,y\n1,2\n")
+        let r = try CLIRunner.run(["data", "list", "--data", dir.path, "--format", "csv"])
+        #expect(r.status == 0 && r.stdout.contains("my_survey,1,"))
+    }
+
+    /// Errors in an overlay file name its path, not the bare name the embedded file shares.
+    @Test func overlayErrorsNameTheOverlayPath() throws {
+        let dir = try Self.overlay("memory_prices.csv", Self.edited("memory_prices.csv", line: 21, column: "unit", to: "percent"))
+        let r = try CLIRunner.run(["forecast", "--data", dir.path, "--draws", "100"])
+        #expect(r.status == 65)
+        #expect(r.stderr.contains("error: \(dir.path)/memory_prices.csv:21: column 'unit': 'percent' is not one of"), "\(r.stderr)")
+    }
+
+    /// The forecast says which of its inputs came from the overlay, in text and JSON.
+    @Test func forecastNotesNameOverlayDatasets() throws {
+        let dir = try Self.overlay("calibration.csv", Self.edited("calibration.csv", line: 2, column: "parameter", to: "anchor_quarter"))
+        let note = "data: calibration.csv from \(dir.path) (overlay)"
+        let text = try CLIRunner.run(["forecast", "--data", dir.path, "--draws", "100"])
+        #expect(text.status == 0 && text.stdout.contains(note))
+        let json = try CLIRunner.run(["forecast", "--data", dir.path, "--draws", "100", "--format", "json"])
+        let obj = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect((obj["notes"] as? [String])?.contains(note) == true)
+        #expect(!(try CLIRunner.run(["forecast", "--draws", "100"]).stdout.contains("(overlay)")))
+    }
 }

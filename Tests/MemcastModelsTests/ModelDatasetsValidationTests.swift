@@ -26,6 +26,11 @@ import Foundation
         return nil
     }
 
+    /// MemcastData names the model datasets (for `--data` near-miss names) without seeing their schemas.
+    @Test func modelDatasetNamesMatchTheSchemas() {
+        #expect(EmbeddedDatasets.modelDatasetNames == Set(ModelDatasets.schemas.keys))
+    }
+
     @Test func embeddedModelDatasetsPass() throws {
         for (name, schema) in ModelDatasets.schemas {
             let frame = try CSVLoader.load(path: Repo.root.appendingPathComponent("Datasets/\(name).csv").path,
