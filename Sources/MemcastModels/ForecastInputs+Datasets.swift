@@ -43,6 +43,7 @@ extension ForecastInputs {
         // Say which inputs are the user's own files, so a run is never mistaken for one on the embedded data.
         var notes = catalog.entries.filter { $0.fromOverlay && inputDatasetNames.contains($0.name) }
             .map { "data: \($0.name).csv from \(catalog.overlayDirectory ?? "--data") (overlay)" }
+        notes += Observation.fractionSuspects(prices)
         let start = Period(year: baseYear - 1, quarter: 1)
         let cal = model
 

@@ -36,6 +36,12 @@ struct DataValidateCommand: ParsableCommand {
         // Unique keys need the values; otherwise check without keeping them.
         options.keepValues = !(chosen?.uniqueKey.isEmpty ?? true)
         let frame = try CSVLoader.load(path: path, label: label, schema: chosen, options: options)
+        // The row rules the forecast applies (low ≤ high), and hints for percent values typed as fractions.
+        if let chosen, EmbeddedDatasets.schemas[chosen.name] != nil, options.keepValues {
+            for w in Observation.fractionSuspects(try Observation.rows(of: frame, dataset: chosen.name)) {
+                FileHandle.standardError.write(Data("warning: \(w)\n".utf8))
+            }
+        }
         let rows = options.keepValues ? String(frame.rowCount) + " rows, " : ""
         print("\(label): ok (\(rows)\(frame.names.count) columns, schema \(chosen?.name ?? "inferred"))")
     }

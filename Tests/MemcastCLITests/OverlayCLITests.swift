@@ -70,4 +70,36 @@ import Testing
         #expect((obj["notes"] as? [String])?.contains(note) == true)
         #expect(!(try CLIRunner.run(["forecast", "--draws", "100"]).stdout.contains("(overlay)")))
     }
+
+    /// A reversed range (low 95, high 90) was swapped silently, and `data validate` said ok.
+    @Test func reversedRangeIsRefused() throws {
+        let text = try Self.edited("memory_prices.csv", line: 21, column: "low", to: "95")
+        let dir = try Self.overlay("memory_prices.csv", try {
+            var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            var fields = lines[20].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            fields[8] = "90"   // high
+            lines[20] = fields.joined(separator: ",")
+            return lines.joined(separator: "\n")
+        }())
+        let message = "\(dir.path)/memory_prices.csv:21: column 'low': low 95 is above high 90"
+        for args in [["forecast", "--data", dir.path, "--draws", "100"], ["data", "validate", "memory_prices", "--data", dir.path]] {
+            let r = try CLIRunner.run(args)
+            #expect(r.status == 65 && r.stderr.contains(message), "\(args[0]): \(r.stderr)")
+        }
+    }
+
+    /// 0.9 where the other vintages of the quarter say 55–95 percent: a warning in validate and a forecast note.
+    @Test func percentTypedAsFractionIsFlagged() throws {
+        var lines = try String(contentsOf: CLIRunner.packageRoot.appendingPathComponent("Datasets/memory_prices.csv"), encoding: .utf8)
+            .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines[71].hasPrefix("mp0071,conventional_dram,contract,,industry,2026Q1,qoq_pct,90,95,,pct,"))
+        lines[71] = lines[71].replacingOccurrences(of: "qoq_pct,90,95,,pct,", with: "qoq_pct,,,0.9,pct,")
+        let dir = try Self.overlay("memory_prices.csv", lines.joined(separator: "\n"))
+        let hint = "memory_prices.csv:72: column 'point': 0.9 looks like a fraction, but the unit is pct "
+            + "(other vintages of conventional_dram 2026Q1 qoq_pct say 55…95); write 90 for 90%"
+        let v = try CLIRunner.run(["data", "validate", "memory_prices", "--data", dir.path])
+        #expect(v.status == 0 && v.stderr.contains("warning: \(dir.path)/\(hint)"), "\(v.stderr)")
+        let f = try CLIRunner.run(["forecast", "--data", dir.path, "--draws", "100"])
+        #expect(f.status == 0 && f.stdout.contains(hint))
+    }
 }
