@@ -36,9 +36,9 @@ struct DataValidateCommand: ParsableCommand {
         // Unique keys need the values; otherwise check without keeping them.
         options.keepValues = !(chosen?.uniqueKey.isEmpty ?? true)
         let frame = try CSVLoader.load(path: path, label: label, schema: chosen, options: options)
-        // The row rules the forecast applies (low ≤ high), and hints for percent values typed as fractions.
-        if let chosen, EmbeddedDatasets.schemas[chosen.name] != nil, options.keepValues {
-            for w in Observation.fractionSuspects(try Observation.rows(of: frame, dataset: chosen.name)) {
+        // The checks a forecast applies beyond the schema (value ranges, low ≤ high), and hints.
+        if let chosen, options.keepValues {
+            for w in try DataFileResolver.checkValues(frame, schema: chosen) {
                 FileHandle.standardError.write(Data("warning: \(w)\n".utf8))
             }
         }

@@ -102,4 +102,30 @@ import Testing
         let f = try CLIRunner.run(["forecast", "--data", dir.path, "--draws", "100"])
         #expect(f.status == 0 && f.stdout.contains(hint))
     }
+
+    /// `data validate` inferred types for the model datasets ("ok" for a region forecast rejects),
+    /// `--schema handset_configs` was unknown and `data show` refused them.
+    @Test func dataCommandsKnowTheModelDatasets() throws {
+        let dir = try Self.overlay("handset_configs.csv", Self.edited("handset_configs.csv", line: 3, column: "region", to: "mars"))
+        let file = dir.appendingPathComponent("handset_configs.csv").path
+        let regionError = "\(file):3: column 'region': 'mars' is not one of the declared values"
+        for args in [["data", "validate", file], ["data", "validate", file, "--schema", "handset_configs"],
+                     ["forecast", "--data", dir.path, "--draws", "100"]] {
+            let r = try CLIRunner.run(args)
+            #expect(r.status == 65 && r.stderr.contains(regionError), "\(args): \(r.stderr)")
+        }
+        // Value ranges too, as the forecast checks them.
+        let cal = try Self.overlay("calibration.csv", Self.edited("calibration.csv", line: 9, column: "high", to: "65"))
+        let v = try CLIRunner.run(["data", "validate", "calibration", "--data", cal.path])
+        #expect(v.status == 65 && v.stderr.contains("\(cal.path)/calibration.csv:9: column 'high': adjustment_speed (a share, 0…1) = 65"))
+        for name in ["handset_configs", "calibration", "soc_segment_mix", "launch_prices"] {
+            let ok = try CLIRunner.run(["data", "validate", name])
+            #expect(ok.status == 0 && ok.stdout.contains("ok (") && ok.stdout.contains("schema \(name))"), "\(ok.stdout)\(ok.stderr)")
+            let shown = try CLIRunner.run(["data", "show", name, "--format", "csv"])
+            #expect(shown.status == 0, "\(shown.stderr)")
+        }
+        let shown = try CLIRunner.run(["data", "show", "calibration", "--format", "csv"])
+        #expect(shown.stdout.hasPrefix("parameter,distribution,value,low,high,sd,unit,figure_ids,published,method\nanchor_quarter,fixed,2025Q1,"))
+        #expect(try CLIRunner.run(["data", "show", "calibration", "--period", "2025"]).status == 64)
+    }
 }
