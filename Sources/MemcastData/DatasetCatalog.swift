@@ -24,6 +24,9 @@ public struct DatasetCatalog: Sendable {
         public var fromOverlay: Bool
         /// The declared schema, when the name is an embedded dataset's.
         public var schema: CSVSchema? { EmbeddedDatasets.schema(for: name) }
+        /// How messages name the file: the overlay's full path (so a user can tell their file
+        /// from the embedded one), else `name.csv`.
+        public var label: String { fromOverlay ? path : "\(name).csv" }
     }
 
     /// The embedded folder, when found.
@@ -56,6 +59,12 @@ public struct DatasetCatalog: Sendable {
         for (dir, isOverlay) in [(embedded, false), (overlay, true)] {
             guard let dir else { continue }
             let files = (try? fm.contentsOfDirectory(atPath: dir)) ?? []
+            if isOverlay {
+                let known = Set(byName.keys).union(EmbeddedDatasets.knownNames)
+                for f in files.sorted() {
+                    if let issue = DatasetCatalog.misnamed(f, in: dir, known: known) { throw issue }
+                }
+            }
             for f in files where f.hasSuffix(".csv") {
                 let name = String(f.dropLast(4))
                 byName[name] = Entry(name: name, path: (dir as NSString).appendingPathComponent(f), fromOverlay: isOverlay)
@@ -64,6 +73,39 @@ public struct DatasetCatalog: Sendable {
         embeddedDirectory = embedded
         overlayDirectory = overlay
         entries = byName.values.sorted { $0.name < $1.name }
+    }
+
+    /// An overlay file whose name is close to, but not, a known dataset's (`memory_price.csv`,
+    /// `Memory_Prices.csv`, `memory_prices.CSV`): it would be silently added beside the embedded
+    /// file instead of replacing it. Other names are added as the user's own datasets.
+    static func misnamed(_ file: String, in dir: String, known: Set<String>) -> CSVIssue? {
+        guard file.lowercased().hasSuffix(".csv") else { return nil }
+        let base = String(file.dropLast(4))
+        if file.hasSuffix(".csv") && known.contains(base) { return nil }
+        let lower = base.lowercased()
+        // A near miss: the case differs, or up to two letters in a name long enough for that to be a slip.
+        guard let near = known.sorted().min(by: { editDistance(lower, $0) < editDistance(lower, $1) }) else { return nil }
+        let d = editDistance(lower, near)
+        guard d == 0 || (d <= 2 && d * 5 <= near.count) else { return nil }
+        return CSVIssue(file: (dir as NSString).appendingPathComponent(file), line: nil, message:
+            "--data: not a dataset name, so it would not replace the embedded one; did you mean '\(near).csv'? "
+            + "(known: \(known.sorted().map { "\($0).csv" }.joined(separator: ", ")))")
+    }
+
+    /// Levenshtein distance (insertions, deletions, substitutions), for near-miss file names.
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        var row = Array(0...b.count)
+        for i in 1...max(a.count, 1) where !a.isEmpty {
+            var prev = row[0]
+            row[0] = i
+            for j in stride(from: 1, through: b.count, by: 1) {
+                let cur = row[j]
+                row[j] = min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] == b[j - 1] ? 0 : 1))
+                prev = cur
+            }
+        }
+        return a.isEmpty ? b.count : row[b.count]
     }
 
     /// The embedded folder by the rules above, or nil.
@@ -111,7 +153,7 @@ public struct DatasetCatalog: Sendable {
             throw CSVIssue(file: name, line: nil, message:
                 "no such dataset (available: \(entries.map(\.name).joined(separator: ", ")))")
         }
-        return try CSVLoader.load(path: e.path, label: (e.path as NSString).lastPathComponent, schema: e.schema, options: options)
+        return try CSVLoader.load(path: e.path, label: e.label, schema: e.schema, options: options)
     }
 
     /// The rows of a dataset as observations (every vintage).

@@ -113,6 +113,13 @@ public enum EmbeddedDatasets {
         "supply_demand": supplyDemand, "seed_figures": seedFigures,
     ]
 
+    /// The model's own datasets (their schemas are `ModelDatasets.schemas` in MemcastModels, which
+    /// this module cannot see; named here so `--data` can recognise them).
+    public static let modelDatasetNames: Set<String> = ["handset_configs", "calibration", "soc_segment_mix", "launch_prices"]
+
+    /// Every dataset name memcast reads (file name without `.csv`).
+    public static var knownNames: Set<String> { Set(schemas.keys).union(modelDatasetNames) }
+
     /// The schema for a dataset name or file name (`memory_prices` or `x/memory_prices.csv`), if declared.
     public static func schema(for name: String) -> CSVSchema? {
         var base = name.split(separator: "/").last.map(String.init) ?? name

@@ -127,6 +127,11 @@ extension Observation {
                 throw CSVError(CSVIssue(file: frame.source ?? dataset, line: frame.rowLines?[r], column: "kind",
                                         message: "'\(kindText)' is not a kind (forecast, revised_forecast, estimate, actual)"))
             }
+            // A reversed range used to be swapped silently; the user should see the typo.
+            if let l = n(low), let h = n(high), l > h {
+                throw CSVError(CSVIssue(file: frame.source ?? dataset, line: frame.rowLines?[r], column: "low",
+                                        message: "low \(formatNumber(l)) is above high \(formatNumber(h)) (columns low, high: write the smaller first)"))
+            }
             let pc = period.map { Int($0.codes[r]) } ?? -1
             let dc = published.map { Int($0.codes[r]) } ?? -1
             out.append(Observation(
@@ -138,6 +143,32 @@ extension Observation {
                 provenance: s(provenance), method: s(method), note: s(note),
                 reliability: reliability == nil ? "normal" : s(reliability),
                 origin: "\(frame.source ?? dataset):\(frame.rowLines.map { String($0[r]) } ?? String(r + 2))"))
+        }
+        return out
+    }
+}
+
+extension Observation {
+    /// Percent values that look like fractions: a `pct` value with 0 < |v| < 1.5 whose ×100 lies
+    /// within the other vintages of the same series, period and metric (0.9 beside 90–95). Real
+    /// small changes (+1% where others say 0–2%) are not flagged; the embedded data has none.
+    /// - Returns: one message per suspect value, `file:line: column 'point': …`.
+    public static func fractionSuspects(_ rows: [Observation]) -> [String] {
+        struct Key: Hashable { var series, period, metric: String }
+        func values(_ o: Observation) -> [(String, Double)] {
+            [("low", o.low), ("high", o.high), ("point", o.point)].compactMap { c, v in v.map { (c, $0) } }
+        }
+        let groups = Dictionary(grouping: rows.filter { $0.unit == "pct" }) { Key(series: $0.series, period: $0.periodText, metric: $0.metric) }
+        var out: [String] = []
+        for o in rows where o.unit == "pct" {
+            let key = Key(series: o.series, period: o.periodText, metric: o.metric)
+            let others = (groups[key] ?? []).filter { $0.origin != o.origin }.flatMap { values($0).map(\.1) }
+            guard let lo = others.min(), let hi = others.max() else { continue }
+            for (column, v) in values(o) where v != 0 && abs(v) < 1.5 && (lo - 5...hi + 5).contains(v * 100) {
+                out.append("\(o.origin): column '\(column)': \(formatNumber(v)) looks like a fraction, but the unit is pct "
+                           + "(other vintages of \(o.series) \(o.periodText) \(o.metric) say \(formatNumber(lo))…\(formatNumber(hi))); "
+                           + "write \(formatNumber(v * 100)) for \(formatNumber(v * 100))%")
+            }
         }
         return out
     }

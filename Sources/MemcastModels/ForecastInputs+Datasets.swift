@@ -15,6 +15,9 @@ extension ForecastInputs {
         Period(year: baseYear - 1, quarter: 1)...Period(year: baseYear + 5, quarter: 4)
     }
 
+    /// The datasets a run reads.
+    static let inputDatasetNames: Set<String> = EmbeddedDatasets.modelDatasetNames.union(["memory_prices", "supply_demand"])
+
     /// Resolves every input of a run from the datasets as of `asOf`, the calibration table
     /// and `scenario`.
     ///
@@ -44,7 +47,10 @@ extension ForecastInputs {
                                            + "(the first was published \(first.map { "\($0)" } ?? "never"))")
             }
         }
-        var notes: [String] = []
+        // Say which inputs are the user's own files, so a run is never mistaken for one on the embedded data.
+        var notes = catalog.entries.filter { $0.fromOverlay && inputDatasetNames.contains($0.name) }
+            .map { "data: \($0.name).csv from \(catalog.overlayDirectory ?? "--data") (overlay)" }
+        notes += Observation.fractionSuspects(prices)
         let start = coverable.lowerBound
         let cal = model
 

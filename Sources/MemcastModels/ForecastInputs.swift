@@ -86,7 +86,7 @@ public struct ForecastInputs: Sendable {
         }
         if cells.isEmpty { try fail("no handset configurations for \(baseYear)") }
         let v = cells.reduce(0) { $0 + $1.volumeShare }
-        if abs(v - 1) > 1e-6 { try fail("handset configuration volume shares sum to \(v), not 1") }
+        if abs(v - 1) > 1e-6 { try fail("handset configuration volume shares sum to \(ModelDatasets.roundedForMessage(v)), not 1") }
         for c in cells where c.dramGB <= 0 || c.nandGB <= 0 || c.aspUSD <= 0 || c.nonMemoryBOMUSD <= 0 {
             try fail("configuration \(c.region.rawValue)/\(c.segment.rawValue) has a non-positive number")
         }

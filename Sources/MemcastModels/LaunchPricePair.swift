@@ -46,8 +46,12 @@ public struct LaunchPricePair: Sendable, Equatable {
     /// ln(P₁/P₀): the launch-price change in log units.
     public var logPriceChange: Double { log(newPrice / oldPrice) }
 
+    /// Plausible new ÷ old launch price of one pair (a scenario's π is at most 3; a 10× typo is far outside).
+    public static let launchPriceRatioRange: ClosedRange<Double> = 0.5...2
+
     /// The rows of a loaded `launch_prices` frame.
-    /// - Throws: `ForecastError.invalidInputs` naming the row for a non-positive price or memory size,
+    /// - Throws: `ForecastError.invalidInputs` naming the row (and column) for a non-positive price,
+    ///   a new/old price ratio outside `launchPriceRatioRange`, an implausible memory size,
     ///   a memory type in the wrong slot, or a successor launched before its predecessor.
     static func rows(of f: DataFrame) throws -> [LaunchPricePair] {
         func num(_ n: String) -> [Double] { f[n]?.numericValues ?? [] }
@@ -69,9 +73,19 @@ public struct LaunchPricePair: Sendable, Equatable {
                 currency: txt("currency")[r]!,
                 figureIDs: txt("figure_ids")[r]!.split(separator: ";").map { String($0) },
                 published: published, origin: at)
-            guard p.oldPrice > 0, p.newPrice > 0, p.memory.dramGB > 0, p.memory.nandGB > 0 else {
-                throw ForecastError.invalidInputs("\(at): prices and memory sizes must be positive")
+            for (column, price) in [("old_price", p.oldPrice), ("new_price", p.newPrice)] where !(price > 0 && price.isFinite) {
+                throw ModelDatasets.fieldError(f, row: r, column: column, "expected a positive price, found \(Plausibility.fmt(price))")
             }
+            // One generation to the next, a launch price rarely halves or doubles: outside that, a slipped digit.
+            let ratio = p.newPrice / p.oldPrice
+            guard launchPriceRatioRange.contains(ratio) else {
+                throw ModelDatasets.fieldError(f, row: r, column: "new_price", "new_price / old_price = \(Plausibility.fmt(p.newPrice)) / "
+                    + "\(Plausibility.fmt(p.oldPrice)) = \(Plausibility.fmt((ratio * 100).rounded() / 100)) is implausible (expected "
+                    + "\(Plausibility.fmt(launchPriceRatioRange.lowerBound))…\(Plausibility.fmt(launchPriceRatioRange.upperBound))): "
+                    + "a launch price rarely halves or doubles from one generation to the next; is a digit slipped?")
+            }
+            try ModelDatasets.check(f, row: r, column: "dram_gb", p.memory.dramGB, ModelDatasets.dramGBRule)
+            try ModelDatasets.check(f, row: r, column: "nand_gb", p.memory.nandGB, ModelDatasets.nandGBRule)
             guard p.memory.dramType.kind == .dram, p.memory.nandType.kind == .nand else {
                 throw ForecastError.invalidInputs("\(at): dram_type must be a DRAM type and nand_type a NAND type")
             }

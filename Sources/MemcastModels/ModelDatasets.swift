@@ -128,7 +128,7 @@ public struct ModelDatasets: Sendable {
                     "model dataset missing (looked in \(catalog.embeddedDirectory ?? "-")"
                         + (catalog.overlayDirectory.map { " and \($0)" } ?? "") + ")")
             }
-            return try CSVLoader.load(path: e.path, label: "\(name).csv", schema: schema)
+            return try CSVLoader.load(path: e.path, label: e.label, schema: schema)
         }
         let h = try frame("handset_configs", handsetConfigsSchema)
         let c = try frame("calibration", calibrationSchema)
@@ -137,52 +137,160 @@ public struct ModelDatasets: Sendable {
         return try ModelDatasets(handsetConfigs: h, calibration: c, socSegmentMix: m, launchPrices: l)
     }
 
+    /// The model datasets' schemas by dataset name (file name without `.csv`).
+    public static let schemas: [String: CSVSchema] = [
+        "handset_configs": handsetConfigsSchema, "calibration": calibrationSchema,
+        "soc_segment_mix": socSegmentMixSchema, "launch_prices": launchPricesSchema,
+    ]
+
+    /// Checks the values of one model dataset the way `load` does (ranges, whole years, shares),
+    /// so `memcast data validate` rejects what a forecast would.
+    /// - Throws: `ForecastError.invalidInputs` naming file:line and column; nothing for other names.
+    public static func checkValues(dataset name: String, frame f: DataFrame) throws {
+        switch name {
+        case "handset_configs": _ = try configRows(f)
+        case "calibration": _ = try calibrationRows(f)
+        case "soc_segment_mix": _ = try socPriorRows(f)
+        case "launch_prices": _ = try LaunchPricePair.rows(of: f)
+        default: break
+        }
+    }
+
     /// Builds from loaded frames (tests pass text-loaded frames).
     public init(handsetConfigs h: DataFrame, calibration c: DataFrame, socSegmentMix m: DataFrame,
                 launchPrices l: DataFrame? = nil) throws {
-        func num(_ f: DataFrame, _ n: String) -> [Double] { f[n]?.numericValues ?? [] }
-        func txt(_ f: DataFrame, _ n: String) -> CategoricalColumn { f[n]!.categoricalValues! }
+        let parsed = try Self.configRows(h)
+        self.configs = parsed.configs
+        self.bomToASP = parsed.ratios
+        self.configBasis = parsed.basis
+        self.calibration = try Self.calibrationRows(c)
+        self.socPrior = try Self.socPriorRows(m)
+        self.launchPairs = try l.map(LaunchPricePair.rows(of:)) ?? []
+    }
+
+    /// A problem in one field: `file:LINE: column 'name': message`.
+    static func fieldError(_ f: DataFrame, row r: Int, column: String, _ message: String) -> ForecastError {
+        .invalidInputs("\(f.origin(ofRow: r)): column '\(column)': \(message)")
+    }
+
+    /// Throws when `value` in `column` of row `r` breaks `rule`.
+    static func check(_ f: DataFrame, row r: Int, column: String, _ value: Double, _ rule: Plausibility.Rule) throws {
+        if let p = Plausibility.problem(value, rule) { throw fieldError(f, row: r, column: column, p) }
+    }
+
+    /// Memory per phone, GB: 10× slips (120 GB of DRAM) are out of range.
+    static let dramGBRule = Plausibility.Rule(1...32, "dram_gb (GB of DRAM per phone)")
+    static let nandGBRule = Plausibility.Rule(8...2048, "nand_gb (GB of NAND per phone)")
+    /// Highest plausible wholesale ASP of the open-ended premium band, USD.
+    static let premiumASPCapUSD = 3000.0
+
+    static func configRows(_ h: DataFrame) throws
+        -> (configs: [HandsetConfig], ratios: [Int: Double], basis: [Int: (figureIDs: [String], published: String)]) {
+        func num(_ n: String) -> [Double] { h[n]?.numericValues ?? [] }
+        func txt(_ n: String) -> CategoricalColumn { h[n]!.categoricalValues! }
         var configs: [HandsetConfig] = []
         var ratios: [Int: Double] = [:]
         var basis: [Int: (figureIDs: [String], published: String)] = [:]
+        var shareByYear: [Int: Double] = [:]
         for r in 0..<h.rowCount {
-            let region = Region(rawValue: txt(h, "region")[r]!)!, segment = Segment(rawValue: txt(h, "segment")[r]!)!
-            let cfg = HandsetConfig(year: Int(num(h, "year")[r]), region: region, segment: segment,
-                                    dramGB: num(h, "dram_gb")[r], dramType: MemoryType(rawValue: txt(h, "dram_type")[r]!)!,
-                                    nandGB: num(h, "nand_gb")[r], nandType: MemoryType(rawValue: txt(h, "nand_type")[r]!)!,
-                                    nonMemoryBOMUSD: .nan, aspUSD: num(h, "asp_usd")[r], volumeShare: num(h, "volume_share")[r])
-            let ratio = num(h, "bom_to_asp")[r]
-            guard ratio > 0 && ratio < 1.5, cfg.aspUSD > 0, cfg.dramGB > 0, cfg.nandGB > 0,
-                  cfg.volumeShare >= 0 && cfg.volumeShare <= 1 else {
-                throw ForecastError.invalidInputs("\(h.origin(ofRow: r)): implausible configuration values")
+            let yearValue = num("year")[r]
+            // Int(_:) traps on 1e20 and truncates 2025.5: only whole years in range get through.
+            guard let year = Plausibility.year(yearValue) else {
+                throw fieldError(h, row: r, column: "year", "expected a whole year (\(Plausibility.years.lowerBound)…"
+                                 + "\(Plausibility.years.upperBound)), found \(Plausibility.fmt(yearValue))")
             }
+            let region = Region(rawValue: txt("region")[r]!)!, segment = Segment(rawValue: txt("segment")[r]!)!
+            let cfg = HandsetConfig(year: year, region: region, segment: segment,
+                                    dramGB: num("dram_gb")[r], dramType: MemoryType(rawValue: txt("dram_type")[r]!)!,
+                                    nandGB: num("nand_gb")[r], nandType: MemoryType(rawValue: txt("nand_type")[r]!)!,
+                                    nonMemoryBOMUSD: .nan, aspUSD: num("asp_usd")[r], volumeShare: num("volume_share")[r])
+            let ratio = num("bom_to_asp")[r]
+            // A configuration's ASP lies in its segment's band (that is what the segment means).
+            let band = segment.bandUSD
+            try check(h, row: r, column: "asp_usd", cfg.aspUSD,
+                      .init(band.lower...(band.upper ?? premiumASPCapUSD), "asp_usd (USD, the \(segment.rawValue) band)"))
+            try check(h, row: r, column: "bom_to_asp", ratio, .init(0.1...1.5, "bom_to_asp (BOM ÷ wholesale ASP)"))
+            try check(h, row: r, column: "dram_gb", cfg.dramGB, dramGBRule)
+            try check(h, row: r, column: "nand_gb", cfg.nandGB, nandGBRule)
+            try check(h, row: r, column: "volume_share", cfg.volumeShare, .init(0...1, "volume_share (a share of global units, 0…1)"))
+            shareByYear[year, default: 0] += cfg.volumeShare
             ratios[configs.count] = ratio
-            basis[configs.count] = ((txt(h, "figure_ids")[r] ?? "").split(separator: ";").map { String($0) },
-                                    txt(h, "published")[r] ?? "")
+            basis[configs.count] = ((txt("figure_ids")[r] ?? "").split(separator: ";").map { String($0) },
+                                    txt("published")[r] ?? "")
             configs.append(cfg)
         }
+        for (year, sum) in shareByYear.sorted(by: { $0.key < $1.key }) where abs(sum - 1) > 1e-6 {
+            throw ForecastError.invalidInputs("\(h.source ?? "handset_configs.csv"): column 'volume_share': the \(year) rows "
+                                              + "sum to \(roundedForMessage(sum)), not 1 (each is a share of that year's global units)")
+        }
+        return (configs, ratios, basis)
+    }
+
+    /// A sum for a message: six decimals at most (0.9425, not 0.9425000000000001).
+    static func roundedForMessage(_ x: Double) -> String { Plausibility.fmt((x * 1e6).rounded() / 1e6) }
+
+    static func calibrationRows(_ c: DataFrame) throws -> [String: Calibration] {
+        func num(_ n: String) -> [Double] { c[n]?.numericValues ?? [] }
+        func txt(_ n: String) -> CategoricalColumn { c[n]!.categoricalValues! }
         var cal: [String: Calibration] = [:]
         for r in 0..<c.rowCount {
-            func opt(_ n: String) -> Double? { let v = num(c, n)[r]; return v.isNaN ? nil : v }
+            func opt(_ n: String) -> Double? { let v = num(n)[r]; return v.isNaN ? nil : v }
             let row = Calibration(
-                parameter: txt(c, "parameter")[r]!, distribution: txt(c, "distribution")[r]!,
-                value: txt(c, "value")[r] ?? "", low: opt("low"), high: opt("high"), sd: opt("sd"),
-                unit: txt(c, "unit")[r]!,
-                figureIDs: (txt(c, "figure_ids")[r] ?? "").split(separator: ";").map { String($0) },
-                published: txt(c, "published")[r] ?? "", method: txt(c, "method")[r]!, origin: c.origin(ofRow: r))
+                parameter: txt("parameter")[r]!, distribution: txt("distribution")[r]!,
+                value: txt("value")[r] ?? "", low: opt("low"), high: opt("high"), sd: opt("sd"),
+                unit: txt("unit")[r]!,
+                figureIDs: (txt("figure_ids")[r] ?? "").split(separator: ";").map { String($0) },
+                published: txt("published")[r] ?? "", method: txt("method")[r]!, origin: c.origin(ofRow: r))
+            try checkCalibration(row, c, r)
             cal[row.parameter] = row
         }
+        return cal
+    }
+
+    /// A calibration row's numbers: each within the parameter's plausible range (the one scenario
+    /// files use), low ≤ high, and the value inside the row's own low…high.
+    static func checkCalibration(_ row: Calibration, _ c: DataFrame, _ r: Int) throws {
+        let rule = Plausibility.calibrationRule(row.parameter)
+        if rule != nil, !row.value.isEmpty, row.number == nil {
+            throw fieldError(c, row: r, column: "value", "\(row.parameter): expected a number, found '\(row.value)'")
+        }
+        if let rule {
+            for (column, v) in [("value", row.number), ("low", row.low), ("high", row.high)] {
+                if let v { try check(c, row: r, column: column, v, rule) }
+            }
+        }
+        for (column, v) in [("value", row.number), ("low", row.low), ("high", row.high), ("sd", row.sd)] {
+            if let v, !v.isFinite { throw fieldError(c, row: r, column: column, "\(row.parameter): \(v) is not a finite number") }
+        }
+        if let lo = row.low, let hi = row.high, lo > hi {
+            throw fieldError(c, row: r, column: "low", "\(row.parameter): low \(Plausibility.fmt(lo)) is above high \(Plausibility.fmt(hi))")
+        }
+        if let v = row.number, row.distribution != "computed", let lo = row.low, let hi = row.high, !(lo...hi).contains(v) {
+            throw fieldError(c, row: r, column: "value", "\(row.parameter) = \(Plausibility.fmt(v)) is outside this row's "
+                             + "low…high (\(Plausibility.fmt(lo))…\(Plausibility.fmt(hi)))")
+        }
+        if let sd = row.sd, sd <= 0 {
+            throw fieldError(c, row: r, column: "sd", "\(row.parameter): sd must be positive, found \(Plausibility.fmt(sd))")
+        }
+    }
+
+    /// Prior Sᵥ,ₛ from soc_segment_mix.csv: fractions of a segment's phones (0…1), not percent.
+    static func socPriorRows(_ m: DataFrame) throws -> [[Double]] {
+        func num(_ n: String) -> [Double] { m[n]?.numericValues ?? [] }
         var prior = Array(repeating: [Double](repeating: 0, count: Segment.allCases.count), count: SoCVendor.allCases.count)
         for r in 0..<m.rowCount {
-            let v = SoCVendor(rawValue: txt(m, "vendor")[r]!)!
-            for s in Segment.allCases { prior[v.index][s.index] = num(m, s.rawValue)[r] }
+            let v = SoCVendor(rawValue: m["vendor"]!.categoricalValues![r]!)!
+            for s in Segment.allCases {
+                let x = num(s.rawValue)[r]
+                try check(m, row: r, column: s.rawValue, x, .init(0...1, "\(v.rawValue)'s share of \(s.rawValue) phones (0…1)"))
+                prior[v.index][s.index] = x
+            }
         }
-        self.configs = configs
-        self.bomToASP = ratios
-        self.configBasis = basis
-        self.calibration = cal
-        self.socPrior = prior
-        self.launchPairs = try l.map(LaunchPricePair.rows(of:)) ?? []
+        // Raking scales each segment's column: an all-zero column has no shape to scale.
+        for s in Segment.allCases where m.rowCount > 0 && prior.allSatisfy({ $0[s.index] == 0 }) {
+            throw ForecastError.invalidInputs("\(m.source ?? "soc_segment_mix.csv"): column '\(s.rawValue)': every vendor's share is 0")
+        }
+        return prior
     }
 
     /// The calibration row `name`.

@@ -38,13 +38,13 @@ extension Scenario {
                 s.prices[kind, default: [:]][q] = PriceChangeRange(lowPct: r.low, highPct: r.high,
                                                                     origin: .scenario("\(file):\(e.line)"))
             case ("supply.gap_pp", _):
-                s.gapPP[try at.year()] = try at.range(plausible: -40...40, what: "bit demand − supply gap (pp)")
+                s.gapPP[try at.year()] = try at.range(.init(-40...40, "bit demand − supply gap (pp)"))
             case ("supply.hbm_wafer_share_pct", _):
                 let v = try at.percentRange(plausible: 0...100, what: "HBM share of DRAM wafers")
                 guard v.low == v.high else { throw at.error("expected one number, not a range") }
                 s.hbmWaferSharePct[try at.year()] = v.low
             case ("levers", "pass_through"):
-                let r = try at.range(plausible: 0...3, what: "pass_through")
+                let r = try at.range(Plausibility.parameters["pass_through"]!)
                 s.levers.passThrough = r
             case ("levers", "trim_dram_pct"):
                 let r = try at.percentRange(plausible: 0...75, what: "trim_dram_pct")
@@ -57,15 +57,15 @@ extension Scenario {
                 s.levers.shipLessPct = r.low
             case ("levers", "ship_less_from"): s.levers.shipLessFrom = try at.quarter()
             case ("parameters", "elasticity"):
-                s.parameters.elasticity = try at.range(plausible: -6...0, what: "elasticity (negative, e.g. -1.1)")
+                s.parameters.elasticity = try at.range(Plausibility.parameters["elasticity"]!)
             case ("parameters", "adjustment_speed"):
-                s.parameters.adjustmentSpeed = try at.range(plausible: 0...1, what: "adjustment_speed (a share, 0…1)")
+                s.parameters.adjustmentSpeed = try at.range(Plausibility.parameters["adjustment_speed"]!)
             case ("parameters", "inventory_cover_weeks"):
-                s.parameters.inventoryCoverWeeks = try at.range(plausible: 0...26, what: "inventory_cover_weeks")
+                s.parameters.inventoryCoverWeeks = try at.range(Plausibility.parameters["inventory_cover_weeks"]!)
             case ("parameters", "baseline_growth_pct"):
-                s.parameters.baselineGrowthPct = try at.range(plausible: -30...30, what: "baseline_growth_pct")
+                s.parameters.baselineGrowthPct = try at.range(Plausibility.parameters["baseline_growth_pct"]!)
             case ("parameters", "baseline_asp_growth_pct"):
-                s.parameters.baselineASPGrowthPct = try at.range(plausible: -30...30, what: "baseline_asp_growth_pct")
+                s.parameters.baselineASPGrowthPct = try at.range(Plausibility.parameters["baseline_asp_growth_pct"]!)
             default:
                 throw at.error("unknown key '\((e.table + [e.key]).joined(separator: "."))'"
                                + Scenario.knownKeysHint(table: e.table.joined(separator: ".")), column: 1)
@@ -139,20 +139,10 @@ struct ScenarioField {
         return y
     }
 
-    /// A number or `[low, high]` within `plausible`.
-    func range(plausible: ClosedRange<Double>, what: String) throws -> ValueRange {
+    /// A number or `[low, high]` within `rule`.
+    func range(_ rule: Plausibility.Rule) throws -> ValueRange {
         let (lo, hi) = try numbers(allowPercentStrings: false)
-        for v in [lo, hi] where !plausible.contains(v) {
-            var hint = ""
-            if plausible.lowerBound >= 0, plausible.upperBound <= 3, v > 3 {
-                hint = "; it looks like a percent, but this is a share (0.6 = 60%)"
-            } else if plausible.upperBound <= 0, v > 0 {
-                // Negative-only values (elasticity): a positive one is most likely a dropped sign.
-                hint = plausible.contains(-v) ? "; it must be negative: write \(fmt(-v))" : "; it must be negative"
-            }
-            throw error("\(what) = \(fmt(v)) is implausible (expected \(fmt(plausible.lowerBound))…\(fmt(plausible.upperBound)))"
-                        + hint)
-        }
+        for v in [lo, hi] { if let p = Plausibility.problem(v, rule) { throw error(p) } }
         return ValueRange(lo, hi)
     }
 
@@ -169,9 +159,7 @@ struct ScenarioField {
             }
         }
         let (lo, hi) = try numbers(allowPercentStrings: true)
-        for v in [lo, hi] where !plausible.contains(v) {
-            throw error("\(what) = \(fmt(v))% is implausible (expected \(fmt(plausible.lowerBound))…\(fmt(plausible.upperBound)) percent)")
-        }
+        for v in [lo, hi] { if let p = Plausibility.problem(v, .init(plausible, what), unit: "%") { throw error(p) } }
         return ValueRange(lo, hi)
     }
 
@@ -197,7 +185,5 @@ struct ScenarioField {
         return (x, x)
     }
 
-    private func fmt(_ x: Double) -> String {
-        x == x.rounded() && abs(x) < 1e9 ? String(Int(x)) : String(x)
-    }
+    private func fmt(_ x: Double) -> String { Plausibility.fmt(x) }
 }

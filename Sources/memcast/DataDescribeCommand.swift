@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import MemcastData
+import MemcastModels
+import MemcastStatistics
 import MemcastOutput
 
 /// `memcast data describe FILE`: pandas-style describe of every numeric column.
@@ -53,7 +55,7 @@ enum DataFileResolver {
             return (file, file)
         }
         if !file.contains("/"), let entry = try? datasets.catalog().entry(file) {
-            return (entry.path, (entry.path as NSString).lastPathComponent)
+            return (entry.path, entry.label)
         }
         throw CLIError.noInput(path: file)
     }
@@ -61,11 +63,33 @@ enum DataFileResolver {
     static func schema(named name: String?, for path: String, infer: Bool) throws -> CSVSchema? {
         if infer { return nil }
         if let name {
-            guard let s = EmbeddedDatasets.schema(for: name) else {
-                throw ValidationError("unknown schema '\(name)' (known: \(EmbeddedDatasets.schemas.keys.sorted().joined(separator: ", ")))")
+            guard let s = declared(name) else {
+                let known = EmbeddedDatasets.schemas.keys.sorted() + ModelDatasets.schemas.keys.sorted()
+                throw ValidationError("unknown schema '\(name)' (known: \(known.sorted().joined(separator: ", ")))")
             }
             return s
         }
-        return EmbeddedDatasets.schema(for: path)
+        return declared(path)
+    }
+
+    /// The declared schema of a dataset name or file name: an observation dataset's or a model dataset's.
+    static func declared(_ nameOrPath: String) -> CSVSchema? {
+        if let s = EmbeddedDatasets.schema(for: nameOrPath) { return s }
+        var base = (nameOrPath as NSString).lastPathComponent
+        if base.hasSuffix(".csv") { base.removeLast(4) }
+        return ModelDatasets.schemas[base]
+    }
+
+    /// The checks a forecast applies beyond the schema: row rules of the observation datasets,
+    /// value ranges of the model datasets. Returns warnings (percent values typed as fractions).
+    /// - Throws: `CLIError.dataError` with file:line and column.
+    static func checkValues(_ frame: DataFrame, schema: CSVSchema) throws -> [String] {
+        do {
+            if EmbeddedDatasets.schemas[schema.name] != nil {
+                return Observation.fractionSuspects(try Observation.rows(of: frame, dataset: schema.name))
+            }
+            try ModelDatasets.checkValues(dataset: schema.name, frame: frame)
+            return []
+        } catch let e as ForecastError { throw CLIError.dataError(e.description) }
     }
 }

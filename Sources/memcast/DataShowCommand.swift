@@ -26,7 +26,7 @@ struct DataShowCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "Dataset name (memory_prices, handset_market, supply_demand, seed_figures, the derived price_equation, or a file in --data).")
+    @Argument(help: "Dataset name (memory_prices, handset_market, supply_demand, seed_figures, the model tables handset_configs, calibration, soc_segment_mix and launch_prices, the derived price_equation, or a file in --data).")
     var name: String
     @OptionGroup var datasets: DatasetOptions
     @Option(help: "Only this series (memory_prices) or topic (other datasets); repeatable.")
@@ -49,6 +49,17 @@ struct DataShowCommand: ParsableCommand {
         }
         guard let entry = catalog.entry(name) else {
             throw CLIError.dataError("no dataset '\(name)' (available: \(catalog.entries.map(\.name).joined(separator: ", ")))")
+        }
+        // Model datasets are tables, not dated observations: shown whole, checked as a forecast checks them.
+        if let schema = ModelDatasets.schemas[entry.name] {
+            guard format != .json else { throw ValidationError("\(name) is shown as text or csv") }
+            guard series.isEmpty, period.isEmpty, !latest, datasets.asOf == nil else {
+                throw ValidationError("\(name) has no vintages or series: --series, --period, --latest and --as-of do not apply")
+            }
+            let frame = try CSVLoader.load(path: entry.path, label: entry.label, schema: schema)
+            _ = try DataFileResolver.checkValues(frame, schema: schema)
+            print(DataRendering.frame(frame, format: format), terminator: "")
+            return
         }
         guard entry.schema != nil else {
             throw CLIError.dataError("'\(name)' has no declared schema; use `memcast data describe \(entry.path)`")

@@ -36,6 +36,12 @@ struct DataValidateCommand: ParsableCommand {
         // Unique keys need the values; otherwise check without keeping them.
         options.keepValues = !(chosen?.uniqueKey.isEmpty ?? true)
         let frame = try CSVLoader.load(path: path, label: label, schema: chosen, options: options)
+        // The checks a forecast applies beyond the schema (value ranges, low ≤ high), and hints.
+        if let chosen, options.keepValues {
+            for w in try DataFileResolver.checkValues(frame, schema: chosen) {
+                FileHandle.standardError.write(Data("warning: \(w)\n".utf8))
+            }
+        }
         let rows = options.keepValues ? String(frame.rowCount) + " rows, " : ""
         print("\(label): ok (\(rows)\(frame.names.count) columns, schema \(chosen?.name ?? "inferred"))")
     }

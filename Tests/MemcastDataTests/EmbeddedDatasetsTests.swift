@@ -18,6 +18,12 @@ import Testing
         }
     }
 
+    /// The fraction-for-percent hint is silent on the shipped data (small real changes such as ±1% exist).
+    @Test(arguments: ["memory_prices", "handset_market", "supply_demand", "seed_figures"])
+    func noFractionSuspects(_ name: String) throws {
+        #expect(Observation.fractionSuspects(try TestPaths.catalog().observations(name)) == [])
+    }
+
     @Test func memoryPricesPeriodsParseAndUndatedRowsAreFew() throws {
         let rows = try TestPaths.catalog().observations("memory_prices")
         #expect(rows.allSatisfy { $0.period != nil })
