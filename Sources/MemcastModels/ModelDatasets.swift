@@ -178,9 +178,11 @@ public struct ModelDatasets: Sendable {
         if let p = Plausibility.problem(value, rule) { throw fieldError(f, row: r, column: column, p) }
     }
 
-    /// Memory per phone, GB: 10× slips (120 GB of DRAM) are out of range.
-    static let dramGBRule = Plausibility.Rule(1...32, "dram_gb (GB of DRAM per phone)")
-    static let nandGBRule = Plausibility.Rule(8...2048, "nand_gb (GB of NAND per phone)")
+    /// Memory per phone, GB, within the sizes `memcast bom --config` takes (one limit for both).
+    static let dramGBRule = Plausibility.Rule(Double(Teardown.Config.dramGBRange.lowerBound)...Double(Teardown.Config.dramGBRange.upperBound),
+                                              "dram_gb (GB of DRAM per phone)")
+    static let nandGBRule = Plausibility.Rule(Double(Teardown.Config.nandGBRange.lowerBound)...Double(Teardown.Config.nandGBRange.upperBound),
+                                              "nand_gb (GB of NAND per phone)")
     /// Highest plausible wholesale ASP of the open-ended premium band, USD.
     static let premiumASPCapUSD = 3000.0
 

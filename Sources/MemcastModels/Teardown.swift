@@ -33,7 +33,8 @@ public enum Teardown {
         }
 
         /// Memory sizes `bom` accepts, in whole GB: beyond any phone, but small enough
-        /// that costs stay finite and the sizes print as integers.
+        /// that costs stay finite and the sizes print as integers (handset_configs.csv and
+        /// launch_prices.csv are held to the same limits).
         public static let dramGBRange = 1...64
         public static let nandGBRange = 1...4096
 

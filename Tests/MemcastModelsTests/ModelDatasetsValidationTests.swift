@@ -50,7 +50,7 @@ import Foundation
         ("handset_configs", 2, "asp_usd", "1e308", "handset_configs.csv:2: column 'asp_usd': asp_usd (USD, the entry band) = 1e+308 is implausible (expected 0…150)"),
         ("handset_configs", 4, "asp_usd", "3100", "handset_configs.csv:4: column 'asp_usd': asp_usd (USD, the mid band) = 3100 is implausible (expected 250…400)"),
         ("handset_configs", 6, "asp_usd", "10000", "(expected 600…3000)"),
-        ("handset_configs", 4, "dram_gb", "120", "handset_configs.csv:4: column 'dram_gb': dram_gb (GB of DRAM per phone) = 120 is implausible (expected 1…32)"),
+        ("handset_configs", 4, "dram_gb", "120", "handset_configs.csv:4: column 'dram_gb': dram_gb (GB of DRAM per phone) = 120 is implausible (expected 1…64)"),
         ("handset_configs", 4, "bom_to_asp", "7.2", "column 'bom_to_asp'"),
         ("handset_configs", 4, "volume_share", "0.0001", "handset_configs.csv: column 'volume_share': the 2025 rows sum to 0.9426, not 1"),
         ("calibration", 11, "value", "5", "calibration.csv:11: column 'value': elasticity (negative, e.g. -1.1) = 5 is implausible (expected -6…0)"),
