@@ -13,8 +13,14 @@ struct DatasetOptions: ParsableArguments {
 
     @Option(name: .customLong("as-of"), help: ArgumentHelp(
         "Use only what was published on or before DATE, latest vintage per figure (YYYY-MM-DD). A date known only to the month counts at the month's end.",
-        valueName: "DATE"))
+        valueName: "DATE"), transform: DatasetOptions.date)
     var asOf: CalendarDate?
+
+    /// A calendar date as `--as-of` takes it; the error says the form expected.
+    static func date(_ text: String) throws -> CalendarDate {
+        guard let d = CalendarDate(text) else { throw ValidationError("write a calendar date as YYYY-MM-DD, e.g. 2026-02-28") }
+        return d
+    }
 
     /// The datasets visible with these options.
     func catalog() throws -> DatasetCatalog {

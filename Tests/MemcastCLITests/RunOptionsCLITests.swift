@@ -21,7 +21,7 @@ import Testing
         (["--draws", "2000001"], "Error: --draws must be between 1 and 2000000"),
         (["--draws", "-1"], "Error: --draws must be between 1 and 2000000"),  // a count, not an option
         (["--seed", "-1"], "Error: The value '-1' is invalid for '--seed <seed>'"),
-        (["--as-of", "2026-02-30"], "Error: The value '2026-02-30' is invalid for '--as-of <DATE>'"),
+        (["--as-of", "2026-02-30"], "Error: The value '2026-02-30' is invalid for '--as-of <DATE>': write a calendar date as YYYY-MM-DD, e.g. 2026-02-28"),
         (["--seed", "seven"], "Error: The value 'seven' is invalid for '--seed <seed>'"),
     ]
 
