@@ -65,7 +65,15 @@ struct DataShowCommand: ParsableCommand {
             throw CLIError.dataError("'\(name)' has no declared schema; use `memcast data describe \(entry.path)`")
         }
         var rows = try datasets.observations(entry.name, latestOnly: latest, perPublisher: perPublisher)
-        if !series.isEmpty { rows = rows.filter { series.contains($0.series) } }
+        if !series.isEmpty {
+            // A misspelt series would print "0 rows" as if the data had nothing: name the known ones.
+            let known = Set(try datasets.catalog().observations(entry.name).map(\.series))  // all dates, not just --as-of's
+            if let unknown = series.first(where: { !known.contains($0) }) {
+                throw CLIError.usage("--series '\(unknown)' is not a series of \(entry.name); known: "
+                                     + known.sorted().joined(separator: ", "))
+            }
+            rows = rows.filter { series.contains($0.series) }
+        }
         if !period.isEmpty { rows = rows.filter { period.contains($0.periodText) } }
         print(DataRendering.observations(rows, format: format), terminator: "")
     }

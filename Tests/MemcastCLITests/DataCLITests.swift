@@ -106,6 +106,12 @@ import Testing
                            CLIRunner.run(["data", "describe", "memory_prices", "--infer", "--schema", "memory_prices"]))
         try Snapshot.check("data-validate-max-errors-0", CLIRunner.run(["data", "validate", "memory_prices", "--max-errors", "0"]))
         try Snapshot.check("data-show-unknown", CLIRunner.run(["data", "show", "nope"]))
+        // A misspelt series is an error naming the known ones, not "0 rows"; a series with nothing yet
+        // published by --as-of is still a series.
+        let series = try CLIRunner.run(["data", "show", "memory_prices", "--series", "conventinal_dram"])
+        #expect(series.status == 64 && series.stderr.contains("known: ") && series.stderr.contains("conventional_dram"), "\(series.stderr)")
+        let early = try CLIRunner.run(["data", "show", "memory_prices", "--series", "hbm", "--as-of", "2000-01-01"])
+        #expect(early.status == 0 && early.stdout.contains("0 rows"), "\(early.stderr)")
         try Snapshot.check("data-index-unknown", CLIRunner.run(["data", "index", "hbm"]))
         let empty = try temp("empty.csv", "")
         let e = try CLIRunner.run(["data", "describe", empty.path])
