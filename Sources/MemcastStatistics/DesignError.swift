@@ -29,8 +29,8 @@ public enum DesignError: Error, Equatable, CustomStringConvertible {
     case missingPredictors([String], needed: [String])
     /// A weight that is not a positive finite number.
     case badWeight(column: String, value: Double, origin: String)
-    /// A categorical response.
-    case textResponse(String)
+    /// A response column read as text; `value` is its first cell that is not a number.
+    case textResponse(column: String, value: String, origin: String)
 
     public var description: String {
         switch self {
@@ -64,8 +64,8 @@ public enum DesignError: Error, Equatable, CustomStringConvertible {
             return "prediction data lacks column\(m.count == 1 ? "" : "s") \(m.map { "'\($0)'" }.joined(separator: ", ")); the model needs: \(n.joined(separator: ", "))"
         case let .badWeight(c, v, o):
             return "\(o): weight column '\(c)' has \(FormulaExpression.format(v)); weights must be positive and finite"
-        case let .textResponse(r):
-            return "the response '\(r)' is text; a regression needs a numeric response"
+        case let .textResponse(c, v, o):
+            return "\(o): column '\(c)': '\(v)' is not a number; the response must be numeric"
         }
     }
 }

@@ -85,8 +85,10 @@ public struct DesignMatrix: Sendable {
         let index = try PanelIndex(data, panel)
         let evaluator = FormulaEvaluator(data: data, panel: index, formula: formula.text)
 
-        if case .variable(let name) = formula.response.kind, data[name]?.isNumeric == false {
-            throw DesignError.textResponse(name)
+        // Name the first bad cell: a response read as text is usually one typo in a numeric column.
+        if case .variable(let name) = formula.response.kind, let c = data[name]?.categoricalValues,
+           let bad = FormulaEvaluator.firstNonNumber(c) {
+            throw DesignError.textResponse(column: name, value: bad.value, origin: data.origin(ofRow: bad.row))
         }
         let response = try evaluator.numeric(formula.response)
         var values: [String: FactorValues] = [:]

@@ -152,10 +152,16 @@ struct FormulaEvaluator {
     /// treating it as categories would silently fit hundreds of dummies.
     private func rejectMostlyNumeric(_ name: String, _ c: CategoricalColumn) throws {
         let numeric = c.levels.filter { Double($0.trimmingCharacters(in: .whitespaces)) != nil }.count
-        guard numeric * 2 > c.levels.count else { return }
+        guard numeric * 2 > c.levels.count, let bad = Self.firstNonNumber(c) else { return }
+        throw DesignError.notANumber(column: name, value: bad.value, origin: data.origin(ofRow: bad.row))
+    }
+
+    /// The first cell in row order that is not a number. Levels are in order of first
+    /// appearance, so the first such level's first row is the earliest bad row.
+    static func firstNonNumber(_ c: CategoricalColumn) -> (value: String, row: Int)? {
         guard let bad = c.levels.firstIndex(where: { Double($0.trimmingCharacters(in: .whitespaces)) == nil }),
-              let row = c.codes.firstIndex(of: Int32(bad)) else { return }
-        throw DesignError.notANumber(column: name, value: c.levels[bad], origin: data.origin(ofRow: row))
+              let row = c.codes.firstIndex(of: Int32(bad)) else { return nil }
+        return (c.levels[bad], row)
     }
 
     private func domain(_ e: FormulaExpression, _ requirement: String, row: Int, value: Double) -> DesignError {

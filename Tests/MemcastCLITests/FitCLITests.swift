@@ -36,6 +36,7 @@ import Testing
         ("fit-error-lag-order-too-large", ["--formula", "y ~ lag(x, 99999999999999999999)"]),
         ("fit-error-unknown-column", ["--formula", "y ~ x + price"]),
         ("fit-error-non-numeric-cell", ["--formula", "y ~ x + low"]),
+        ("fit-error-non-numeric-response", ["--formula", "low ~ x"]),
         ("fit-error-unknown-format", ["--formula", "y ~ x", "--format", "xml"]),
     ])
     func validationMessages(name: String, args: [String]) throws {

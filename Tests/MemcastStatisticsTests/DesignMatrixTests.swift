@@ -137,7 +137,7 @@ import Testing
         #expect(designError("y ~ log(a)")?.description.contains("column 'a' holds text") == true)
         #expect(designError("y ~ log(x - 1)")?.description.contains("log(x - 1) is undefined for the value") == true)
         #expect(designError("y ~ I(x/(x - x))")?.description.contains("needs x - x ≠ 0") == true)
-        #expect(designError("a ~ x") == .textResponse("a"))
+        #expect(designError("a ~ x") == .textResponse(column: "a", value: "q", origin: "row 1"))
 
         var df = DataFrame(source: "prices.csv")
         df.rowLines = [2, 3, 4, 5]
@@ -146,6 +146,8 @@ import Testing
         try df.append("one", .numeric([2, 2, 2, 2]))
         try df.append("seg", .categorical(CategoricalColumn(["mid", "mid", "mid", "mid"])))
         #expect(designError("y ~ low", df)?.description == "prices.csv:4: column 'low': cannot parse '9O' as a number")
+        // A response with one bad cell names that cell, not just "the response is text".
+        #expect(designError("low ~ y", df)?.description == "prices.csv:4: column 'low': '9O' is not a number; the response must be numeric")
         #expect(designError("y ~ one", df) == .constantColumn(term: "one", value: 2))
         #expect(designError("y ~ C(seg)", df) == .singleLevel(factor: "C(seg)", level: "mid"))
         #expect(designError("y ~ one + I(one^2) + lag(one) + lag(one, 2) - 1", df) == .tooFewRows(rows: 2, columns: 4, dropped: 2))
