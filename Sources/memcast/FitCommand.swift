@@ -158,6 +158,7 @@ struct FitCommand: ParsableCommand {
         do {
             let parsed = try Formula(parsing: formula)
             let data = try loadData(columns: usedColumns(parsed))
+            try checkOptionColumns(data)
             let options = FitOptions(method: method == .svd ? .svd : .qr, covariance: covariance, alpha: alpha,
                                      panel: PanelOptions(entity: by, period: period, periodKey: Period.keyFromText))
             let results: RegressionResults
@@ -206,6 +207,16 @@ struct FitCommand: ParsableCommand {
         for term in formula.terms { for factor in term.factors { names.formUnion(factor.variables) } }
         for option in [weights, cluster, by, period] { if let option { names.insert(option) } }
         return names
+    }
+
+    /// --weights, --cluster, --by and --period name columns, not formula terms: a missing
+    /// one is a usage error about that option, without a formula caret.
+    func checkOptionColumns(_ data: DataFrame) throws {
+        for (option, column) in [("--weights", weights), ("--cluster", cluster), ("--by", by), ("--period", period)] {
+            guard let column, data[column] == nil else { continue }
+            throw CLIError.usage("\(option) \(column): \(dataFile ?? dataset ?? "the data") has no column '\(column)'; "
+                                 + "its columns: \(data.names.joined(separator: ", "))")
+        }
     }
 
     /// The regression data: --data FILE (only `columns` read), or --dataset NAME through

@@ -37,6 +37,9 @@ import Testing
         ("fit-error-unknown-column", ["--formula", "y ~ x + price"]),
         ("fit-error-non-numeric-cell", ["--formula", "y ~ x + low"]),
         ("fit-error-non-numeric-response", ["--formula", "low ~ x"]),
+        ("fit-error-weights-unknown", ["--formula", "y ~ x", "--weights", "nope"]),
+        ("fit-error-cluster-unknown", ["--formula", "y ~ x", "--cluster", "nope"]),
+        ("fit-error-by-unknown", ["--formula", "y ~ lag(x)", "--by", "nope"]),
         ("fit-error-unknown-format", ["--formula", "y ~ x", "--format", "xml"]),
     ])
     func validationMessages(name: String, args: [String]) throws {
