@@ -169,7 +169,12 @@ struct FitCommand: ParsableCommand {
             } else {
                 results = try OLS.fit(parsed, data: data, options: options)
             }
-            let predictions = try predict.map { try results.predict(Self.load($0)) }
+            let predictions = try predict.map { path -> PredictionSet in
+                let rows = try Self.load(path)
+                // Predicting nothing would print an empty table and exit 0, hiding a wrong file.
+                guard rows.rowCount > 0 else { throw CLIError.dataError("\(path): no rows to predict; the file has a header but no data rows") }
+                return try results.predict(rows)
+            }
             print(render(results, predictions), terminator: "")
         } catch let e as FormulaError {
             throw Self.usage(e.description)

@@ -53,6 +53,7 @@ import Testing
         let panel = ["fit", "--data", "\(Self.fixtures)/panel.csv", "--formula", "y ~ x + C(seg)"]
         try GoldenSnapshot.check("fit-error-predict-level", panel + ["--predict", "\(Self.data)/predict_bad_level.csv"])
         try GoldenSnapshot.check("fit-error-predict-column", panel + ["--predict", "\(Self.data)/predict_missing_column.csv"])
+        try GoldenSnapshot.check("fit-error-predict-no-rows", panel + ["--predict", "\(Self.data)/predict_no_rows.csv"])
     }
 
     /// The JSON carries statsmodels' field names and values (1e-8 relative), including
