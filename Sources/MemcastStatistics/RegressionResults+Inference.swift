@@ -110,7 +110,8 @@ enum CovarianceEstimator {
     ///   - resid: whitened residuals ẽ.
     ///   - bread: (X̃ᵀX̃)⁻¹ (k×k).
     ///   - groups: per-observation cluster codes 0..<G (cluster only).
-    /// - Returns: the covariance, the HAC lags used, and warnings (leverage one).
+    /// - Returns: the covariance, the HAC lags used, and warnings (leverage one, many HAC lags).
+    /// - Throws: `FitError.tooManyHACLags` when given lags are not fewer than the rows.
     static func estimate(_ type: CovarianceType, x design: WhitenedDesign, resid: [Double], bread: Matrix, scale: Double,
                          groups: [Int]?) throws -> (cov: Matrix, lags: Int?, warnings: [String]) {
         let n = design.rows, k = design.cols
@@ -136,6 +137,15 @@ enum CovarianceEstimator {
             return (try sandwich(bread, meat: design.weightedGram(omega)), nil, warnings)
         case let .hac(lags, correction):
             let L = lags ?? CovarianceType.defaultHACLags(nobs: n)
+            var warnings: [String] = []
+            if let l = lags {
+                // Only lags the user gave: the automatic choice is the rule of thumb itself.
+                if l >= n { throw FitError.tooManyHACLags(lags: l, rows: n) }
+                // Past n/4 the far autocovariances rest on few pairs and the estimate gets noisy.
+                if l > n / 4 {
+                    warnings.append("HAC with \(l) lags on \(n) rows (more than n/4) gives noisy standard errors. \(FitError.usualHACLags(rows: n))")
+                }
+            }
             let u = scores(design.matrix, resid)
             var s = u.gram()
             if L > 0 && n > 1 {
@@ -149,7 +159,7 @@ enum CovarianceEstimator {
             }
             var c = try sandwich(bread, meat: s)
             if correction { scaleInPlace(&c, Double(n) / Double(n - k)) }
-            return (c, L, [])
+            return (c, L, warnings)
         case .cluster:
             let g = groups!
             let G = (g.max() ?? -1) + 1

@@ -27,7 +27,8 @@ struct FitCommand: ParsableCommand {
         are checked for record structure (quotes, field counts), not for their values.
 
         Covariances (--cov): nonrobust (default), HC0-HC3, HAC (Newey-West, Bartlett, \
-        --hac-lags N, default floor(4·(n/100)^(2/9)); small-sample correction n/(n-k) \
+        --hac-lags N, default floor(4·(n/100)^(2/9)), fewer than the rows used, and more \
+        than n/4 gets a note that the errors are noisy; small-sample correction n/(n-k) \
         on unless --no-hac-correction — statsmodels' own default is off), cluster \
         (--cluster COL). Robust covariances use normal (z) inference and a Wald F, \
         as statsmodels does.

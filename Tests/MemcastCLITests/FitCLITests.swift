@@ -31,6 +31,7 @@ import Testing
         ("fit-error-cluster-missing", ["--formula", "y ~ x", "--cov", "cluster"]),
         ("fit-error-hac-lags-without-hac", ["--formula", "y ~ x", "--hac-lags", "4"]),
         ("fit-error-hac-lags-negative", ["--formula", "y ~ x", "--cov", "HAC", "--hac-lags=-1"]),
+        ("fit-error-hac-lags-too-many", ["--formula", "y ~ x", "--cov", "HAC", "--hac-lags", "100"]),
         ("fit-error-ridge-robust", ["--formula", "y ~ x", "--ridge", "1", "--cov", "HC1"]),
         ("fit-error-formula-syntax", ["--formula", "y ~ x + * low"]),
         ("fit-error-lag-order-too-large", ["--formula", "y ~ lag(x, 99999999999999999999)"]),

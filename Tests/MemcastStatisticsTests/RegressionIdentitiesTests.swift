@@ -117,6 +117,18 @@ import MemcastNumerics
         #expect(auto.hacLags == 4)
     }
 
+    /// HAC lags must be fewer than the rows; more than n/4 fits with a warning naming the rule of thumb.
+    @Test func hacLagsBoundedByRows() throws {
+        let df = Self.data(n: 40)
+        #expect(throws: FitError.tooManyHACLags(lags: 40, rows: 40)) {
+            try OLS.fit("y ~ x1", data: df, options: FitOptions(covariance: .hac(lags: 40, smallSampleCorrection: true)))
+        }
+        let many = try OLS.fit("y ~ x1", data: df, options: FitOptions(covariance: .hac(lags: 11, smallSampleCorrection: true)))
+        #expect(many.warnings.contains { $0.contains("11 lags on 40 rows") && $0.contains("= 3 lags for n = 40") })
+        let few = try OLS.fit("y ~ x1", data: df, options: FitOptions(covariance: .hac(lags: 10, smallSampleCorrection: true)))
+        #expect(few.warnings.isEmpty)
+    }
+
     /// Prediction at the fitted rows reproduces the fitted values; the observation interval
     /// contains the mean interval.
     @Test func predictionAtSampleRowsIsFitted() throws {
