@@ -7,7 +7,7 @@ public enum DesignError: Error, Equatable, CustomStringConvertible {
     case textInArithmetic(column: String, example: String, formula: String, position: Int)
     /// A mostly numeric text column with a cell that is not a number.
     case notANumber(column: String, value: String, origin: String)
-    /// A transform applied outside its domain, e.g. `log(x)` with x ≤ 0.
+    /// A transform applied outside its domain, e.g. `log(x)` with x ≤ 0; `requirement` says what to change.
     case domain(expression: String, value: Double, requirement: String, origin: String)
     /// A categorical factor with one level in the rows used (nothing to contrast).
     case singleLevel(factor: String, level: String)
@@ -42,7 +42,7 @@ public enum DesignError: Error, Equatable, CustomStringConvertible {
         case let .notANumber(c, v, o):
             return "\(o): column '\(c)': cannot parse '\(v)' as a number"
         case let .domain(e, v, r, o):
-            return "\(o): \(e) is undefined for the value \(FormulaExpression.format(v)) (needs \(r))"
+            return "\(o): \(e) is undefined for the value \(FormulaExpression.format(v)); \(r)"
         case let .singleLevel(f, l):
             return "\(f) has a single level ('\(l)') in the rows used, so it has nothing to compare with; drop the term"
         case let .constantColumn(t, v):

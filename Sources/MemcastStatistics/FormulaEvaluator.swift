@@ -64,11 +64,17 @@ struct FormulaEvaluator {
                 case .subtract: r = x[i] - y[i]
                 case .multiply: r = x[i] * y[i]
                 case .divide:
-                    guard y[i] != 0 else { throw domain(e, "\(b) ≠ 0", row: i, value: y[i]) }
+                    guard y[i] != 0 else {
+                        let fix: String
+                        if case .number = b.kind { fix = "divide by a non-zero number instead of \(b)" } else {
+                            fix = "the divisor \(b) is 0 in this row: change the formula or the data so it is never 0"
+                        }
+                        throw domain(e, fix, row: i, value: y[i])
+                    }
                     r = x[i] / y[i]
                 case .power: r = Foundation.pow(x[i], y[i])
                 }
-                guard r.isFinite else { throw domain(e, "a finite result", row: i, value: x[i]) }
+                guard r.isFinite else { throw domain(e, Self.overflow, row: i, value: x[i]) }
                 out[i] = r
             }
             return out
@@ -84,16 +90,20 @@ struct FormulaEvaluator {
             for i in 0..<rows where !x[i].isNaN {
                 guard ok(x[i]) else { throw domain(e, requirement, row: i, value: x[i]) }
                 let r = g(x[i])
-                guard r.isFinite else { throw domain(e, "a finite result", row: i, value: x[i]) }
+                guard r.isFinite else { throw domain(e, Self.overflow, row: i, value: x[i]) }
                 out[i] = r
             }
             return out
         }
+        // Say what to change, not the bare condition ("needs 0 ≠ 0" read as nonsense).
+        func mustBe(_ condition: String) -> String {
+            "\(args[0]) must be \(condition): correct or remove this row, or transform \(args[0]) differently"
+        }
         switch f {
-        case .log: return try map("\(args[0]) > 0", { $0 > 0 }, Foundation.log)
-        case .log1p: return try map("\(args[0]) > -1", { $0 > -1 }, Foundation.log1p)
-        case .exp: return try map("a finite result", { _ in true }, Foundation.exp)
-        case .sqrt: return try map("\(args[0]) ≥ 0", { $0 >= 0 }, Foundation.sqrt)
+        case .log: return try map(mustBe("> 0"), { $0 > 0 }, Foundation.log)
+        case .log1p: return try map(mustBe("> -1"), { $0 > -1 }, Foundation.log1p)
+        case .exp: return try map(Self.overflow, { _ in true }, Foundation.exp)
+        case .sqrt: return try map(mustBe("≥ 0"), { $0 >= 0 }, Foundation.sqrt)
         case .identity: return x
         case .categorical:
             preconditionFailure("C(...) reached numeric evaluation; the parser keeps it out of arithmetic")
@@ -108,7 +118,7 @@ struct FormulaEvaluator {
                 case .diff: out[i] = now - before
                 default:
                     if now.isNaN || before.isNaN { continue }
-                    guard before != 0 else { throw domain(e, "a non-zero earlier value (at \(data.origin(ofRow: j)))", row: i, value: before) }
+                    guard before != 0 else { throw domain(e, "the earlier value (at \(data.origin(ofRow: j))) is 0, so there is no base for a percent change: use diff() or fix that row", row: i, value: before) }
                     out[i] = 100 * (now - before) / before  // no cancellation from subtracting 1
                 }
             }
@@ -163,6 +173,9 @@ struct FormulaEvaluator {
               let row = c.codes.firstIndex(of: Int32(bad)) else { return nil }
         return (c.levels[bad], row)
     }
+
+    /// What to change when a result is not a finite number.
+    static let overflow = "the result is too large to represent: rescale the inputs"
 
     private func domain(_ e: FormulaExpression, _ requirement: String, row: Int, value: Double) -> DesignError {
         .domain(expression: e.description, value: value, requirement: requirement, origin: data.origin(ofRow: row))
