@@ -58,6 +58,7 @@ import Testing
         ("backtest-bad-horizon", ["backtest", "--horizon", "9"], 64),
         ("backtest-from-after-to", ["backtest", "--from", "2020Q1", "--to", "2019Q4"], 64),
         ("backtest-origin-after-data", ["backtest", "--from", "2027Q1", "--to", "2027Q4"], 65),
+        ("backtest-as-of-before-any-origin", ["backtest", "--as-of", "2017-01-01"], 65),
         ("backtest-no-realized", ["backtest", "--stage", "memory_bom_share"], 65),
         ("backtest-too-few-periods", ["backtest", "--stage", "shipments_china", "--from", "2018Q1"], 65),
         ("backtest-before-any-data", ["backtest", "--from", "2012Q1", "--to", "2013Q4"], 65),

@@ -197,13 +197,35 @@ import MemcastData
                 + "2016Q1…2016Q2); realized quarters in the datasets: 2017Q3, 2018Q1, 2018Q3, 2019Q2, 2019Q4, 2022Q3, 2024Q2, 2024Q4, 2025Q4")
     }
 
-    /// mobile NAND's only realized quarter is 2016Q4: an origin in 2018 is after its data.
+    /// mobile NAND's only realized quarter is 2016Q4: an origin in 2018 is after its data, and
+    /// no earlier origin has the history a backtest needs, so no --from is suggested.
     @Test func singleStageOriginAfterItsData() throws {
         let e = #expect(throws: BacktestError.self) {
             try BacktestSuite.run(data: try Self.data(), schedule: try Self.schedule("2018Q1", "2025Q4"), stage: "mobile_nand_contract")
         }
         #expect(e?.description == "origin 2018Q1 is after the data: the last realized quarter of stage mobile_nand_contract is 2016Q4 "
-                + "(mobile_nand_contract, memory_prices.csv:274 (DRAMeXchange, 2016-12-14)); use --from 2016Q3 or earlier")
+                + "(mobile_nand_contract, memory_prices.csv:274 (DRAMeXchange, 2016-12-14)); no origin works: by 2016Q3, "
+                + "the last origin before it, stage mobile_nand_contract has fewer than 2 quarters published")
+    }
+
+    /// The suggested --from passes the history check too (it suggested 2016Q3 as of 2017-01-01,
+    /// which failed with "too few periods").
+    @Test func suggestedOriginsWork() throws {
+        let early = #expect(throws: BacktestError.self) {
+            try BacktestSuite.run(data: try Self.data(truthAsOf: CalendarDate("2017-01-01")!), schedule: try Self.schedule("2018Q1", "2025Q4"),
+                                  requireHistoryAtStart: false)
+        }
+        #expect(early?.description.hasSuffix("; no origin works: by 2016Q3, the last origin before it, no stage has 2 quarters "
+                                              + "published; use a later --as-of") == true)
+        let data = try Self.data(truthAsOf: CalendarDate("2018-03-01")!)
+        let later = #expect(throws: BacktestError.self) {
+            try BacktestSuite.run(data: data, schedule: try Self.schedule("2018Q1", "2025Q4"), requireHistoryAtStart: false)
+        }
+        #expect(later?.description.hasSuffix("; use --from 2017Q3 or earlier, back to 2017Q1") == true)
+        for from in ["2017Q1", "2017Q3"] {
+            _ = try BacktestSuite.run(data: data, schedule: try Self.schedule(from, "2025Q4"))
+        }
+        #expect(throws: BacktestError.self) { try BacktestSuite.run(data: data, schedule: try Self.schedule("2016Q4", "2025Q4")) }
     }
 
     /// China's first quarterly YoY figure (2018Q1) was published 2018-06: nothing is known on 2018-03-31.

@@ -84,9 +84,20 @@ public enum BacktestSuite {
                                      + selected.flatMap(\.notes).map { "; \($0)" }.joined())
         }
         if schedule.first >= lastQuarter {
+            // Suggest only origins that pass the history check below too: the quarter before
+            // the data ends can itself lack history (an early --as-of), so name the range or say none works.
+            let advice: String
+            if let ok = workableOrigins(selected, before: lastQuarter) {
+                advice = ok.lowerBound == ok.upperBound ? "use --from \(ok.upperBound)"
+                    : "use --from \(ok.upperBound) or earlier, back to \(ok.lowerBound)"
+            } else {
+                let who = stage.map { "stage \($0) has fewer than" } ?? "no stage has"
+                advice = "no origin works: by \(lastQuarter.advanced(by: -1)), the last origin before it, \(who) "
+                    + "\(RollingOrigin.minimumHistory) quarters published" + (data.truthAsOf == nil ? "" : "; use a later --as-of")
+            }
             throw BacktestError.data("origin \(schedule.first) is after the data: the last realized quarter of \(label) is "
                                      + "\(lastQuarter) (\(lastStage.name), \(lastStage.realized[lastQuarter]!.source)); "
-                                     + "use --from \(lastQuarter.advanced(by: -1)) or earlier")
+                                     + advice)
         }
 
         // Realized values in range.
@@ -125,6 +136,17 @@ public enum BacktestSuite {
 
         let results = selected.map { schedule.run($0, minimumPairs: minimumPairs) }
         return BacktestReport(schedule: schedule, truthAsOf: data.truthAsOf, stages: results, minimumPairs: minimumPairs)
+    }
+
+    /// The first origins `run` accepts when the data ends at `lastQuarter`: from the first with
+    /// `RollingOrigin.minimumHistory` quarters published for some stage through the quarter
+    /// before `lastQuarter`; nil when none has that history. History only grows with the
+    /// origin, so the first origin that has it starts the range.
+    static func workableOrigins(_ stages: [BacktestStage], before lastQuarter: Period) -> ClosedRange<Period>? {
+        let last = lastQuarter.advanced(by: -1)
+        guard let start = stages.compactMap({ $0.realized.keys.min() }).min(), start <= last else { return nil }
+        let first = stages.compactMap { firstOriginWithHistory($0, after: start.advanced(by: -1), through: last) }.min()
+        return first.map { $0...last }
     }
 
     static func firstOriginWithHistory(_ s: BacktestStage, after first: Period, through last: Period) -> Period? {
