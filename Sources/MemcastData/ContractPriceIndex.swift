@@ -66,7 +66,7 @@ public struct ContractPriceIndex: Sendable {
     /// Builds the index for `series` from `observations` (memory_prices rows).
     /// `from`/`through` bound the changes (defaults: the first and last quarter with
     /// a figure for the series itself).
-    /// - Throws: `ContractPriceIndex.Failure` for an unknown series or no data.
+    /// - Throws: `ContractPriceIndex.Failure` for an unknown series, `from` after the data, or no data.
     public init(series: String, observations: [Observation], asOf: CalendarDate?,
                 from: Period? = nil, through: Period? = nil) throws {
         guard let chain = ContractPriceIndex.proxies[series] else {
@@ -82,6 +82,10 @@ public struct ContractPriceIndex: Sendable {
         for o in latest where o.value != nil { bySeries[o.series, default: [:]][o.period!] = o }
         let own = bySeries[series] ?? [:]
         guard let first = from ?? own.keys.min(), let last = through ?? own.keys.max(), first <= last else {
+            // A start past the data is the option's fault, not missing data: name the last quarter.
+            if let from, let dataEnd = own.keys.max(), from > dataEnd {
+                throw Failure.fromAfterData(series, from: from, last: dataEnd, asOf: asOf)
+            }
             throw Failure.noData(series, asOf: asOf)
         }
         var points = [Point(quarter: first.advanced(by: -1), index: 100, changePct: nil, source: .published, observation: nil)]
@@ -107,6 +111,8 @@ public struct ContractPriceIndex: Sendable {
     public enum Failure: Error, Equatable, CustomStringConvertible {
         case unknownSeries(String, known: [String])
         case noData(String, asOf: CalendarDate?)
+        /// A first quarter after the series' last quarter with a figure.
+        case fromAfterData(String, from: Period, last: Period, asOf: CalendarDate?)
 
         public var description: String {
             switch self {
@@ -114,6 +120,9 @@ public struct ContractPriceIndex: Sendable {
                 return "no contract price index for series '\(s)' (available: \(known.joined(separator: ", ")))"
             case let .noData(s, asOf):
                 return "no quarterly contract change for '\(s)'" + (asOf.map { " published by \($0)" } ?? "")
+            case let .fromAfterData(s, from, last, asOf):
+                return "--from \(from) is after \(last), the last quarter with a contract change for '\(s)'"
+                    + (asOf.map { " published by \($0)" } ?? "") + "; use --from \(last) or earlier"
             }
         }
     }

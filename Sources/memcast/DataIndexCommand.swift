@@ -36,6 +36,7 @@ struct DataIndexCommand: ParsableCommand {
         do {
             index = try ContractPriceIndex(series: series, observations: rows, asOf: datasets.asOf, from: start)
         } catch let f as ContractPriceIndex.Failure {
+            if case .fromAfterData = f { throw CLIError.usage(f.description) }   // the option asks past the data
             throw CLIError.dataError(f.description)
         }
         print(DataRendering.index(index, format: format), terminator: "")

@@ -113,6 +113,7 @@ import Testing
         let early = try CLIRunner.run(["data", "show", "memory_prices", "--series", "hbm", "--as-of", "2000-01-01"])
         #expect(early.status == 0 && early.stdout.contains("0 rows"), "\(early.stderr)")
         try Snapshot.check("data-index-unknown", CLIRunner.run(["data", "index", "hbm"]))
+        try Snapshot.check("data-index-from-after-data", CLIRunner.run(["data", "index", "nand", "--from", "2030Q1"]))
         let empty = try temp("empty.csv", "")
         let e = try CLIRunner.run(["data", "describe", empty.path])
         #expect(e.status == 65 && e.stderr.contains("empty.csv: the file is empty"))

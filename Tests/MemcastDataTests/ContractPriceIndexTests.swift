@@ -33,6 +33,17 @@ import Testing
         }
     }
 
+    /// A --from past the series' last quarter names that quarter instead of "no quarterly contract change".
+    @Test func fromAfterTheDataNamesTheLastQuarter() {
+        let rows: [Observation] = [.make(period: "2025Q1", point: 5, published: "2025-01-05", series: "nand", id: "n1")]
+        let late = Period("2030Q1")!, last = Period("2025Q1")!
+        #expect(throws: ContractPriceIndex.Failure.fromAfterData("nand", from: late, last: last, asOf: nil)) {
+            try ContractPriceIndex(series: "nand", observations: rows, asOf: nil, from: late)
+        }
+        #expect(ContractPriceIndex.Failure.fromAfterData("nand", from: late, last: last, asOf: nil).description
+                == "--from 2030Q1 is after 2025Q1, the last quarter with a contract change for 'nand'; use --from 2025Q1 or earlier")
+    }
+
     /// On the real data the 1Q26 step follows the vintage: +57.5% on Jan 5, +92.5% on Feb 2.
     @Test func realDataFollowsTheVintage() throws {
         let rows = try TestPaths.catalog().observations("memory_prices")
