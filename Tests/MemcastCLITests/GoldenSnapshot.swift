@@ -5,7 +5,7 @@ import Testing
 /// Tests/MemcastCLITests/Snapshots/ (read from the source tree, so recording writes there).
 ///
 /// A missing snapshot is recorded and the test fails on purpose, as does any run with
-/// `MEMCAST_RECORD_SNAPSHOTS=1`: review the new file, then run again.
+/// `MEMCAST_RECORD=1` (`Snapshot.recording`): review the new file, then run again.
 enum GoldenSnapshot {
     static let folder = CLIRunner.packageRoot.appendingPathComponent("Tests/MemcastCLITests/Snapshots")
 
@@ -21,8 +21,7 @@ enum GoldenSnapshot {
         \(run.stderr)
         """
         let url = folder.appendingPathComponent("\(name).txt")
-        let record = ProcessInfo.processInfo.environment["MEMCAST_RECORD_SNAPSHOTS"] == "1"
-        guard !record, let expected = try? String(contentsOf: url, encoding: .utf8) else {
+        guard !Snapshot.recording, let expected = try? String(contentsOf: url, encoding: .utf8) else {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try text.write(to: url, atomically: true, encoding: .utf8)
             Issue.record("recorded snapshot \(name).txt; review it and run again", sourceLocation: sourceLocation)
