@@ -87,10 +87,9 @@ struct BacktestCommand: ParsableCommand {
         }
         let path = (out as NSString).appendingPathComponent("backtest.\(format.fileExtension)")
         do {
-            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)   // temp file, then rename
-        } catch {
-            throw CLIError.cannotCreateOutput(path: path, reason: error.localizedDescription)
+            try OutputSet.write([("backtest.\(format.fileExtension)", text)], into: out)   // as forecast --out
+        } catch let f as OutputSet.Failure {
+            throw CLIError.cannotCreateOutput(path: f.path, reason: f.reason)
         }
         FileHandle.standardError.write(Data("wrote \(path)\n".utf8))
     }

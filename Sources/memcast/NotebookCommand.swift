@@ -34,9 +34,9 @@ struct NotebookCommand: ParsableCommand {
                 let (notebook, runner) = try NotebookCommand.load(file)
                 let text = try runner.run(notebook)
                 do {
-                    try Data(text.utf8).write(to: URL(fileURLWithPath: file), options: .atomic)
-                } catch {
-                    throw CLIError.cannotCreateOutput(path: file, reason: "\(error.localizedDescription)")
+                    try OutputFile.write(text, to: file)
+                } catch let e as OutputFileError {
+                    throw CLIError.cannotCreateOutput(path: file, reason: e.reason)
                 }
                 FileHandle.standardError.write(Data("\(file): \(notebook.cells.count) cells run\n".utf8))
             }

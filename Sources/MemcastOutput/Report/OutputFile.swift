@@ -9,17 +9,18 @@ public struct OutputFileError: Error, Equatable, CustomStringConvertible {
 
 /// Writes outputs all at once or not at all.
 public enum OutputFile {
-    /// Writes `contents` to `path` through a temporary file in the same folder
-    /// and a rename (`Data.write(options: .atomic)`), so a reader never sees a
-    /// half-written file and a failure leaves any previous file untouched.
+    /// Writes `contents` to `path` as a set of one (`OutputSet`): a temporary file in the same
+    /// folder, then a rename, so a reader never sees a half-written file and a failure leaves
+    /// any previous file untouched.
     /// - Throws: `OutputFileError` when the folder does not exist or is a file, the
     ///   path is a folder, or the folder is not writable.
     public static func write(_ contents: String, to path: String) throws {
         try checkWritable(path)
+        let url = URL(fileURLWithPath: path)
         do {
-            try Data(contents.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw OutputFileError(path: path, reason: error.localizedDescription)
+            try OutputSet.write([(url.lastPathComponent, contents)], into: url.deletingLastPathComponent().path)
+        } catch let f as OutputSet.Failure {
+            throw OutputFileError(path: path, reason: f.reason)
         }
     }
 
