@@ -104,7 +104,11 @@ extension ForecastInputs {
             gaps[kind] = g
         }
         let rows = PriceEquationEstimator.pooledRows(prices: prices, asOf: asOf, gaps: gaps)
-        let pooled = try PriceEquationEstimator.fit(kind: .dram, rows: rows)
+        let pooled: PriceModelFit
+        do { pooled = try PriceEquationEstimator.fit(kind: .dram, rows: rows) } catch ForecastError.noData(let why) {
+            guard let asOf, let date = earliestFittableAsOf(prices: prices, after: asOf, gaps: gaps) else { throw ForecastError.noData(why) }
+            throw ForecastError.noData(why + "; the data allow it from --as-of \(date)")
+        }
         var fits: [MemoryKind: PriceModelFit] = [:]
         for k in MemoryKind.allCases { var f = pooled; f.kind = k; fits[k] = f }
         let extrapolation = MemoryKind.allCases.compactMap {
@@ -306,6 +310,19 @@ extension ForecastInputs {
             chosen[h.year] = (older, ValueRange(dl - sh, dh - sl))
         }
         return chosen.mapValues(\.gap)
+    }
+
+    /// The first date after `asOf` (a publication date or a quarter's end, where rows can appear)
+    /// at which the pooled price equation has enough rows to be fitted; nil when none has.
+    static func earliestFittableAsOf(prices: [Observation], after asOf: CalendarDate,
+                                     gaps: [MemoryKind: [Int: ValueRange]]) -> CalendarDate? {
+        let published = prices.compactMap { $0.published?.latest }
+        let quarterEnds = prices.compactMap { $0.period?.quarter?.end }
+        for date in Set(published + quarterEnds).filter({ $0 > asOf }).sorted()
+        where PriceEquationEstimator.pooledRows(prices: prices, asOf: date, gaps: gaps).count >= PriceEquationEstimator.minimumRows {
+            return date
+        }
+        return nil
     }
 
     /// HBM share of DRAM wafer input by year, percent (latest vintage).

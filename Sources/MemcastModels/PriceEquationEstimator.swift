@@ -44,6 +44,8 @@ public enum PriceEquationEstimator {
         }
     }
 
+    /// Fewest rows for the equation to be fitted at all.
+    public static let minimumRows = 7
     /// Fewest rows with a gap for γ to be estimated.
     public static let minimumGapRows = 8
     /// Upper bound of β.
@@ -144,9 +146,9 @@ public enum PriceEquationEstimator {
         let withGap = rows.filter { $0.gapPP != nil }
         let useGap = withGap.count >= minimumGapRows
         let used = useGap ? withGap : rows
-        guard used.count >= 7 else {
-            throw ForecastError.noData("\(kind.rawValue) price equation: only \(used.count) quarters have this and the "
-                                       + "four previous quarters' contract changes; need at least 7")
+        guard used.count >= minimumRows else {
+            throw ForecastError.noData("\(kind.rawValue) price equation: only \(used.count) quarter\(used.count == 1 ? " has" : "s have") this and the "
+                                       + "four previous quarters' contract changes; need at least \(minimumRows)")
         }
         // Log points: ℓ = 100·ln(1 + Δ/100).
         let y = used.map { SupplyDemandPriceModel.logPoints($0.changePct) }

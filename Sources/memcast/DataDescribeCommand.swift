@@ -24,7 +24,7 @@ struct DataDescribeCommand: ParsableCommand {
     )
 
     @Argument(help: "A CSV file, or the name of a dataset.") var file: String
-    @OptionGroup var datasets: DatasetOptions
+    @OptionGroup var datasets: DataOverlayOptions
     @Option(help: "Read with this dataset's schema.") var schema: String?
     @Flag(help: "Infer column types even when a schema is known.") var infer = false
     @Option(help: "Threads for parsing and statistics (results do not depend on it).") var threads: Int = 2
@@ -48,7 +48,7 @@ struct DataDescribeCommand: ParsableCommand {
 
 /// Finds the file a data command names: a path, else a dataset in the catalog.
 enum DataFileResolver {
-    static func resolve(_ file: String, datasets: DatasetOptions) throws -> (path: String, label: String) {
+    static func resolve(_ file: String, datasets: DataOverlayOptions) throws -> (path: String, label: String) {
         var isDir: ObjCBool = false
         if FileManager.default.fileExists(atPath: file, isDirectory: &isDir) {
             if isDir.boolValue { throw CLIError.dataError("\(file): is a folder, not a CSV file") }

@@ -19,7 +19,7 @@ struct DataValidateCommand: ParsableCommand {
     )
 
     @Argument(help: "A CSV file, or the name of a dataset.") var file: String
-    @OptionGroup var datasets: DatasetOptions
+    @OptionGroup var datasets: DataOverlayOptions
     @Option(help: "Check against this dataset's schema (default: the file's own, when it is a dataset).")
     var schema: String?
     @Option(help: "Stop after this many problems.") var maxErrors: Int = 20

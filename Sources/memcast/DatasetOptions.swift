@@ -3,18 +3,37 @@ import Foundation
 import MemcastData
 import MemcastOutput
 
-/// `--data DIR` and `--as-of DATE`: which datasets a command reads and what was known when.
-/// Shared by every command that reads the embedded datasets (data, forecast, backtest).
-struct DatasetOptions: ParsableArguments {
+/// `--data DIR`: which datasets a command reads. Commands for which a publication date means
+/// nothing (data validate/describe, scenario, validate) take only this; the rest take `DatasetOptions`.
+struct DataOverlayOptions: ParsableArguments {
     @Option(name: .customLong("data"), help: ArgumentHelp(
         "A folder of CSV files laid over the embedded datasets (same-named files replace them).",
         valueName: "DIR"))
     var dataDirectory: String?
 
+    /// The datasets visible with this overlay.
+    func catalog() throws -> DatasetCatalog {
+        do { return try DatasetCatalog(overlay: dataDirectory) } catch let issue as CSVIssue {
+            if let dir = dataDirectory, !FileManager.default.fileExists(atPath: dir) { throw CLIError.noInput(path: dir) }
+            throw CLIError.dataError(issue.description)
+        }
+    }
+}
+
+/// `--data DIR` and `--as-of DATE`: which datasets a command reads and what was known when.
+/// Shared by the commands whose result depends on the date (data list/show/index, bom, forecast, backtest).
+struct DatasetOptions: ParsableArguments {
+    @OptionGroup var overlay: DataOverlayOptions
+
     @Option(name: .customLong("as-of"), help: ArgumentHelp(
         "Use only what was published on or before DATE, latest vintage per figure (YYYY-MM-DD). A date known only to the month counts at the month's end.",
         valueName: "DATE"), transform: DatasetOptions.date)
     var asOf: CalendarDate?
+
+    /// These options for `overlay` with no `--as-of` (each run then picks its own date).
+    static func undated(_ overlay: DataOverlayOptions) throws -> DatasetOptions {
+        try DatasetOptions.parse(overlay.dataDirectory.map { ["--data", $0] } ?? [])
+    }
 
     /// A calendar date as `--as-of` takes it; the error says the form expected.
     static func date(_ text: String) throws -> CalendarDate {
@@ -23,12 +42,7 @@ struct DatasetOptions: ParsableArguments {
     }
 
     /// The datasets visible with these options.
-    func catalog() throws -> DatasetCatalog {
-        do { return try DatasetCatalog(overlay: dataDirectory) } catch let issue as CSVIssue {
-            if let dir = dataDirectory, !FileManager.default.fileExists(atPath: dir) { throw CLIError.noInput(path: dir) }
-            throw CLIError.dataError(issue.description)
-        }
-    }
+    func catalog() throws -> DatasetCatalog { try overlay.catalog() }
 
     /// Rows of a dataset with the as-of rule applied (all vintages when no date and `latestOnly` is false).
     func observations(_ name: String, latestOnly: Bool = false, perPublisher: Bool = false) throws -> [Observation] {

@@ -20,7 +20,7 @@ struct ScenarioCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List named scenarios.",
                                                         discussion: "Example:\n  memcast scenario list")
-        @OptionGroup var data: DatasetOptions
+        @OptionGroup var data: DataOverlayOptions
 
         func run() throws {
             let store = ScenarioStore(datasetsDirectory: try data.catalog().embeddedDirectory)
@@ -35,7 +35,7 @@ struct ScenarioCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Print a named scenario or a .toml scenario file.",
             discussion: "Examples:\n  memcast scenario show 2026-memory-shock\n  memcast scenario show my-scenario.toml")
-        @OptionGroup var data: DatasetOptions
+        @OptionGroup var data: DataOverlayOptions
         @Argument(help: ArgumentHelp("Scenario name or path to a .toml file.", valueName: "NAME|FILE")) var name: String
 
         func run() throws {

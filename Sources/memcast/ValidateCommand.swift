@@ -28,7 +28,9 @@ struct ValidateCommand: ParsableCommand {
           memcast validate --format json --draws 20000
         """)
 
-    @OptionGroup var data: DatasetOptions
+    @OptionGroup var overlay: DataOverlayOptions
+    // Hidden: each case runs as of its own figure's date; a user who passes --as-of is told why it does not apply.
+    @Option(name: .customLong("as-of"), help: .hidden) var asOf: String?
     @Option(parsing: .unconditional, help: "Monte Carlo draws per run.") var draws: Int = MonteCarlo.defaultDraws
     @Option(parsing: .unconditional, help: "Random seed.") var seed: UInt64 = MonteCarlo.defaultSeed
     @Option(help: "Output format.") var format: Format = .text
@@ -38,13 +40,14 @@ struct ValidateCommand: ParsableCommand {
     var exitZero = false
 
     func validate() throws {
-        if data.asOf != nil {
+        if asOf != nil {
             throw ValidationError("validate runs each case as of its own figure's publication date; --as-of does not apply")
         }
         try RunOptions.checkDraws(draws, option: "--draws")
     }
 
     func run() throws {
+        let data = try DatasetOptions.undated(overlay)
         let catalog = try data.catalog()
         var observations: [String: [Observation]] = [:]
         do {

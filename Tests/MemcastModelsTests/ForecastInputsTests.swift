@@ -59,6 +59,26 @@ import Foundation
         }
     }
 
+    /// An as-of date with data but too few quarters for the price equation names the first date that
+    /// works; that date does work and the day before does not.
+    @Test func tooEarlyAsOfNamesAWorkingDate() throws {
+        var named: String?
+        #expect {
+            _ = try ForecastInputs.build(catalog: Repo.catalog(), scenario: .asPublished, asOf: CalendarDate("2018-01-01"))
+        } throws: { e in
+            guard case ForecastError.noData(let m) = e, let r = m.range(of: "from --as-of ") else { return false }
+            named = String(m[r.upperBound...].prefix(10))
+            return m.contains("price equation: only 1 quarter has")
+        }
+        let date = try #require(named.flatMap { CalendarDate($0) })
+        _ = try ForecastInputs.build(catalog: Repo.catalog(), scenario: .asPublished, asOf: date)
+        let dayBefore = date.day > 1 ? CalendarDate(year: date.year, month: date.month, day: date.day - 1)!
+            : date.month > 1 ? CalendarDate.endOfMonth(year: date.year, month: date.month - 1) : CalendarDate(year: date.year - 1, month: 12, day: 31)!
+        #expect(throws: ForecastError.self) {
+            _ = try ForecastInputs.build(catalog: Repo.catalog(), scenario: .asPublished, asOf: dayBefore)
+        }
+    }
+
     @Test func horizonBeforeTheForecastIsRefused() {
         #expect {
             _ = try ForecastInputs.build(catalog: Repo.catalog(), scenario: .asPublished, asOf: nil,
