@@ -56,7 +56,7 @@ public struct LaunchPricePair: Sendable, Equatable {
     static func rows(of f: DataFrame) throws -> [LaunchPricePair] {
         func num(_ n: String) -> [Double] { f[n]?.numericValues ?? [] }
         func txt(_ n: String) -> CategoricalColumn { f[n]!.categoricalValues! }
-        return try (0..<f.rowCount).map { r in
+        return try ModelDatasets.eachRow(f.rowCount) { r in
             let at = f.origin(ofRow: r)
             guard let q0 = Period(quarterText: txt("old_quarter")[r]!), let q1 = Period(quarterText: txt("new_quarter")[r]!) else {
                 throw ForecastError.invalidInputs("\(at): old_quarter and new_quarter must be quarters such as 2025Q1")

@@ -168,6 +168,26 @@ public struct ModelDatasets: Sendable {
         self.launchPairs = try l.map(LaunchPricePair.rows(of:)) ?? []
     }
 
+    /// Most row problems one error lists; the rest are counted.
+    static let maximumListedProblems = 20
+
+    /// `body` for every row `0..<count`, the rows in order. A row that throws `ForecastError` is
+    /// skipped and its problem kept, so one pass reports every bad row (its first problem each),
+    /// one per line, instead of stopping at the first.
+    static func eachRow<T>(_ count: Int, _ body: (Int) throws -> T) throws -> [T] {
+        var out: [T] = []
+        var problems: [String] = []
+        for r in 0..<count {
+            do { out.append(try body(r)) } catch let e as ForecastError { problems.append(e.description) }
+        }
+        guard problems.isEmpty else {
+            var lines = Array(problems.prefix(maximumListedProblems))
+            if problems.count > lines.count { lines.append("… and \(problems.count - lines.count) more rows with problems") }
+            throw ForecastError.invalidInputs(lines.joined(separator: "\n"))
+        }
+        return out
+    }
+
     /// A problem in one field: `file:LINE: column 'name': message`.
     static func fieldError(_ f: DataFrame, row r: Int, column: String, _ message: String) -> ForecastError {
         .invalidInputs("\(f.origin(ofRow: r)): column '\(column)': \(message)")
@@ -194,7 +214,7 @@ public struct ModelDatasets: Sendable {
         var ratios: [Int: Double] = [:]
         var basis: [Int: (figureIDs: [String], published: String)] = [:]
         var shareByYear: [Int: Double] = [:]
-        for r in 0..<h.rowCount {
+        let rows = try eachRow(h.rowCount) { r -> (cfg: HandsetConfig, ratio: Double, basis: (figureIDs: [String], published: String)) in
             let yearValue = num("year")[r]
             // Int(_:) traps on 1e20 and truncates 2025.5: only whole years in range get through.
             guard let year = Plausibility.year(yearValue) else {
@@ -215,11 +235,13 @@ public struct ModelDatasets: Sendable {
             try check(h, row: r, column: "dram_gb", cfg.dramGB, dramGBRule)
             try check(h, row: r, column: "nand_gb", cfg.nandGB, nandGBRule)
             try check(h, row: r, column: "volume_share", cfg.volumeShare, .init(0...1, "volume_share (a share of global units, 0…1)"))
-            shareByYear[year, default: 0] += cfg.volumeShare
-            ratios[configs.count] = ratio
-            basis[configs.count] = ((txt("figure_ids")[r] ?? "").split(separator: ";").map { String($0) },
-                                    txt("published")[r] ?? "")
-            configs.append(cfg)
+            return (cfg, ratio, ((txt("figure_ids")[r] ?? "").split(separator: ";").map { String($0) }, txt("published")[r] ?? ""))
+        }
+        for row in rows {
+            shareByYear[row.cfg.year, default: 0] += row.cfg.volumeShare
+            ratios[configs.count] = row.ratio
+            basis[configs.count] = row.basis
+            configs.append(row.cfg)
         }
         for (year, sum) in shareByYear.sorted(by: { $0.key < $1.key }) where abs(sum - 1) > 1e-6 {
             throw ForecastError.invalidInputs("\(h.source ?? "handset_configs.csv"): column 'volume_share': the \(year) rows "
@@ -235,7 +257,7 @@ public struct ModelDatasets: Sendable {
         func num(_ n: String) -> [Double] { c[n]?.numericValues ?? [] }
         func txt(_ n: String) -> CategoricalColumn { c[n]!.categoricalValues! }
         var cal: [String: Calibration] = [:]
-        for r in 0..<c.rowCount {
+        for row in try eachRow(c.rowCount, { r -> Calibration in
             func opt(_ n: String) -> Double? { let v = num(n)[r]; return v.isNaN ? nil : v }
             let row = Calibration(
                 parameter: txt("parameter")[r]!, distribution: txt("distribution")[r]!,
@@ -244,6 +266,8 @@ public struct ModelDatasets: Sendable {
                 figureIDs: (txt("figure_ids")[r] ?? "").split(separator: ";").map { String($0) },
                 published: txt("published")[r] ?? "", method: txt("method")[r]!, origin: c.origin(ofRow: r))
             try checkCalibration(row, c, r)
+            return row
+        }) {
             cal[row.parameter] = row
         }
         return cal
@@ -280,13 +304,15 @@ public struct ModelDatasets: Sendable {
     static func socPriorRows(_ m: DataFrame) throws -> [[Double]] {
         func num(_ n: String) -> [Double] { m[n]?.numericValues ?? [] }
         var prior = Array(repeating: [Double](repeating: 0, count: Segment.allCases.count), count: SoCVendor.allCases.count)
-        for r in 0..<m.rowCount {
+        for (v, shares) in try eachRow(m.rowCount, { r -> (SoCVendor, [Double]) in
             let v = SoCVendor(rawValue: m["vendor"]!.categoricalValues![r]!)!
-            for s in Segment.allCases {
+            return (v, try Segment.allCases.map { s in
                 let x = num(s.rawValue)[r]
                 try check(m, row: r, column: s.rawValue, x, .init(0...1, "\(v.rawValue)'s share of \(s.rawValue) phones (0…1)"))
-                prior[v.index][s.index] = x
-            }
+                return x
+            })
+        }) {
+            for s in Segment.allCases { prior[v.index][s.index] = shares[s.index] }
         }
         // Raking scales each segment's column: an all-zero column has no shape to scale.
         for s in Segment.allCases where m.rowCount > 0 && prior.allSatisfy({ $0[s.index] == 0 }) {

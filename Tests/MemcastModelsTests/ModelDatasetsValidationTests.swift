@@ -78,4 +78,31 @@ import Foundation
         #expect(scenario.map { String(describing: $0).contains(words) } == true)
         #expect(fromCSV.contains(words))
     }
+
+    /// Every bad row is reported in one pass, one line each in file order, not just the first.
+    @Test func everyBadRowIsReported() throws {
+        let once = try Self.edited("handset_configs", line: 3, column: "asp_usd", to: "5000")
+        var lines = once.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var fields = lines[5].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        let header = lines[0].split(separator: ",").map(String.init)
+        fields[try #require(header.firstIndex(of: "nand_gb"))] = "0"
+        lines[5] = fields.joined(separator: ",")
+        let frame = try CSVLoader.load(text: lines.joined(separator: "\n"), label: "handset_configs.csv",
+                                       schema: ModelDatasets.schemas["handset_configs"])
+        let e = #expect(throws: ForecastError.self) { try ModelDatasets.checkValues(dataset: "handset_configs", frame: frame) }
+        let reported = (e?.description ?? "").split(separator: "\n")
+        #expect(reported.count == 2)
+        #expect(reported.first?.hasPrefix("handset_configs.csv:3: column 'asp_usd'") == true)
+        #expect(reported.last?.hasPrefix("handset_configs.csv:6: column 'nand_gb'") == true)
+    }
+
+    /// The list stops at `maximumListedProblems` rows and counts the rest.
+    @Test func longListsAreCut() throws {
+        let e = #expect(throws: ForecastError.self) {
+            _ = try ModelDatasets.eachRow(25) { r -> Int in throw ForecastError.invalidInputs("f.csv:\(r + 2): bad") }
+        }
+        let lines = (e?.description ?? "").split(separator: "\n")
+        #expect(lines.count == ModelDatasets.maximumListedProblems + 1)
+        #expect(lines.last == "… and 5 more rows with problems")
+    }
 }
