@@ -3,6 +3,8 @@
 public enum DesignError: Error, Equatable, CustomStringConvertible {
     /// A formula names a column the data does not have (`position`: where in the formula).
     case unknownColumn(String, available: [String], formula: String, position: Int)
+    /// A column the fit needs besides the formula (`role`: "weights", "cluster ids") is not in the data.
+    case missingColumn(String, role: String, available: [String])
     /// A text column used where numbers are needed, e.g. inside `log(...)`.
     case textInArithmetic(column: String, example: String, formula: String, position: Int)
     /// A mostly numeric text column with a cell that is not a number.
@@ -36,6 +38,8 @@ public enum DesignError: Error, Equatable, CustomStringConvertible {
         switch self {
         case let .unknownColumn(c, a, f, p):
             return "unknown column '\(c)'; available: \(a.joined(separator: ", "))\n" + FormulaError.caret(f, at: p)
+        case let .missingColumn(c, r, a):
+            return "no column '\(c)' (\(r)); available: \(a.joined(separator: ", "))"
         case let .textInArithmetic(c, ex, f, p):
             return "column '\(c)' holds text (e.g. '\(ex)'), not numbers; use C(\(c)) or \(c) as a term of its own for categories\n"
                 + FormulaError.caret(f, at: p)

@@ -99,7 +99,7 @@ public struct DesignMatrix: Sendable {
         }
         let requiredColumns = try required.map { name -> Column in
             guard let c = data[name] else {
-                throw DesignError.unknownColumn(name, available: data.names, formula: formula.text, position: 0)
+                throw DesignError.missingColumn(name, role: "required", available: data.names)
             }
             return c
         }

@@ -53,6 +53,9 @@ enum LinearFit {
         if let w = weightsColumn { required.append(w) }
         var clusterColumn: String? = nil
         if case .cluster(let c) = options.covariance { clusterColumn = c; required.append(c) }
+        for (name, role) in [(weightsColumn, "weights"), (clusterColumn, "cluster ids")] {
+            if let name, data[name] == nil { throw DesignError.missingColumn(name, role: role, available: data.names) }
+        }
         let design = try DesignMatrix(formula: formula, data: data, panel: options.panel, required: required)
         let n = design.y.count, p = design.structure.cols
 

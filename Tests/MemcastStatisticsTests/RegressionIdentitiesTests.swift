@@ -37,6 +37,18 @@ import MemcastNumerics
 
     static func close(_ a: Double, _ b: Double, _ tol: Double = 1e-10) -> Bool { abs(a - b) <= tol * max(1, abs(b)) }
 
+    /// A weights or cluster column missing from the data is named with its role, not pointed at in the formula.
+    @Test func missingWeightsOrClusterColumnIsNamed() throws {
+        #expect(throws: DesignError.missingColumn("wt", role: "weights", available: Self.data().names)) {
+            _ = try WLS.fit("y ~ x1", data: Self.data(), weights: "wt")
+        }
+        #expect(throws: DesignError.missingColumn("firm", role: "cluster ids", available: Self.data().names)) {
+            _ = try OLS.fit("y ~ x1", data: Self.data(), options: FitOptions(covariance: .cluster(column: "firm")))
+        }
+        #expect(DesignError.missingColumn("wt", role: "weights", available: ["y", "x"]).description
+                == "no column 'wt' (weights); available: y, x")
+    }
+
     /// Xβ̂ + e = y, and with a constant ESS + SSR = TSS (so R² = ESS/TSS).
     @Test func fittedPlusResidualIsResponseAndSumsOfSquaresAdd() throws {
         let r = try OLS.fit("y ~ x1 + x2 + C(seg)", data: Self.data())
