@@ -8,19 +8,19 @@ import Testing
     static let data = "Tests/MemcastCLITests/Snapshots/fit"
 
     @Test func helpIsGolden() throws {
-        try GoldenSnapshot.check("fit-help", ["fit", "--help"])
+        try Snapshot.check("fit-help", args: ["fit", "--help"])
     }
 
     /// The statsmodels-style text summary with HAC covariance and predictions.
     @Test func textSummaryIsGolden() throws {
-        try GoldenSnapshot.check("fit-text-hac", ["fit", "--data", "\(Self.fixtures)/hetero.csv", "--formula", "y ~ x1 + x2 + x3",
+        try Snapshot.check("fit-text-hac", args: ["fit", "--data", "\(Self.fixtures)/hetero.csv", "--formula", "y ~ x1 + x2 + x3",
                                                   "--cov", "HAC", "--hac-lags", "4", "--predict", "\(Self.fixtures)/hetero_predict.csv"])
-        try GoldenSnapshot.check("fit-text-panel", ["fit", "--data", "\(Self.fixtures)/panel.csv", "--formula",
+        try Snapshot.check("fit-text-panel", args: ["fit", "--data", "\(Self.fixtures)/panel.csv", "--formula",
                                                     "y ~ x + log(z) + I(x^2) + C(seg) + x:C(seg) + lag(x) + diff(z) + pct(w)",
                                                     "--by", "entity", "--period", "period", "--cov", "HC3"])
-        try GoldenSnapshot.check("fit-text-ridge-noconst", ["fit", "--data", "\(Self.fixtures)/ridge.csv", "--formula", "y ~ r1 + r2 + r3 - 1",
+        try Snapshot.check("fit-text-ridge-noconst", args: ["fit", "--data", "\(Self.fixtures)/ridge.csv", "--formula", "y ~ r1 + r2 + r3 - 1",
                                                             "--ridge", "2.5", "--alpha", "0.1"])
-        try GoldenSnapshot.check("fit-md-wls", ["fit", "--data", "\(Self.fixtures)/wls.csv", "--formula", "y ~ a + b", "--weights", "w",
+        try Snapshot.check("fit-md-wls", args: ["fit", "--data", "\(Self.fixtures)/wls.csv", "--formula", "y ~ a + b", "--weights", "w",
                                                 "--format", "md", "--predict", "\(Self.fixtures)/wls_predict.csv"])
     }
 
@@ -44,17 +44,17 @@ import Testing
         ("fit-error-unknown-format", ["--formula", "y ~ x", "--format", "xml"]),
     ])
     func validationMessages(name: String, args: [String]) throws {
-        try GoldenSnapshot.check(name, ["fit", "--data", "\(Self.data)/bad_cell.csv"] + args)
+        try Snapshot.check(name, args: ["fit", "--data", "\(Self.data)/bad_cell.csv"] + args)
     }
 
     @Test func dataProblems() throws {
-        try GoldenSnapshot.check("fit-error-constant-column", ["fit", "--data", "\(Self.data)/constant.csv", "--formula", "y ~ x + c"])
-        try GoldenSnapshot.check("fit-error-too-few-rows", ["fit", "--data", "\(Self.data)/few.csv", "--formula", "y ~ x + z + I(x*z)"])
-        try GoldenSnapshot.check("fit-error-missing-file", ["fit", "--data", "\(Self.data)/no-such.csv", "--formula", "y ~ x"])
+        try Snapshot.check("fit-error-constant-column", args: ["fit", "--data", "\(Self.data)/constant.csv", "--formula", "y ~ x + c"])
+        try Snapshot.check("fit-error-too-few-rows", args: ["fit", "--data", "\(Self.data)/few.csv", "--formula", "y ~ x + z + I(x*z)"])
+        try Snapshot.check("fit-error-missing-file", args: ["fit", "--data", "\(Self.data)/no-such.csv", "--formula", "y ~ x"])
         let panel = ["fit", "--data", "\(Self.fixtures)/panel.csv", "--formula", "y ~ x + C(seg)"]
-        try GoldenSnapshot.check("fit-error-predict-level", panel + ["--predict", "\(Self.data)/predict_bad_level.csv"])
-        try GoldenSnapshot.check("fit-error-predict-column", panel + ["--predict", "\(Self.data)/predict_missing_column.csv"])
-        try GoldenSnapshot.check("fit-error-predict-no-rows", panel + ["--predict", "\(Self.data)/predict_no_rows.csv"])
+        try Snapshot.check("fit-error-predict-level", args: panel + ["--predict", "\(Self.data)/predict_bad_level.csv"])
+        try Snapshot.check("fit-error-predict-column", args: panel + ["--predict", "\(Self.data)/predict_missing_column.csv"])
+        try Snapshot.check("fit-error-predict-no-rows", args: panel + ["--predict", "\(Self.data)/predict_no_rows.csv"])
     }
 
     /// The JSON carries statsmodels' field names and values (1e-8 relative), including
