@@ -74,10 +74,20 @@ extension ForecastInputs {
                 if let r { byQuarter[p.quarter] = r; familyRows[kind, default: [:]][p.quarter] = p.observation }
             }
             for (q, r) in scenario.prices[kind] ?? [:] { byQuarter[q] = r }
+            // Flat only after the last called quarter: a gap between calls is a quarter that happened, left to the model.
+            if scenario.unpublishedPrices == .flat, let last = byQuarter.keys.max(), last < horizon {
+                for q in last.advanced(by: 1).quarters(through: horizon) {
+                    byQuarter[q] = PriceChangeRange(lowPct: 0, highPct: 0, origin: .scenario("\(scenario.origin): unpublished = flat"))
+                }
+            }
             inputs[kind] = byQuarter
             previous[kind] = before
         }
         if let n = pinsPastHorizonNote(scenario, horizon: horizon) { notes.append(n) }
+        if scenario.unpublishedPrices == .flat {
+            notes.append("prices: quarters after the last published call (as of \(asOf.map { "\($0)" } ?? "the latest data")) or pin "
+                         + "are held flat (0% QoQ, scenario unpublished = \"flat\"), not projected by the price equation")
+        }
         let parts = MemoryPartCalls.adopted(prices: prices, familyInputs: inputs, familyRows: familyRows, asOf: asOf)
         notes += parts.notes
 

@@ -28,6 +28,12 @@ extension Scenario {
                 }
                 sawName = true
             case ("", "description"): s.description = try at.string()
+            case ("prices", "unpublished"):
+                let v = try at.string()
+                guard let rule = UnpublishedPrices(rawValue: v) else {
+                    throw at.error("expected \"model\" (the price equation) or \"flat\" (0% QoQ), found \"\(v)\"")
+                }
+                s.unpublishedPrices = rule
             case ("prices.dram", _), ("prices.nand", _):
                 let kind: MemoryKind = e.table.last == "dram" ? .dram : .nand
                 guard let q = Period(quarterText: e.key) else {
@@ -90,6 +96,7 @@ extension Scenario {
             return "; known in [parameters]: elasticity, adjustment_speed, inventory_cover_weeks, "
                 + "baseline_growth_pct, baseline_asp_growth_pct"
         case "supply": return "; known in [supply]: gap_pp.YEAR, hbm_wafer_share_pct.YEAR"
+        case "prices": return "; known in [prices]: unpublished (\"model\" or \"flat\"); quarters go in [prices.dram] and [prices.nand]"
         default: return ""
         }
     }

@@ -13,6 +13,9 @@ import MemcastData
 /// name = "2026-memory-shock"
 /// description = "TrendForce's published calls pinned"
 ///
+/// [prices]
+/// unpublished = "model"    # quarters after the last published call or pin: "model" (the price
+///                          # equation, default) or "flat" (0% QoQ: prices stop where the calls end)
 /// [prices.dram]            # contract change, percent QoQ: a number or [low, high]
 /// 2026Q1 = [90, 95]
 /// [prices.nand]
@@ -43,6 +46,8 @@ public struct Scenario: Sendable, Equatable {
     public var origin: String
     /// Pinned contract price changes by memory family and quarter.
     public var prices: [MemoryKind: [Period: PriceChangeRange]]
+    /// What carries the quarters after the last published call or pin.
+    public var unpublishedPrices: UnpublishedPrices = .model
     /// Pinned bit demand − supply growth gaps by year, percentage points.
     public var gapPP: [Int: ValueRange]
     /// HBM share of DRAM wafer input by year, percent (moves bit supply; see Stage 1).
@@ -64,6 +69,15 @@ public struct Scenario: Sendable, Equatable {
         name: "as-published",
         description: "Each quarter's contract price change from the latest vintage published by --as-of "
             + "(its range as the distribution); the supply–demand model carries the rest.")
+}
+
+/// How a run fills the quarters after the last published contract call (by `--as-of`) or pin of each family.
+/// Quarters missing between calls are always left to the price equation: they happened, and are not a what-if.
+public enum UnpublishedPrices: String, Sendable, Equatable, CaseIterable {
+    /// The supply–demand price equation (Stage 1), with its residual shocks.
+    case model
+    /// 0% QoQ: contract prices stay where the last call left them (a what-if bracket, as-of aware).
+    case flat
 }
 
 /// A number or a uniform range `[low, high]`.

@@ -15,6 +15,7 @@ struct BacktestCommand: ParsableCommand {
         of O are visible; the model is re-estimated on them and forecasts O+1…O+H. Each \
         forecast is scored against the value realized later (the latest estimate or actual \
         published by --as-of, default: everything). Baselines: naive (last value), drift, \
+        no change (a flat price, for contract price changes), \
         seasonal naive for seasonal series; tracker: the latest call the trackers had \
         published by the origin date (TrendForce for contract prices), and, separately, \
         their first call for each quarter. A horizon with fewer than --min-pairs scored \

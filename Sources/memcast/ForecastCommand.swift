@@ -23,7 +23,7 @@ struct ForecastCommand: ParsableCommand {
         Examples:
           memcast forecast
           memcast forecast --scenario 2026-memory-shock --horizon 2027Q4
-          memcast forecast --scenario hold-after-1q26 --as-of 2026-02-28
+          memcast forecast --scenario flat-after-published --as-of 2026-01-28
           memcast forecast --as-of 2026-01-05 --format json
           memcast forecast --draws 50000 --seed 7 --out results/
         """)

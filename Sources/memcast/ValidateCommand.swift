@@ -24,7 +24,7 @@ struct ValidateCommand: ParsableCommand {
         Examples:
           memcast validate
           memcast validate --draws 2000 --exit-zero
-          memcast validate --scenario hold-after-1q26 --draws 2000 --exit-zero
+          memcast validate --scenario flat-after-published --draws 2000 --exit-zero
           memcast validate --format json --draws 20000
         """)
 

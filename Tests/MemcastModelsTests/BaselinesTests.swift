@@ -20,6 +20,17 @@ import MemcastData
         #expect(abs(f2.quantiles!.p05 - (11 - Self.z * 5.0.squareRoot())) < 1e-12)   // √2.5·√2 = √5
     }
 
+    /// No change (for a series of price changes): 0 at every h; σ̂ = √((10² + (−20)² + 5²)/3) = √175,
+    /// the same at h = 2 (each target is one quarter's change).
+    @Test func noChange() throws {
+        let h = Self.series([("2020Q1", 10), ("2020Q2", -20), ("2020Q3", 5)])
+        let f1 = try #require(Baseline.noChange.forecast(history: h, target: Self.q("2020Q4")))
+        #expect(f1.point == 0)
+        #expect(abs(f1.quantiles!.p95 - Self.z * 175.0.squareRoot()) < 1e-12)
+        let f2 = try #require(Baseline.noChange.forecast(history: h, target: Self.q("2021Q1")))
+        #expect(f2 == f1)
+    }
+
     /// Drift: slope (11 − 10)/2 = 0.5 → 11.5 at h = 1, 12 at h = 2.
     /// σ̂² = ((2 − 0.5)² + (−1 − 0.5)²)/(2 − 1) = 4.5; σ₁ = √(4.5·1·(1 + 1/2)) = √6.75.
     @Test func drift() throws {

@@ -43,6 +43,24 @@ import Foundation
         #expect(span.outside(previousLP: 0, pastYearLP: span.pastYearLP.upperBound + 1)?.hasPrefix("past year") == true)
     }
 
+    /// `unpublished = "flat"`: quarters after each family's last call are 0%, tagged as the scenario's;
+    /// a quarter missing between calls (NAND 2025Q2) is still the equation's, and the notes say so.
+    @Test func flatAfterTheLastCall() throws {
+        let s = try Scenario(toml: "name = \"f\"\n[prices]\nunpublished = \"flat\"\n", file: "f.toml")
+        let inp = try ForecastInputs.build(catalog: Repo.catalog(), scenario: s, asOf: CalendarDate("2026-01-28"))
+        let q = { Period(quarterText: $0)! }
+        for kind in MemoryKind.allCases {
+            let r = try #require(inp.priceInputs[kind]?[q("2026Q1")])
+            #expect(r.lowPct > 30, "\(kind) 2026Q1 is a published call")
+            for t in q("2026Q2").quarters(through: inp.horizon) {
+                #expect(inp.priceInputs[kind]?[t] == PriceChangeRange(lowPct: 0, highPct: 0, origin: .scenario("f.toml: unpublished = flat")))
+            }
+        }
+        #expect(inp.priceInputs[.nand]?[q("2025Q2")] == nil)
+        #expect(inp.notes.contains { $0.hasPrefix("prices: quarters after the last published call (as of 2026-01-28)") })
+        #expect(!inp.notes.contains { $0.hasPrefix("dram: the first projected quarter") })
+    }
+
     @Test func scenarioPinsOverridePublishedVintages() throws {
         let s = try Scenario(toml: "name = \"pin\"\n[prices.dram]\n2026Q1 = [10, 12]\n", file: "pin.toml")
         let inp = try ForecastInputs.build(catalog: Repo.catalog(), scenario: s, asOf: CalendarDate("2026-02-28"))

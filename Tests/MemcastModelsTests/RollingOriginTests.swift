@@ -35,6 +35,7 @@ import MemcastData
         var title = "a straight line"
         var unit = "pp"
         var seasonalPeriod: Int? = nil
+        var measuresPriceChange = false
         var trackerName: String? = "Oracle"
         var notes: [String] = []
         static let start = Period(quarterText: "2015Q1")!
@@ -82,6 +83,21 @@ import MemcastData
         #expect(r.firstCall?.metrics.mae == 0 && r.firstCall?.medianLeadDays == 10)
         #expect(r.verdict == "model better than naive at 2 of 3 scored horizons (mean MAE 1.00 vs 2.00 pp); "
                 + "Oracle better than the model (MAE 1.00 vs 0.00 on 12 common pairs)")
+    }
+
+    /// A price-change stage is also scored against no change (0); the line's values are t, so no
+    /// change misses by t at every h, and the verdict says the model beats it everywhere.
+    @Test func priceChangeStagesFaceNoChange() throws {
+        var priceLine = Line()
+        priceLine.measuresPriceChange = true
+        priceLine.trackerName = nil
+        let schedule = try RollingOrigin(first: Self.q("2018Q1"), last: Self.q("2020Q4"), maxHorizon: 2)
+        let r = schedule.run(priceLine, minimumPairs: 8)
+        // Targets O+h for O = 2018Q1…2020Q4 (t = 12…23): t from 12+h to 23+h, mean 17.5 + h.
+        #expect(r.horizons.map { $0.baselines[.noChange]!.mae } == [18.5, 19.5])
+        #expect(r.verdict.contains("better than no change at every horizon (mean MAE 1.00 vs 19.00)"), "\(r.verdict)")
+        // The plain line is not a price change: no such baseline.
+        #expect(schedule.run(Line(), minimumPairs: 8).horizons.allSatisfy { $0.baselines[.noChange] == nil })
     }
 
     /// Two realized quarters: not scored, and the reason gives the counts.

@@ -43,6 +43,22 @@ import MemcastData
         #expect(s.parameters.inventoryCoverWeeks == ValueRange(6, 10))
     }
 
+    /// `[prices] unpublished` picks what carries the quarters after the last call: the equation by default.
+    @Test func unpublishedPricesRule() throws {
+        #expect(try Scenario(toml: "name = \"x\"\n", file: "s.toml").unpublishedPrices == .model)
+        #expect(try Scenario(toml: "name = \"x\"\n[prices]\nunpublished = \"flat\"\n", file: "s.toml").unpublishedPrices == .flat)
+        #expect {
+            _ = try Scenario(toml: "name = \"x\"\n[prices]\nunpublished = \"hold\"\n", file: "s.toml")
+        } throws: { e in
+            String(describing: e) == "s.toml:3:15: prices.unpublished: expected \"model\" (the price equation) or \"flat\" (0% QoQ), found \"hold\""
+        }
+        #expect {
+            _ = try Scenario(toml: "name = \"x\"\n[prices]\n2026Q2 = 10\n", file: "s.toml")
+        } throws: { e in
+            String(describing: e).contains("known in [prices]: unpublished (\"model\" or \"flat\"); quarters go in [prices.dram] and [prices.nand]")
+        }
+    }
+
     @Test func unknownKeyNamesFileLineAndKnownKeys() {
         let text = "name = \"x\"\n[levers]\npass_thru = 0.5\n"
         #expect {

@@ -15,6 +15,8 @@ public protocol BacktestStage: Sendable {
     var unit: String { get }
     /// Quarters per season when the series is seasonal (4), else nil (no seasonal naive).
     var seasonalPeriod: Int? { get }
+    /// Whether each value is itself a change of a price (% QoQ), so "no change" (0) is a baseline.
+    var measuresPriceChange: Bool { get }
     /// Who the tracker baseline is (`TrendForce`), or nil when the stage has none.
     var trackerName: String? { get }
     /// Caveats about the data (proxies used, derived series), shown with the results.
@@ -37,6 +39,10 @@ public protocol BacktestStage: Sendable {
 
     /// The tracker's first forecast of `target` (earliest published), if any.
     func firstTrackerCall(target: Period) -> TrackerCall?
+}
+
+extension BacktestStage {
+    public var measuresPriceChange: Bool { false }
 }
 
 /// A realized value and where it was read.

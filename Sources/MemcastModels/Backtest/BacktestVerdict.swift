@@ -6,6 +6,8 @@ import Foundation
 /// - not scored → "not scored: <counts>";
 /// - the model against naive: at how many scored horizons its MAE is lower (ties count as
 ///   not better), and the two MAEs averaged over those horizons;
+/// - for price-change stages, the model against no change (a flat price): the horizons where
+///   no change is as good or better, and the two mean MAEs;
 /// - the model against the tracker: over horizons where both have at least the minimum
 ///   of common pairs, the pooled MAEs on those pairs; otherwise how few calls overlap.
 public enum BacktestVerdict {
@@ -22,6 +24,17 @@ public enum BacktestVerdict {
             let nm = withModel.reduce(0) { $0 + $1.baselines[.naive]!.mae } / Double(withModel.count)
             parts.append("model better than naive at \(wins) of \(withModel.count) scored horizon\(withModel.count == 1 ? "" : "s")"
                          + " (mean MAE \(fmt(mm)) vs \(fmt(nm)) \(s.unit))")
+            // A price model must also beat a flat price; say so plainly where it does not.
+            let flat = withModel.filter { $0.baselines[.noChange] != nil }
+            if !flat.isEmpty {
+                let lost = flat.filter { $0.baselines[.noChange]!.mae <= $0.model!.mae }.map(\.horizon)
+                let fm = flat.reduce(0) { $0 + $1.baselines[.noChange]!.mae } / Double(flat.count)
+                let mf = flat.reduce(0) { $0 + $1.model!.mae } / Double(flat.count)
+                parts.append(lost.isEmpty
+                    ? "better than no change at every horizon (mean MAE \(fmt(mf)) vs \(fmt(fm)))"
+                    : "no change (a flat price) as good or better at h = \(lost.map(String.init).joined(separator: ", ")) "
+                        + "(mean MAE \(fmt(mf)) vs \(fmt(fm)) over \(flat.count) horizons)")
+            }
         }
         if let tracker = s.trackerName {
             let comparable = s.horizons.compactMap { h -> (Int, Double, Double)? in

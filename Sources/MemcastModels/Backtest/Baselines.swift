@@ -44,6 +44,11 @@ public struct PointForecast: Sendable, Equatable {
 ///   values);  σ̂² = Σ(dₜ − slope)²/(n_d − 1) over one-quarter changes dₜ;
 ///   σₕ = σ̂·√(h·(1 + h/T)), T = L − F quarters.
 ///
+/// - `noChange` (for series that are themselves changes, such as a contract price's % QoQ):
+///   ŷ = 0, the random walk in the price *level* — the textbook benchmark for prices;
+///   σ̂ = root mean square of the history's values (the typical size of one quarter's
+///   change), the same for every h (each target is one quarter's change, not a sum).
+///
 /// Intervals need at least one change (two for drift); without them the baseline gives
 /// a point only. Example: history 10, 12, 11 (three consecutive quarters), one quarter
 /// ahead: naive 11 (σ̂ = √((4 + 1)/2)), drift 11 + 1·(11 − 10)/2 = 11.5.
@@ -51,6 +56,7 @@ public enum Baseline: String, CaseIterable, Sendable, Codable {
     case naive
     case seasonalNaive = "seasonal_naive"
     case drift
+    case noChange = "no_change"
 
     /// The forecast of `target` from `history`, or nil when the history cannot give one
     /// (empty; for drift fewer than two values; for seasonal naive no value of the target's quarter).
@@ -75,6 +81,9 @@ public enum Baseline: String, CaseIterable, Sendable, Codable {
             let d = history.differences(lag: m)
             let sd = d.isEmpty ? Double.nan : (d.reduce(0) { $0 + $1 * $1 } / Double(d.count)).squareRoot()
             return PointForecast(point: history.value(at: q)!, normalSD: sd * Double(k).squareRoot())
+        case .noChange:
+            let v = history.values
+            return PointForecast(point: 0, normalSD: (v.reduce(0) { $0 + $1 * $1 } / Double(v.count)).squareRoot())
         case .drift:
             guard let first = history.first, first.quarter < last.quarter else { return nil }
             let span = Double(first.quarter.distance(to: last.quarter))

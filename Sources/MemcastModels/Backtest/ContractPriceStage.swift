@@ -31,6 +31,8 @@ public struct ContractPriceStage: BacktestStage {
     public let title: String
     public let unit = "pp"
     public let seasonalPeriod: Int? = nil
+    /// Contract price changes: "no change" (a flat price) is the benchmark every price model must beat.
+    public let measuresPriceChange = true
     public let trackerName: String? = "TrendForce"
     public let notes: [String]
     public let realized: [Period: RealizedValue]

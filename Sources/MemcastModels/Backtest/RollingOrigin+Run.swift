@@ -26,7 +26,8 @@ extension RollingOrigin {
         precondition(minimumPairs >= 1)
         let realized = stage.realized
         let m = stage.seasonalPeriod
-        let methods: [Baseline] = m == nil ? [.naive, .drift] : [.naive, .seasonalNaive, .drift]
+        let methods: [Baseline] = (m == nil ? [.naive, .drift] : [.naive, .seasonalNaive, .drift])
+            + (stage.measuresPriceChange ? [.noChange] : [])
         var pairs: [BacktestPair] = []
         var modelOrigins = 0, shortHistory = 0
         var unavailable: [String: Int] = [:]

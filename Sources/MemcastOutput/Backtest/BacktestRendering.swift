@@ -165,7 +165,7 @@ public enum BacktestRendering {
             for h in s.horizons {
                 var fields = ["\"n\": \(h.pairCount)", "\"scored\": \(h.isScored)"]
                 fields.append("\"model\": \(metricsJSON(h.model))")
-                for b in Baseline.allCases where b != .seasonalNaive || h.baselines[b] != nil {
+                for b in Baseline.allCases where (b != .seasonalNaive && b != .noChange) || h.baselines[b] != nil {
                     fields.append("\(DataRendering.jsonString(b.rawValue)): \(metricsJSON(h.baselines[b]))")
                 }
                 if let t = h.tracker {
