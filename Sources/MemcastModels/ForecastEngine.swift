@@ -6,7 +6,8 @@ import MemcastData
 ///
 /// One draw, in order (each stage's formula is documented in its own file):
 /// 1. parameters: π, κ, inventory cover, aggregate elasticity, growth trends (their
-///    distributions), price-equation coefficients (multivariate normal), yearly gaps;
+///    distributions), price-equation coefficients (multivariate normal, one draw per equation:
+///    DRAM and NAND share the pooled one), yearly gaps;
 /// 2. contract changes per quarter and family: pinned/published ranges drawn uniformly,
 ///    other quarters projected by `SupplyDemandPriceModel` with a residual shock;
 /// 3. `MemoryCost` per (region, segment) cell with the inventory lag; `PassThrough` to
@@ -55,6 +56,9 @@ public struct ForecastEngine: Sendable {
     let cellEpsFactor: [Double]
     let seasonal: [Double]
     let trimFromT: Int, cutFromT: Int
+    /// For each memory kind, the first kind with the same price equation (itself when its own): a pooled
+    /// equation's coefficient uncertainty is drawn once per draw.
+    let sharedEquation: [Int]
     /// Index of each simulated year's Q1 (nil when the year starts before `start`).
     let yearStartT: [Int?]
 
@@ -114,6 +118,8 @@ public struct ForecastEngine: Sendable {
         trimFromT = inputs.levers.trimFrom.flatMap { qs.firstIndex(of: $0) } ?? (b + 4)
         cutFromT = inputs.levers.shipLessFrom.flatMap { qs.firstIndex(of: $0) } ?? (b + 4)
         yearStartT = years.map { y in qs.firstIndex(of: Period(year: y, quarter: 1)) }
+        let fits = MemoryKind.allCases.map { inputs.priceFits[$0]! }
+        sharedEquation = fits.indices.map { i in fits.indices.first { fits[$0].isSameEquation(as: fits[i]) }! }
     }
 
     /// The quarters reported (base year Q1 … horizon).
@@ -141,10 +147,13 @@ public struct ForecastEngine: Sendable {
         let eAgg = param(inp.elasticity)
         let g = param(inp.baselineGrowthPct)
         let gASP = param(inp.baselineASPGrowthPct)
+        // One draw of each distinct equation's coefficients: the pooled equation DRAM and NAND share is one
+        // set of unknown coefficients, so both families take the same draw (four normals per family are
+        // still consumed, so the stream layout does not depend on the pooling).
         var models: [SupplyDemandPriceModel] = []
-        for k in MemoryKind.allCases {
+        for (ki, k) in MemoryKind.allCases.enumerated() {
             let z = [rng.nextNormal(), rng.nextNormal(), rng.nextNormal(), rng.nextNormal()]
-            models.append(inp.priceFits[k]!.draw(z))
+            models.append(sharedEquation[ki] == ki ? inp.priceFits[k]!.draw(z) : models[sharedEquation[ki]])
         }
         var gaps = [Double](repeating: 0, count: 2 * nY)
         for ki in 0..<2 {

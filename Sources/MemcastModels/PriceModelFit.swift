@@ -47,6 +47,14 @@ public struct PriceModelFit: Sendable, Equatable {
         self.observations = observations; self.rSquared = rSquared; self.note = note; self.span = span
     }
 
+    /// True when `other` is the same fitted equation (coefficients, their uncertainty and sample), whatever
+    /// family it is filed under: the pooled DRAM/NAND equation is one equation.
+    public func isSameEquation(as other: PriceModelFit) -> Bool {
+        var a = self
+        a.kind = other.kind
+        return a == other
+    }
+
     /// The coefficients of one draw from four standard normals, kept inside the sign bounds
     /// the estimator imposes (β ∈ [0, 0.95], δ ≤ 0, γ ≥ 0).
     public func draw(_ z: [Double]) -> SupplyDemandPriceModel {

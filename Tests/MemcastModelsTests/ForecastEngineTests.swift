@@ -105,6 +105,37 @@ import MemcastData
         #expect(abs(r.quarterly.first { $0.label == "2026Q2" }!.global.bomUSD.p50 - 182.80) < 1e-9)
     }
 
+    /// DRAM and NAND share one pooled price equation, so a draw of its coefficients is one draw for both:
+    /// with the same history (flat through 2025), no gap and no residual shock, the projected 2026
+    /// changes are equal in every draw. The intercept's standard error (5 log points) still spreads
+    /// them across draws: α = 5·z, so a change is 100·(e^{5z/100} − 1), about ±8% at p05/p95.
+    /// Independent coefficient draws per family would give each family its own α and different quantiles.
+    @Test func pooledPriceEquationIsOneDrawForBothFamilies() throws {
+        var inp = Self.tinyInputs()
+        let q = { (s: String) in Period(quarterText: s)! }
+        for p in q("2026Q1").quarters(through: q("2026Q4")) { for k in MemoryKind.allCases { inp.priceInputs[k]![p] = nil } }
+        var factor = Array(repeating: [0.0, 0, 0, 0], count: 4)
+        factor[0][0] = 5
+        let fit = PriceModelFit(kind: .dram, model: SupplyDemandPriceModel(interceptPct: 0, momentum: 0, gapCoefficient: 0,
+                                                                           residualSDPct: 0),
+                                samplingFactor: factor, observations: 20, rSquared: 0.5, note: "")
+        var nandFit = fit
+        nandFit.kind = .nand
+        inp.priceFits = [.dram: fit, .nand: nandFit]
+        let engine = try ForecastEngine(inputs: inp)
+        let row = UnsafeMutableBufferPointer<Double>.allocate(capacity: engine.metricsPerDraw)
+        defer { row.deallocate() }
+        let p = try #require(engine.reportedQuarters.firstIndex(of: q("2026Q2")))
+        var dram: [Double] = []
+        for d in 0..<200 {
+            engine.simulate(draw: d, seed: 3, into: row)
+            dram.append(row[engine.layout.price(period: p, kind: 0)])
+            #expect(row[engine.layout.price(period: p, kind: 0)] == row[engine.layout.price(period: p, kind: 1)], "draw \(d)")
+        }
+        let s = QuantileSummary(draws: dram)
+        #expect(s.p95 - s.p05 > 5, "the intercept's uncertainty still spreads the draws: \(s)")
+    }
+
     @Test func horizonBeforeTheForecastIsRefused() {
         var inp = Self.tinyInputs()
         inp.horizon = Period(quarterText: "2025Q4")!
