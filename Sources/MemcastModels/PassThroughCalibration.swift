@@ -8,10 +8,13 @@ import MemcastStatistics
 /// pair's memory (replacement cost: launch prices follow this quarter's contract prices, no inventory
 /// lag), which gives
 ///
-///     xᵢ = (B/A)ᵢ · ln(B₁/B₀)ᵢ,    yᵢ = ln(P₁/P₀)ᵢ,    yᵢ = π·xᵢ + eᵢ
+///     xᵢ = (B/A)ᵢ · ln(B₁/B₀)ᵢ,    yᵢ = ln(P₁/P₀)ᵢ − (n/4)·ln(1 + g/100),    yᵢ = π·xᵢ + eᵢ
 ///
-/// with B/A the cell's BOM-to-ASP ratio at the anchor prices (`PassThrough.impliedDollarPassThrough`
-/// is yᵢ/xᵢ). Then:
+/// with B/A the cell's BOM-to-ASP ratio at the anchor prices, n the quarters between the two
+/// launches and g the run's central ASP trend (`baseline_asp_growth_pct`, % a year). The engine
+/// grows every price by that trend besides the pass-through (`ASP = A·trend·exp(y)`), so the part
+/// of a launch-price step the trend explains is not memory's: left in, it would be counted twice
+/// (`PassThrough.impliedDollarPassThrough` is yᵢ/xᵢ). Then:
 /// - one pair: π = y/x, drawn U(low·π, high·π) from calibration row `pass_through` (launch prices move
 ///   in round steps) and cut to the pair's admissible 0…A/B; when the two do not meet the pair says
 ///   nothing usable (a BOM that barely moved, or fell) and π spans the whole admissible range;
@@ -30,7 +33,7 @@ public struct PassThroughCalibration: Sendable {
         public var pair: LaunchPricePair
         /// (B/A)·ln(B₁/B₀): the price change, in log units, that π = 1 would give.
         public var x: Double
-        /// ln(P₁/P₀).
+        /// ln(P₁/P₀) less the ASP trend over the pair's quarters: the price change left for memory to explain.
         public var y: Double
         /// 0…A/B of the pair's cell with its memory.
         public var admissible: ClosedRange<Double>
@@ -137,7 +140,8 @@ public struct PassThroughCalibration: Sendable {
         let path = try given ?? ForecastInputs.centralContractPath(inp)
         func bom(_ q: Period) -> Double { MemoryCost.evaluate(phone, usdPerGB: { path($0, q) }).bomUSD }
         let bomToASP = bom(inp.anchorQuarter) / phone.aspUSD
-        return Point(pair: pair, x: bomToASP * log(bom(pair.newQuarter) / bom(pair.oldQuarter)), y: pair.logPriceChange,
+        let trendLog = Double(pair.oldQuarter.distance(to: pair.newQuarter)) / 4 * log(1 + inp.baselineASPGrowthPct.center / 100)
+        return Point(pair: pair, x: bomToASP * log(bom(pair.newQuarter) / bom(pair.oldQuarter)), y: pair.logPriceChange - trendLog,
                      admissible: PassThrough.admissibleRange(bomToASP: bomToASP))
     }
 

@@ -46,10 +46,28 @@ import Foundation
         }
         #expect(abs(c - pi) < 1e-12 && df == 2 && lo == 0 && se > 0)
         #expect(hi == pts.map(\.admissible.upperBound).max())
-        // The Ultra held its price: its own π is 0, and the pooled π lies between the pairs' own values.
-        #expect(pts.first { $0.pair.model == "Galaxy S26 Ultra" }?.impliedPi == 0)
+        // The Ultra held its price over four quarters, so after the ASP trend (2.72% a year) its price fell
+        // relative to trend: y = 0 − ln(1.0272) and its own π is negative; the pooled π lies between the pairs' own values.
+        let ultra = try #require(pts.first { $0.pair.model == "Galaxy S26 Ultra" })
+        #expect(abs(ultra.y + log(1.0272)) < 1e-12 && ultra.impliedPi! < 0)
         #expect(pi > 0 && pi < pts.compactMap(\.impliedPi).max()!)
         #expect(!feb.notes.contains { $0.contains("left out") })
+    }
+
+    /// y nets out the run's ASP trend over the pair's quarters (the engine applies the trend besides π):
+    /// the K90 (CNY 2,499 → 2,599, 2024Q4 → 2025Q4) gives y = ln(2599/2499) − ln(1.0272) = 0.012379…;
+    /// a scenario trend of 0 leaves ln(2599/2499), and an 8-quarter pair nets two years.
+    @Test func launchPriceStepNetsTheASPTrend() throws {
+        let k90 = try #require(ModelDatasets.load(from: Repo.catalog()).launchPairs.first { $0.model == "Redmi K90" })
+        let inp = try ForecastInputs.build(catalog: Repo.catalog(), scenario: .asPublished, asOf: CalendarDate("2026-01-28"))
+        #expect(abs(try PassThroughCalibration.point(k90, inputs: inp).y - (log(2599.0 / 2499) - log(1.0272))) < 1e-12)
+        let flat = try Scenario(toml: "name = \"t\"\n[parameters]\nbaseline_asp_growth_pct = 0\n", file: "t.toml")
+        let noTrend = try ForecastInputs.build(catalog: Repo.catalog(), scenario: flat, asOf: CalendarDate("2026-01-28"))
+        #expect(abs(try PassThroughCalibration.point(k90, inputs: noTrend).y - log(2599.0 / 2499)) < 1e-12)
+        var twoYears = k90
+        twoYears.oldQuarter = Period(quarterText: "2024Q1")!
+        twoYears.newQuarter = Period(quarterText: "2026Q1")!
+        #expect(abs(try PassThroughCalibration.point(twoYears, inputs: inp).y - (log(2599.0 / 2499) - 2 * log(1.0272))) < 1e-12)
     }
 
     /// Before any pair was published the earliest one is used, and the notes say so.
