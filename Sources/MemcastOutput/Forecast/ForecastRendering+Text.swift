@@ -30,7 +30,7 @@ extension ForecastRendering {
                           "units m", "units change %"], qrows))
         out.append("")
         out.append("SoC vendors")
-        let vendors = SoCVendor.allCases.filter { $0 != .others }
+        let vendors = reportedVendors(r)
         var vheader = ["vendor"]
         for y in r.annual.dropFirst() { vheader += ["\(y.label) shipments %", "\(y.label) share %"] }
         let vrows = vendors.map { v -> [String] in
@@ -85,7 +85,7 @@ extension ForecastRendering {
         out += ["", "## SoC vendors", ""]
         var header = ["vendor"]
         for y in r.annual.dropFirst() { header += ["\(y.label) shipments %", "\(y.label) share %"] }
-        out.append(mdTable(header, SoCVendor.allCases.filter { $0 != .others }.map { v in
+        out.append(mdTable(header, reportedVendors(r).map { v in
             [v.rawValue] + r.annual.dropFirst().flatMap { y in
                 [band(y.socVendors[v]?.shipmentsYoYPct), band(y.socVendors[v]?.sharePct, signed: false)]
             }
