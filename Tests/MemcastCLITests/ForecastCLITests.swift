@@ -114,6 +114,10 @@ import Testing
         #expect(r.status == 0 && r.stdout.isEmpty)
         let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
         #expect(files == ["forecast.csv", "forecast.json", "forecast.md", "forecast.txt"])
+        // The paths written, as given (a trailing slash on DIR, as in `--out results/`, adds no second one).
+        let slash = try CLIRunner.run(["forecast", "--draws", "200", "--out", "results/"], in: dir.deletingLastPathComponent())
+        #expect(slash.status == 0 && slash.stderr == "wrote results/forecast.txt, results/forecast.json, results/forecast.csv, results/forecast.md\n",
+                "\(slash.stderr)")
         // An --out path that is a file: exit 73, nothing written beside it.
         let file = try tempDir().appendingPathComponent("taken")
         try "x".write(to: file, atomically: true, encoding: .utf8)
