@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import MemcastData
 @testable import MemcastModels
 @testable import MemcastOutput
 
@@ -48,6 +49,21 @@ import Testing
         let expected = ForecastRendering.reportedVendors(r).map(\.rawValue)
         let by = try Self.vendorsByFormat(r)
         for f in ["text", "md", "json", "csv", "report"] { #expect(by[f] == expected, "\(f)") }
+    }
+
+    /// Markdown is "the same content" as text: the quarters keep ASP $ and units m, and the contract
+    /// price inputs are there (they were missing from Markdown).
+    @Test func markdownHasTheTextTables() throws {
+        var r = Self.result(othersShipments: 0)
+        r.priceInputs = [PriceInputRow(quarter: Period(quarterText: "2026Q1")!, kind: .dram, source: "90–95 (TrendForce 2026-02-02)")]
+        let text = ForecastRendering.render(r, as: .text), md = ForecastRendering.render(r, as: .md)
+        let cells = { (line: Substring) in line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) } }
+        let mdLines = md.split(separator: "\n")   // blank lines dropped
+        let quarters = try #require(mdLines.firstIndex(of: "## Quarters (global)"))
+        #expect(cells(mdLines[quarters + 1]) == ForecastRendering.quarterHeader)
+        #expect(cells(mdLines[quarters + 3]) == ForecastRendering.quarterRows(r)[0])
+        #expect(text.contains("\nContract price inputs (percent QoQ)\n") && md.contains("\n## Contract price inputs (percent QoQ)\n"))
+        #expect(md.contains("| 2026Q1 | 90–95 (TrendForce 2026-02-02) |  |"))
     }
 
     @Test func aVendorWithShipmentsIsInEveryFormat() throws {
