@@ -195,6 +195,10 @@ import Testing
         let r = try CLIRunner.run(["validate", "--draws", "2000"])
         #expect(r.status == 1)
         try Snapshot.check("validate-draws-2000", r)
+        // Both tables call the figure's id and publisher "source" (the cases' table called it "figure",
+        // the name the information table gives the figure's title).
+        let headers = r.stdout.split(separator: "\n").filter { $0.hasPrefix("case ") || $0.hasPrefix("figure ") }
+        #expect(headers.count == 2 && headers.allSatisfy { $0.split(separator: " ").dropFirst().first == "source" }, "\(headers)")
         let j = try CLIRunner.run(["validate", "--draws", "300", "--format", "json"])
         let obj = try #require(try JSONSerialization.jsonObject(with: Data(j.stdout.utf8)) as? [String: Any])
         let cases = try #require(obj["cases"] as? [[String: Any]])
