@@ -43,7 +43,8 @@ struct ForecastCommand: ParsableCommand {
             do { try OutputSet.write(files, into: out) } catch let f as OutputSet.Failure {
                 throw CLIError.cannotCreateOutput(path: f.path, reason: f.reason)
             }
-            FileHandle.standardError.write(Data("wrote \(files.map { "\(out)/\($0.0)" }.joined(separator: ", "))\n".utf8))
+            let paths = files.map { (out as NSString).appendingPathComponent($0.0) }   // as backtest --out: no "DIR//file"
+            FileHandle.standardError.write(Data("wrote \(paths.joined(separator: ", "))\n".utf8))
         } else {
             print(ForecastRendering.render(result, as: format), terminator: "")
         }

@@ -89,12 +89,36 @@ import Testing
         #expect(a.stdout.contains("\n2026,year,soc_vendor,UNISOC,shipments_yoy_pct,"))
     }
 
+    /// One run in JSON and CSV: the same SoC vendors as the text table, and every vendor value a
+    /// {p05, p50, p95} (the in-house `others`, raked to no share, had a null yoy in JSON and NA in CSV).
+    @Test func formatsListTheSameVendors() throws {
+        let args = ["forecast", "--draws", "200", "--seed", "3", "--horizon", "2026Q4", "--format"]
+        let j = try CLIRunner.run(args + ["json"]), c = try CLIRunner.run(args + ["csv"]), t = try CLIRunner.run(args + ["text"])
+        #expect(j.status == 0 && c.status == 0 && t.status == 0)
+        let shown = ["MediaTek", "Qualcomm", "Apple", "UNISOC", "Samsung", "HiSilicon"]
+        #expect(t.stdout.contains("\nSoC vendors\n") && !t.stdout.contains("\nothers "))
+        let obj = try #require(try JSONSerialization.jsonObject(with: Data(j.stdout.utf8)) as? [String: Any])
+        for (section, key) in [("quarterly", "2026Q1"), ("annual", "2026")] {
+            let f = try #require((obj[section] as? [String: Any])?[key] as? [String: Any])
+            let vendors = try #require(f["soc_vendors"] as? [String: [String: Any]])
+            #expect(Set(vendors.keys) == Set(shown), "\(section) \(key)")
+            for (v, m) in vendors { #expect(m.values.allSatisfy { $0 is [String: Double] }, "\(v)") }
+        }
+        let csvVendors = Set(c.stdout.split(separator: "\n").map { $0.split(separator: ",").map(String.init) }
+            .filter { $0.count > 3 && $0[2] == "soc_vendor" }.map { $0[3] })
+        #expect(csvVendors == Set(shown) && !c.stdout.contains(",NA"))
+    }
+
     @Test func outWritesEveryFormatOrNothing() throws {
         let dir = try tempDir().appendingPathComponent("results")
         let r = try CLIRunner.run(["forecast", "--draws", "200", "--out", dir.path])
         #expect(r.status == 0 && r.stdout.isEmpty)
         let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
         #expect(files == ["forecast.csv", "forecast.json", "forecast.md", "forecast.txt"])
+        // The paths written, as given (a trailing slash on DIR, as in `--out results/`, adds no second one).
+        let slash = try CLIRunner.run(["forecast", "--draws", "200", "--out", "results/"], in: dir.deletingLastPathComponent())
+        #expect(slash.status == 0 && slash.stderr == "wrote results/forecast.txt, results/forecast.json, results/forecast.csv, results/forecast.md\n",
+                "\(slash.stderr)")
         // An --out path that is a file: exit 73, nothing written beside it.
         let file = try tempDir().appendingPathComponent("taken")
         try "x".write(to: file, atomically: true, encoding: .utf8)
@@ -172,6 +196,10 @@ import Testing
         let r = try CLIRunner.run(["validate", "--draws", "2000"])
         #expect(r.status == 1)
         try Snapshot.check("validate-draws-2000", r)
+        // Both tables call the figure's id and publisher "source" (the cases' table called it "figure",
+        // the name the information table gives the figure's title).
+        let headers = r.stdout.split(separator: "\n").filter { $0.hasPrefix("case ") || $0.hasPrefix("figure ") }
+        #expect(headers.count == 2 && headers.allSatisfy { $0.split(separator: " ").dropFirst().first == "source" }, "\(headers)")
         let j = try CLIRunner.run(["validate", "--draws", "300", "--format", "json"])
         let obj = try #require(try JSONSerialization.jsonObject(with: Data(j.stdout.utf8)) as? [String: Any])
         let cases = try #require(obj["cases"] as? [[String: Any]])

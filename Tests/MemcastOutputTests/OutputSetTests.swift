@@ -24,6 +24,22 @@ import Testing
     }
 
     /// A folder named like the second file: the first file is not replaced either (it used to be).
+    /// A folder that cannot be created says why, in words (Foundation's error on Linux read
+    /// "The operation could not be completed. (NSCocoaErrorDomain error 512.)").
+    @Test func aFolderUnderAFileSaysSo() throws {
+        let d = try Self.tempDir()
+        defer { try? FileManager.default.removeItem(atPath: d) }
+        let file = (d as NSString).appendingPathComponent("taken")
+        try "x".write(toFile: file, atomically: true, encoding: .utf8)
+        #expect(throws: OutputSet.Failure.self) { try OutputSet.write([("a.txt", "a")], into: file + "/results/deeper") }
+        do { try OutputSet.write([("a.txt", "a")], into: file + "/results") } catch let f as OutputSet.Failure {
+            #expect(f.reason == "cannot create the folder ('\(file)' is a file, not a folder)", "\(f.reason)")
+        }
+        // Missing parents are created, as before.
+        try OutputSet.write([("a.txt", "a")], into: d + "/new/deeper/")
+        #expect(try Self.read(d + "/new/deeper", "a.txt") == "a")
+    }
+
     @Test func aFolderInTheWayLeavesThePreviousSetUntouched() throws {
         let d = try Self.tempDir()
         defer { try? FileManager.default.removeItem(atPath: d) }

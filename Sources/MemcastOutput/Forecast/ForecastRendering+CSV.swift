@@ -9,10 +9,11 @@ extension ForecastRendering {
             let v = q.map { [num($0.p05, 4), num($0.p50, 4), num($0.p95, 4)] } ?? ["NA", "NA", "NA"]
             lines.append(([p, pt, st, s, m] + v).joined(separator: ","))
         }
+        let vendors = reportedVendors(r)
         for (periods, type) in [(r.quarterly, "quarter"), (r.annual, "year")] {
             for p in periods {
                 for s in scopes(p) { for (m, q) in metrics(s.figures) { add(p.label, type, s.type, s.name, m, q) } }
-                for v in SoCVendor.allCases {
+                for v in vendors {
                     let f = p.socVendors[v]!
                     add(p.label, type, "soc_vendor", v.rawValue, "shipments_yoy_pct", f.shipmentsYoYPct)
                     add(p.label, type, "soc_vendor", v.rawValue, "share_pct", f.sharePct)

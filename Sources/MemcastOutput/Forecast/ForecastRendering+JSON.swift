@@ -3,7 +3,7 @@ import MemcastModels
 
 extension ForecastRendering {
     /// `{"as_of", "scenario", "draws", "seed", "quarterly": {"2026Q1": F}, "annual": {"2026": F}, …}` where
-    /// `F = {"global": M, "segments": {…}, "regions": {…}, "soc_vendors": {"Qualcomm": {…}}}` and each
+    /// `F = {"global": M, "segments": {…}, "regions": {…}, "soc_vendors": {"Qualcomm": {…}}}` (the vendors of `reportedVendors`) and each
     /// value is `{"p05", "p50", "p95"}` (`null` when not simulated, e.g. a yoy before the data).
     /// Then `derived`, `price_inputs`, `part_calls` (memory parts on their own contract calls, with the
     /// factor on the family index), `pass_through` (π's least-squares fit on the launch-price pairs, each
@@ -16,8 +16,9 @@ extension ForecastRendering {
             w.key("scenario"); w.string(r.scenario)
             w.key("draws"); w.raw(String(r.draws))
             w.key("seed"); w.raw(String(r.seed))
-            w.key("quarterly"); w.object { for q in r.quarterly { w.key(q.label); period(w, q) } }
-            w.key("annual"); w.object { for y in r.annual { w.key(y.label); period(w, y) } }
+            let vendors = reportedVendors(r)
+            w.key("quarterly"); w.object { for q in r.quarterly { w.key(q.label); period(w, q, vendors: vendors) } }
+            w.key("annual"); w.object { for y in r.annual { w.key(y.label); period(w, y, vendors: vendors) } }
             w.key("derived"); w.object { for k in r.derived.keys.sorted() { w.key(k); quantiles(w, r.derived[k]) } }
             w.key("price_inputs"); w.array {
                 for p in r.priceInputs {
@@ -72,13 +73,13 @@ extension ForecastRendering {
         }
     }
 
-    static func period(_ w: JSONWriter, _ p: PeriodFigures) {
+    static func period(_ w: JSONWriter, _ p: PeriodFigures, vendors: [SoCVendor]) {
         w.object {
             w.key("global"); scope(w, p.global)
             w.key("segments"); w.object { for s in Segment.allCases { w.key(s.rawValue); scope(w, p.segments[s]!) } }
             w.key("regions"); w.object { for g in Region.allCases { w.key(g.rawValue); scope(w, p.regions[g]!) } }
             w.key("soc_vendors"); w.object {
-                for v in SoCVendor.allCases {
+                for v in vendors {
                     let f = p.socVendors[v]!
                     w.key(v.rawValue)
                     w.object {

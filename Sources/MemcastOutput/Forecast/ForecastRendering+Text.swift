@@ -22,15 +22,10 @@ extension ForecastRendering {
         }
         out.append("")
         out.append("Quarters, global")
-        let qrows = r.quarterly.map { q -> [String] in
-            [q.label, band(q.dramContractQoQPct), band(q.nandContractQoQPct), band(q.global.memoryBOMSharePct, signed: false),
-             num(q.global.aspUSD.p50, 0), band(q.global.aspYoYPct), num(q.global.shipmentsM.p50, 1), band(q.global.shipmentsYoYPct)]
-        }
-        out.append(table(["quarter", "DRAM contract %", "NAND contract %", "memory % of BOM", "ASP $", "ASP change %",
-                          "units m", "units change %"], qrows))
+        out.append(table(quarterHeader, quarterRows(r)))
         out.append("")
         out.append("SoC vendors")
-        let vendors = SoCVendor.allCases.filter { $0 != .others }
+        let vendors = reportedVendors(r)
         var vheader = ["vendor"]
         for y in r.annual.dropFirst() { vheader += ["\(y.label) shipments %", "\(y.label) share %"] }
         let vrows = vendors.map { v -> [String] in
@@ -43,10 +38,7 @@ extension ForecastRendering {
         out.append(table(vheader, vrows))
         out.append("")
         out.append("Contract price inputs (percent QoQ)")
-        let quarters = Array(Set(r.priceInputs.map(\.quarter))).sorted()
-        out.append(table(["quarter", "DRAM", "NAND"], quarters.map { q in
-            [q.description] + MemoryKind.allCases.map { k in r.priceInputs.first { $0.quarter == q && $0.kind == k }?.source ?? "" }
-        }))
+        out.append(table(["quarter", "DRAM", "NAND"], priceInputRows(r)))
         out.append("")
         out.append("Parameters")
         out.append(table(["parameter", "value", "from"], r.parameters.map { [$0.name, $0.value, $0.source] }))
@@ -56,6 +48,24 @@ extension ForecastRendering {
             for (i, n) in r.notes.enumerated() { out.append("  \(i + 1). \(n)") }
         }
         return out.joined(separator: "\n") + "\n"
+    }
+
+    static let quarterHeader = ["quarter", "DRAM contract %", "NAND contract %", "memory % of BOM", "ASP $", "ASP change %",
+                                "units m", "units change %"]
+
+    /// The global quarters, one row per quarter (text and Markdown).
+    static func quarterRows(_ r: ForecastResult) -> [[String]] {
+        r.quarterly.map { q in
+            [q.label, band(q.dramContractQoQPct), band(q.nandContractQoQPct), band(q.global.memoryBOMSharePct, signed: false),
+             num(q.global.aspUSD.p50, 0), band(q.global.aspYoYPct), num(q.global.shipmentsM.p50, 1), band(q.global.shipmentsYoYPct)]
+        }
+    }
+
+    /// Each quarter's DRAM and NAND contract input with its source (text and Markdown).
+    static func priceInputRows(_ r: ForecastResult) -> [[String]] {
+        Array(Set(r.priceInputs.map(\.quarter))).sorted().map { q in
+            [q.description] + MemoryKind.allCases.map { k in r.priceInputs.first { $0.quarter == q && $0.kind == k }?.source ?? "" }
+        }
     }
 
     /// The same content as Markdown tables.
@@ -77,19 +87,17 @@ extension ForecastRendering {
             }))
         }
         out += ["", "## Quarters (global)", ""]
-        out.append(mdTable(["quarter", "DRAM contract %", "NAND contract %", "memory % of BOM", "ASP change %", "units change %"],
-                           r.quarterly.map { q in
-            [q.label, band(q.dramContractQoQPct), band(q.nandContractQoQPct), band(q.global.memoryBOMSharePct, signed: false),
-             band(q.global.aspYoYPct), band(q.global.shipmentsYoYPct)]
-        }))
+        out.append(mdTable(quarterHeader, quarterRows(r)))
         out += ["", "## SoC vendors", ""]
         var header = ["vendor"]
         for y in r.annual.dropFirst() { header += ["\(y.label) shipments %", "\(y.label) share %"] }
-        out.append(mdTable(header, SoCVendor.allCases.filter { $0 != .others }.map { v in
+        out.append(mdTable(header, reportedVendors(r).map { v in
             [v.rawValue] + r.annual.dropFirst().flatMap { y in
                 [band(y.socVendors[v]?.shipmentsYoYPct), band(y.socVendors[v]?.sharePct, signed: false)]
             }
         }))
+        out += ["", "## Contract price inputs (percent QoQ)", ""]
+        out.append(mdTable(["quarter", "DRAM", "NAND"], priceInputRows(r)))
         out += ["", "## Parameters", ""]
         out.append(mdTable(["parameter", "value", "from"], r.parameters.map { [$0.name, $0.value, $0.source] }))
         if !r.notes.isEmpty {

@@ -30,6 +30,13 @@ public enum ForecastRendering {
          ("memory_cost_usd", f.memoryCostUSD), ("gross_margin_pct", f.grossMarginPct)]
     }
 
+    /// The SoC vendors every format reports (text, Markdown, JSON, CSV, the HTML report), in table order:
+    /// those with shipments in some period of the run. `others` (in-house SoCs) is raked to no share by the
+    /// published vendor shares, so it drops out unless a `--data` overlay leaves it room.
+    public static func reportedVendors(_ r: ForecastResult) -> [SoCVendor] {
+        SoCVendor.allCases.filter { v in (r.quarterly + r.annual).contains { ($0.socVendors[v]?.shipmentsM.p95 ?? 0) > 0 } }
+    }
+
     static func scopes(_ p: PeriodFigures) -> [(type: String, name: String, figures: ScopeFigures)] {
         [("global", "global", p.global)]
             + Segment.allCases.map { ("segment", $0.rawValue, p.segments[$0]!) }

@@ -24,8 +24,8 @@ public enum OutputSet {
         if fm.fileExists(atPath: directory, isDirectory: &isDir) {
             guard isDir.boolValue else { throw Failure(path: directory, reason: "it exists and is not a folder") }
         } else {
-            do { try fm.createDirectory(atPath: directory, withIntermediateDirectories: true) } catch {
-                throw Failure(path: directory, reason: "cannot create the folder (\(error.localizedDescription))")
+            if let reason = Self.makeFolder(directory) {
+                throw Failure(path: directory, reason: "cannot create the folder (\(reason))")
             }
             created = true
         }
@@ -65,6 +65,25 @@ public enum OutputSet {
             throw error
         }
         for s in slots { if let b = s.backup { try? fm.removeItem(atPath: b) } }
+    }
+
+    /// Creates `directory` and its missing parents; returns why not on failure: a parent that is a file,
+    /// else the system's reason (Foundation's error says only "The operation could not be completed" on Linux).
+    static func makeFolder(_ directory: String) -> String? {
+        let fm = FileManager.default
+        var missing: [String] = [], parent = directory
+        while !parent.isEmpty, parent != "/", !fm.fileExists(atPath: parent) {
+            missing.append(parent)
+            parent = (parent as NSString).deletingLastPathComponent
+        }
+        var isDir: ObjCBool = false
+        if !parent.isEmpty, fm.fileExists(atPath: parent, isDirectory: &isDir), !isDir.boolValue {
+            return "'\(parent)' is a file, not a folder"
+        }
+        for d in missing.reversed() where mkdir(d, 0o777) != 0 && errno != EEXIST {
+            return String(cString: strerror(errno))
+        }
+        return nil
     }
 
     /// Creates `path` (which must not exist) holding `contents`; returns the system's reason on

@@ -12,7 +12,7 @@ public enum ValidationRendering {
             out.append("WHAT-IF: every run uses scenario '\(s)', not the published vintages; this is not the model's test.")
         }
         out.append(ForecastRendering.table(
-            ["case", "figure", "published", "as of", "p05", "p50", "p95", "tolerance", "result"],
+            ["case", "source", "published", "as of", "p05", "p50", "p95", "tolerance", "result"],
             cases.map { [$0.title, "\($0.figureID) \($0.publisher)", $0.publishedText, $0.asOf, q($0.model?.p05), q($0.model?.p50),
                          q($0.model?.p95), $0.tolerance ?? "", $0.pass! ? "pass" : "MISS"] }))
         out.append("")

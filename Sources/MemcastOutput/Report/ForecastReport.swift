@@ -25,7 +25,7 @@ public enum ForecastReport {
         ], rows: rows, notes: ["Changes are against \(year - 1); segment and region figures are volume-weighted."])
         let vendors = ReportTable(caption: "\(year): SoC vendors (p50 [p05, p95])", columns: [
             .init("vendor"), .init("shipments change %", .right), .init("share %", .right),
-        ], rows: SoCVendor.allCases.compactMap { v in
+        ], rows: ForecastRendering.reportedVendors(r).compactMap { v in
             f.socVendors[v].map { [v.rawValue, q($0.shipmentsYoYPct, signed: true), q($0.sharePct)] }
         })
         return [scopes, vendors]
