@@ -2,11 +2,12 @@ import Foundation
 
 /// Stage 4 — ASP → shipments, by segment and region.
 ///
-///     Qₛ,ᵣ(t) = Qₛ,ᵣ,base · sₜ · (1 + g)^(yearₜ − base year) · exp(εₛ · (yₛ(t) − ȳₛ,base)) · (1 − cutₜ)
+///     Qₛ,ᵣ(t) = Qₛ,ᵣ,base · sₜ · (1 + g)^((t − t̄_base)/4) · exp(εₛ · (yₛ(t) − ȳₛ,base)) · (1 − cutₜ)
 ///
-/// - `Q…base`: the base year's units of the cell (global units × the cell's volume share);
-/// - `sₜ`: the quarter's seasonal share × 4 (Q4 above Q1);
-/// - `g`: baseline growth a year, from a pre-shock tracker vintage (calibration table);
+/// - `Q…base`: the base year's annual units of the cell (global units × the cell's volume share);
+/// - `sₜ`: the quarter's seasonal share of a year's units (the four sum to 1; Q4 above Q1);
+/// - `g`: baseline growth a year, from a pre-shock tracker vintage (calibration table), compounded
+///   by quarter from the middle of the base year (t̄_base, between its Q2 and Q3);
 /// - `yₛ(t) − ȳₛ,base`: the memory-driven log price change of the segment relative to its
 ///   base-year average (Stage 3); εₛ < 0 is the segment's own-price elasticity;
 /// - `cutₜ`: the `ship_less_pct` lever (allocation: phones not built for lack of memory).
