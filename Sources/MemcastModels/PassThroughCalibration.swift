@@ -50,7 +50,7 @@ public struct PassThroughCalibration: Sendable {
     /// What the run's notes say about π.
     public var notes: [String]
 
-    /// One line: `π 1.185 (Redmi K90)` or `π 0.773, SE 0.492 on 2 df (Redmi K90, Galaxy S26+, Galaxy S26 Ultra)`.
+    /// One line: `π 0.374 (Redmi K90)` or `π 0.322, SE 0.481 on 2 df (Redmi K90, Galaxy S26+, Galaxy S26 Ultra)`.
     public var summary: String {
         String(format: "π %.3f", pi) + (standardError.map { String(format: ", SE %.3f on %d df", $0, points.count - 1) } ?? "")
             + " (" + points.map(\.pair.model).joined(separator: ", ") + ")"
