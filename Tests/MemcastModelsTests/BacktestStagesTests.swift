@@ -61,6 +61,23 @@ import MemcastData
         #expect(Self.stage("dram_contract", try Self.data(truthAsOf: Self.day("2024-12-30"))).realized[Self.q("2024Q4")] == nil)
     }
 
+    /// A quarter that has not ended by the truth date is not realized. DDR4 8Gb 2026Q1 has only
+    /// January's $11.50 and February's $13.00 (the data end 2026-02-27): February against
+    /// December's $9.30 (+39.8%) is not the quarter's change. As of 2025-11-30 neither DDR4's
+    /// 2025Q4 (November's $8.10 vs September's $6.30, +28.6%) nor DRAM's 2025Q4 estimate
+    /// (+45–50%, published 2025-11-26) is realized; as of 2025-12-31 DDR4's is, from December's $9.30.
+    @Test func realizedNeedsAnEndedQuarter() throws {
+        let ddr4 = Self.stage("ddr4_contract", try Self.data())
+        #expect(ddr4.realized[Self.q("2026Q1")] == nil)
+        #expect(abs(ddr4.realized[Self.q("2025Q4")]!.value - 100 * (9.3 / 6.3 - 1)) < 1e-12)
+        let november = try Self.data(truthAsOf: Self.day("2025-11-30"))
+        #expect(Self.stage("ddr4_contract", november).realized[Self.q("2025Q4")] == nil)
+        #expect(Self.stage("dram_contract", november).realized[Self.q("2025Q4")] == nil)
+        #expect(Self.stage("ddr4_contract", november).realized[Self.q("2025Q3")] != nil)
+        let december = Self.stage("ddr4_contract", try Self.data(truthAsOf: Self.day("2025-12-31")))
+        #expect(abs(december.realized[Self.q("2025Q4")]!.value - 100 * (9.3 / 6.3 - 1)) < 1e-12)
+    }
+
     static func series(_ start: String, _ values: [Double]) -> QuarterlySeries {
         QuarterlySeries(Dictionary(uniqueKeysWithValues: values.enumerated().map { (q(start).advanced(by: $0.offset), $0.element) }))
     }
@@ -180,7 +197,7 @@ import MemcastData
         let e = #expect(throws: BacktestError.self) {
             try BacktestSuite.run(data: try Self.data(), schedule: try Self.schedule("2027Q1", "2027Q4"))
         }
-        #expect(e?.description.hasPrefix("origin 2027Q1 is after the data: the last realized quarter of any stage is 2026Q1") == true)
+        #expect(e?.description.hasPrefix("origin 2027Q1 is after the data: the last realized quarter of any stage is 2025Q4") == true)
         #expect(e?.isUsage == false)
     }
 

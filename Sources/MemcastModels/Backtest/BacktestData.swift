@@ -40,6 +40,21 @@ public struct BacktestData: Sendable {
         return out
     }
 
+    /// The last day a realized value may describe: `truthAsOf`, or without one the latest
+    /// publication among `rows` (the data's own date, the cut `PriceEquationEstimator` applies
+    /// to its rows). A quarter that has not ended by then is not realized yet: a figure published
+    /// for a quarter under way is a call, and a level from the first months of a quarter is not
+    /// that quarter's level (DDR4 8Gb 2026Q1 from January and February alone).
+    func realizedCut(_ rows: [Observation]) -> CalendarDate? {
+        truthAsOf ?? rows.compactMap { $0.published?.latest }.max()
+    }
+
+    /// `realized` without the quarters that end after `cut` (nil = no cut).
+    static func ended<V>(_ realized: [Period: V], by cut: CalendarDate?) -> [Period: V] {
+        guard let cut else { return realized }
+        return realized.filter { $0.key.end <= cut }
+    }
+
     /// Realized kinds: the publisher's own estimate of a finished quarter, or final data.
     static let realizedKinds: Set<Observation.Kind> = [.estimate, .actual]
     /// Forecast kinds: first calls and their revisions.

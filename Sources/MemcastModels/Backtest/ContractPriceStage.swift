@@ -10,7 +10,8 @@ import MemcastData
 /// Two kinds of series:
 /// - `.quarterlyChanges(series)`: the published QoQ rows of a `memory_prices` series
 ///   (`contract`, whole family, `industry`, metric `qoq_pct`). Realized = the latest
-///   `estimate`/`actual` row of the series itself (no proxies). History at an origin =
+///   `estimate`/`actual` row of the series itself (no proxies), for a quarter ended by the
+///   truth date (`BacktestData.realizedCut`). History at an origin =
 ///   the chain's own input, `ContractPriceIndex` as of the origin date (latest vintage
 ///   of any kind, proxies where the series has no figure; gaps left out), through the
 ///   origin quarter.
@@ -18,7 +19,8 @@ import MemcastData
 ///   DDR4 8Gb fixed price) turned into quarterly changes: a quarter's level is the level
 ///   of its latest month with a published figure, and its change is
 ///   100·(level/previous quarter's level − 1). Realized and history follow the same
-///   rule with all rows, or the rows published by the origin date.
+///   rule with all rows (quarters ended by the truth date), or the rows published by the
+///   origin date.
 ///
 /// Errors are in percentage points of QoQ change (`pp`).
 public struct ContractPriceStage: BacktestStage {
@@ -63,13 +65,16 @@ public struct ContractPriceStage: BacktestStage {
             calls[o.period!, default: []].append(o)
         }
         self.calls = calls
+        // Only quarters ended by the truth date are realized (`BacktestData.realizedCut`).
+        let cut = data.realizedCut(data.memoryPrices)
         switch source {
         case .quarterlyChanges(let series):
             let rows = data.memoryPrices.filter { Self.isQuarterlyChange($0, series: series) }
-            realized = BacktestData.latestByQuarter(rows, kinds: BacktestData.realizedKinds, asOf: nil)
+            realized = BacktestData.ended(BacktestData.latestByQuarter(rows, kinds: BacktestData.realizedKinds, asOf: nil), by: cut)
                 .mapValues { RealizedValue(value: $0.value!, source: BacktestData.source($0)) }
         case let .monthlyLevels(series, product):
-            realized = Self.quarterlyChanges(levels: data.memoryPrices, series: series, product: product, asOf: nil)
+            realized = BacktestData.ended(Self.quarterlyChanges(levels: data.memoryPrices, series: series, product: product,
+                                                                asOf: nil), by: cut)
                 .mapValues { RealizedValue(value: $0.change, source: $0.source) }
         }
     }

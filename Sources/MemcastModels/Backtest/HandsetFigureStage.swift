@@ -6,7 +6,8 @@ import MemcastData
 ///
 /// Rows: `handset_market` rows of the stage's topic, entity, region and metric with a
 /// quarterly period. Realized = the latest `estimate`/`actual` vintage of each quarter
-/// (trackers disagree; the vintage rule picks one, the latest publication). History at an
+/// (trackers disagree; the vintage rule picks one, the latest publication) of a quarter ended
+/// by the truth date (`BacktestData.realizedCut`). History at an
 /// origin = the realized rows published by the origin date. Tracker calls = `forecast`
 /// and `revised_forecast` rows of the same figure (also under topic `forecast_revision`).
 public struct HandsetFigureStage: BacktestStage {
@@ -35,7 +36,8 @@ public struct HandsetFigureStage: BacktestStage {
         var calls: [Period: [Observation]] = [:]
         for o in matching where BacktestData.forecastKinds.contains(o.kind) { calls[o.period!, default: []].append(o) }
         self.calls = calls
-        realized = BacktestData.latestByQuarter(rows, kinds: BacktestData.realizedKinds, asOf: nil)
+        realized = BacktestData.ended(BacktestData.latestByQuarter(rows, kinds: BacktestData.realizedKinds, asOf: nil),
+                                      by: data.realizedCut(data.handsetMarket))
             .mapValues { RealizedValue(value: $0.value!, source: BacktestData.source($0)) }
         driver = MemoryDrivenARX.Driver(prices: data.memoryPrices)
         self.notes = notes
