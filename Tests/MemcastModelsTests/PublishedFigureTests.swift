@@ -51,7 +51,7 @@ import MemcastData
             (30–40%, Feb 2026) brackets the model. The price stage, not the BOM identity, drives the miss: with \
             prices held flat after the last published call (`validate --scenario flat-after-published`) the peak \
             is 29.8%, inside the range. The DDR4 backtest finds a flat price better than the equation 2–4 \
-            quarters ahead (MAE 22.7–24.2 vs 24.6–28.6 pp), so the projection is the weak link.
+            quarters ahead (MAE 22.0–23.5 vs 24.5–28.1 pp), so the projection is the weak link.
             """) {
             try Self.check("memory-share-2026-peak")
         }
