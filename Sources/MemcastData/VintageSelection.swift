@@ -41,6 +41,14 @@ public enum VintageSelection {
         }
     }
 
+    /// The last day a measured figure may describe: `asOf`, or without one the latest publication
+    /// among `rows` (the data's own date). A quarter that has not ended by then is still under way:
+    /// a figure for it is a call, not a measurement. Used by the price equation's rows and the
+    /// backtest's realized values alike.
+    public static func measuredCut(_ rows: [Observation], asOf date: CalendarDate?) -> CalendarDate? {
+        date ?? rows.compactMap { $0.published?.latest }.max()
+    }
+
     /// The latest vintage per key known on `date`, in dataset order of the chosen rows.
     public static func latest(_ rows: [Observation], asOf date: CalendarDate?, perPublisher: Bool = false) -> [Observation] {
         var best: [Key: Int] = [:]
