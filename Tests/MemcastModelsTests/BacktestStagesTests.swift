@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import MemcastData
+@testable import MemcastData
 @testable import MemcastModels
 
 /// The dataset stages: what is realized, what each origin could see, the trackers' calls,
@@ -52,6 +52,23 @@ import MemcastData
         #expect(first.value == 57.5 && first.published == PublicationDate("2026-01-05")!)
         #expect(s.realized[Self.q("2026Q1")] == nil)
         #expect(s.realized[Self.q("2025Q4")]?.value == 47.5)
+    }
+
+    /// A tracker's first call must be out before its quarter ends: a row dated only "2019" for 2019Q3
+    /// (it may be from December) is not a forecast of it, even when it is the earliest row.
+    @Test func firstCallPublishedBeforeTheQuarterEnds() throws {
+        func row(_ published: String, _ value: Double) -> Observation {
+            Observation(dataset: "memory_prices", id: published, series: "nand", market: "contract", product: "",
+                        entity: "industry", region: "", period: Period("2019Q3"), periodText: "2019Q3", metric: "qoq_pct",
+                        low: nil, high: nil, point: value, unit: "pct", kind: .forecast, published: PublicationDate(published),
+                        publisher: "T", sourceURL: "u", provenance: "published", method: "", note: "", reliability: "normal",
+                        origin: "test")
+        }
+        let q = Self.q("2019Q3")
+        #expect(BacktestData.firstCall([row("2019", -5)], for: q) == nil)
+        #expect(BacktestData.firstCall([row("2019", -5), row("2019-08-20", 3)], for: q)?.value == 3)
+        #expect(BacktestData.firstCall([row("2019-09", -5), row("2019-09-30", 3)], for: q)?.value == -5)  // month's end = quarter's end
+        #expect(BacktestData.firstCall([row("2019-10-02", 1)], for: q) == nil)
     }
 
     /// The truth date cuts realized values: as of 2024-12-30, 4Q24's estimate (published

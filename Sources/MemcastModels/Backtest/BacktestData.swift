@@ -73,8 +73,10 @@ public struct BacktestData: Sendable {
 
     /// The first call among a figure's forecast rows: the earliest publication; on the same
     /// day the less final kind, then file order.
-    static func firstCall(_ rows: [Observation]?) -> TrackerCall? {
-        let first = rows?.filter { $0.published != nil }.min { a, b in
+    static func firstCall(_ rows: [Observation]?, for target: Period) -> TrackerCall? {
+        // A row that may have been published after the quarter ended (e.g. dated only "2019" for 2019Q3)
+        // is not a forecast of it.
+        let first = rows?.filter { $0.published.map { $0.latest <= target.end } ?? false }.min { a, b in
             let (pa, pb) = (a.published!.latest, b.published!.latest)
             return pa != pb ? pa < pb : a.kind < b.kind
         }

@@ -118,7 +118,7 @@ public struct ContractPriceStage: BacktestStage {
         BacktestData.latestCall(calls[target], asOf: asOf)
     }
 
-    public func firstTrackerCall(target: Period) -> TrackerCall? { BacktestData.firstCall(calls[target]) }
+    public func firstTrackerCall(target: Period) -> TrackerCall? { BacktestData.firstCall(calls[target], for: target) }
 
     /// Quarterly changes from monthly levels known on `asOf` (nil = all), each with its source.
     static func quarterlyChanges(levels rows: [Observation], series: String, product: String,

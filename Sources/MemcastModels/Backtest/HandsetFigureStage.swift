@@ -56,5 +56,5 @@ public struct HandsetFigureStage: BacktestStage {
         BacktestData.latestCall(calls[target], asOf: asOf)
     }
 
-    public func firstTrackerCall(target: Period) -> TrackerCall? { BacktestData.firstCall(calls[target]) }
+    public func firstTrackerCall(target: Period) -> TrackerCall? { BacktestData.firstCall(calls[target], for: target) }
 }
