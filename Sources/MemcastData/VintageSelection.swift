@@ -41,11 +41,11 @@ public enum VintageSelection {
         }
     }
 
-    /// The last day a measured figure may describe: `asOf`, or without one the latest publication
-    /// among `rows` (the data's own date). A quarter that has not ended by then is still under way:
-    /// a figure for it is a call, not a measurement. Used by the price equation's rows and the
-    /// backtest's realized values alike.
-    public static func measuredCut(_ rows: [Observation], asOf date: CalendarDate?) -> CalendarDate? {
+    /// The date a run stands at: `asOf`, or without one the latest publication among `rows` (the
+    /// data's own date). A quarter that has not ended by then is still under way: a figure for it is
+    /// a call, not a measurement (the price equation's rows and the backtest's realized values), and
+    /// a chart of vintages ends there.
+    public static func dataDate(_ rows: [Observation], asOf date: CalendarDate?) -> CalendarDate? {
         date ?? rows.compactMap { $0.published?.latest }.max()
     }
 

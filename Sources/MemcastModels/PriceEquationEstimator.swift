@@ -83,7 +83,7 @@ public enum PriceEquationEstimator {
     /// left out when its family's contract series already has a row for that quarter.
     public static func pooledSources(prices: [Observation], asOf: CalendarDate?,
                                      gaps: [MemoryKind: [Int: ValueRange]]) -> [(kind: MemoryKind, source: String, rows: [Row])] {
-        let cut = VintageSelection.measuredCut(prices, asOf: asOf)
+        let cut = VintageSelection.dataDate(prices, asOf: asOf)
         func ended(_ rows: [Row]) -> [Row] { rows.filter { r in cut.map { r.quarter.end <= $0 } ?? true } }
         var out: [(kind: MemoryKind, source: String, rows: [Row])] = []
         for (kind, series) in changeSeries {

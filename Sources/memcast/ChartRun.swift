@@ -93,7 +93,7 @@ struct ChartRun {
         let published = ForecastCharts.shipmentCalls(observations["handset_market"] ?? [], year: year, asOf: asOf)
         let quarter = Period(year: year, quarter: 1)
         let calls = ForecastCharts.contractCalls(observations["memory_prices"] ?? [], quarter: quarter, asOf: asOf)
-        let end = asOf ?? published.compactMap { $0.published?.latest }.max()
+        let end = VintageSelection.dataDate(published, asOf: asOf)
         var model: [(asOf: String, figure: QuantileSummary)] = []
         if let end {
             for k in stride(from: months - 1, through: 0, by: -1) {

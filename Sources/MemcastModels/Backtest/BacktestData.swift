@@ -46,7 +46,7 @@ public struct BacktestData: Sendable {
     /// for a quarter under way is a call, and a level from the first months of a quarter is not
     /// that quarter's level (DDR4 8Gb 2026Q1 from January and February alone).
     func realizedCut(_ rows: [Observation]) -> CalendarDate? {
-        VintageSelection.measuredCut(rows, asOf: truthAsOf)
+        VintageSelection.dataDate(rows, asOf: truthAsOf)
     }
 
     /// `realized` without the quarters that end after `cut` (nil = no cut).
