@@ -179,9 +179,7 @@ extension ForecastInputs {
         if let o = scenario.levers.passThrough {
             built.passThrough = ParameterDistribution(o)
         } else {
-            let row = try cal.calibration("pass_through")
-            let pt = try PassThroughCalibration.calibrate(built, pairs: cal.launchPairs, asOf: asOf,
-                                                          roundingRange: (row.low ?? 1, row.high ?? 1))
+            let pt = try PassThroughCalibration.calibrate(built, pairs: cal.launchPairs, asOf: asOf)
             built.passThrough = pt.distribution
             built.passThroughCalibration = pt
             built.notes += pt.notes

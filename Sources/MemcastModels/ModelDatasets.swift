@@ -112,6 +112,7 @@ public struct ModelDatasets: Sendable {
             .init("old_price", .number, allowsMissing: false),
             .init("new_price", .number, allowsMissing: false),
             .init("currency", .text, allowsMissing: false),
+            .init("price_step", .number, allowsMissing: false),
             .init("figure_ids", .text, allowsMissing: false),
             .init("published", .publicationDate, allowsMissing: false),
             .init("config_source", .text, allowsMissing: false),

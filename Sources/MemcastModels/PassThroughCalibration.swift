@@ -15,18 +15,23 @@ import MemcastStatistics
 /// grows every price by that trend besides the pass-through (`ASP = A·trend·exp(y)`), so the part
 /// of a launch-price step the trend explains is not memory's: left in, it would be counted twice
 /// (`PassThrough.impliedDollarPassThrough` is yᵢ/xᵢ). Then:
-/// - one pair: π = y/x, drawn U(low·π, high·π) from calibration row `pass_through` (launch prices move
-///   in round steps) and cut to the pair's admissible 0…A/B; when the two do not meet the pair says
-///   nothing usable (a BOM that barely moved, or fell) and π spans the whole admissible range;
+/// - one pair: π = y/x. One pair has no residual to measure its noise by, but one error is known:
+///   the successor is priced a whole number of steps (`price_step`, e.g. CNY 100) from its
+///   predecessor, so y is known only to within half a step, `y ∈ [y⁻, y⁺]`
+///   (`LaunchPricePair.logPriceChangeRange` less the trend). π is drawn uniformly over
+///   [y⁻/x, y⁺/x] cut to the pair's admissible 0…A/B; when the two do not meet the pair says nothing
+///   usable (a BOM that barely moved, or fell) and π spans the whole admissible range;
 /// - two or more: least squares through the origin, π̂ = Σxy/Σx² with its standard error on n − 1
 ///   degrees of freedom, drawn from Student's t around π̂ (few pairs: heavy tails), clamped to
-///   0…the largest admissible A/B of the pairs.
+///   0…the largest admissible A/B of the pairs. Their residuals carry the rounding error among the
+///   rest, so it is not added again.
 ///
 /// Pairs published after `--as-of` are left out; when none is known by then, the earliest-published
 /// ones are used and a note says so (as for the configurations: no earlier evidence exists).
 ///
 /// Example: pairs with (x, y) = (0.10, 0.10) and (0.10, 0.00) give π̂ = 0.5, residuals ±0.05,
-/// SE = √(0.005/1 / 0.02) = 0.5 on 1 df.
+/// SE = √(0.005/1 / 0.02) = 0.5 on 1 df. One pair at x = 0.0331 whose y, trend netted, lies in
+/// −0.0070…0.0315 (the Redmi K90: CNY 2,499 → 2,599 ± 50) gives π in −0.21…0.95, drawn U(0, 0.95).
 public struct PassThroughCalibration: Sendable {
     /// One pair on the run's price path.
     public struct Point: Sendable, Equatable {
@@ -35,10 +40,18 @@ public struct PassThroughCalibration: Sendable {
         public var x: Double
         /// ln(P₁/P₀) less the ASP trend over the pair's quarters: the price change left for memory to explain.
         public var y: Double
+        /// The y values whose new price rounds to the listed one (± half a price step), trend netted.
+        public var yRange: ClosedRange<Double>
         /// 0…A/B of the pair's cell with its memory.
         public var admissible: ClosedRange<Double>
         /// y/x, nil when the BOM did not move.
         public var impliedPi: Double? { abs(x) > 1e-12 ? y / x : nil }
+        /// The π values the price step leaves open, `yRange / x` (ordered), nil when the BOM did not move.
+        public var impliedPiRange: ClosedRange<Double>? {
+            guard abs(x) > 1e-12 else { return nil }
+            let a = yRange.lowerBound / x, b = yRange.upperBound / x
+            return Swift.min(a, b)...Swift.max(a, b)
+        }
     }
 
     public var points: [Point]
@@ -57,12 +70,10 @@ public struct PassThroughCalibration: Sendable {
     }
 
     /// Calibrates π for `inputs` (its cells, anchors, price path) on the pairs known by `asOf`.
-    /// - Parameters:
-    ///   - roundingRange: (low, high) multipliers of a single pair's π (calibration row `pass_through`).
     /// - Throws: `ForecastError.invalidInputs` when there are no pairs, a pair's cell is not among the
     ///   configurations, its quarters fall outside the run's path, or the fit fails.
-    public static func calibrate(_ inputs: ForecastInputs, pairs all: [LaunchPricePair], asOf: CalendarDate?,
-                                 roundingRange: (low: Double, high: Double)) throws -> PassThroughCalibration {
+    public static func calibrate(_ inputs: ForecastInputs, pairs all: [LaunchPricePair],
+                                 asOf: CalendarDate?) throws -> PassThroughCalibration {
         guard !all.isEmpty else {
             throw ForecastError.invalidInputs("launch_prices.csv: no launch-price pairs to calibrate pass_through on")
         }
@@ -88,21 +99,19 @@ public struct PassThroughCalibration: Sendable {
         let points = try pairs.map { try point($0, inputs: inputs, path: path) }
         if points.count == 1 {
             let p = points[0]
-            guard let pi = p.impliedPi else {
+            guard let pi = p.impliedPi, let range = p.impliedPiRange else {
                 throw ForecastError.invalidInputs("\(p.pair.origin): pass_through calibration: the BOM did not move between "
                                                   + "\(p.pair.oldQuarter) and \(p.pair.newQuarter)")
             }
-            let (dist, clipped) = singlePairDistribution(pi: pi, admissible: p.admissible,
-                                                         low: roundingRange.low, high: roundingRange.high)
-            notes.append(String(format: "pass_through: π = %.3f from the %@ launch price (%@)", pi, p.pair.model,
-                                p.pair.figureIDs.joined(separator: ", ")))
+            let (dist, clipped) = singlePairDistribution(piRange: range, admissible: p.admissible)
+            notes.append(String(format: "pass_through: π = %.3f from the %@ launch price (%@); its price step (%@ %@) leaves "
+                                + "%.3g…%.3g", pi, p.pair.model, p.pair.figureIDs.joined(separator: ", "),
+                                p.pair.currency.uppercased(), Plausibility.fmt(p.pair.priceStep), range.lowerBound, range.upperBound))
             if clipped {
-                let a = Swift.min(pi * roundingRange.low, pi * roundingRange.high)
-                let b = Swift.max(pi * roundingRange.low, pi * roundingRange.high)
-                let meets = a < p.admissible.upperBound && b > p.admissible.lowerBound
+                let meets = range.lowerBound < p.admissible.upperBound && range.upperBound > p.admissible.lowerBound
                 notes.append(String(format: "pass_through: the launch-price range %.3g…%.3g %@ the admissible %.3g…%.3g "
-                    + "(full absorption to constant percentage markup)%@: %@", a, b, meets ? "leaves" : "misses",
-                    p.admissible.lowerBound, p.admissible.upperBound,
+                    + "(full absorption to constant percentage markup)%@: %@", range.lowerBound, range.upperBound,
+                    meets ? "leaves" : "misses", p.admissible.lowerBound, p.admissible.upperBound,
                     meets ? " and is cut to it" : "; the pair says nothing usable on this date, so π spans the whole range",
                     dist.text))
             }
@@ -141,7 +150,9 @@ public struct PassThroughCalibration: Sendable {
         func bom(_ q: Period) -> Double { MemoryCost.evaluate(phone, usdPerGB: { path($0, q) }).bomUSD }
         let bomToASP = bom(inp.anchorQuarter) / phone.aspUSD
         let trendLog = Double(pair.oldQuarter.distance(to: pair.newQuarter)) / 4 * log(1 + inp.baselineASPGrowthPct.center / 100)
+        let rounded = pair.logPriceChangeRange
         return Point(pair: pair, x: bomToASP * log(bom(pair.newQuarter) / bom(pair.oldQuarter)), y: pair.logPriceChange - trendLog,
+                     yRange: (rounded.lowerBound - trendLog)...(rounded.upperBound - trendLog),
                      admissible: PassThrough.admissibleRange(bomToASP: bomToASP))
     }
 
@@ -155,11 +166,12 @@ public struct PassThroughCalibration: Sendable {
         return (r.params[0], r.bse[0])
     }
 
-    /// A single pair's π distribution: `[low·π, high·π]` intersected with the admissible range; when
-    /// they do not meet, the whole admissible range. `clipped` says the range was changed.
-    static func singlePairDistribution(pi: Double, admissible: ClosedRange<Double>, low: Double, high: Double)
+    /// A single pair's π distribution: uniform over `piRange` (what the price step leaves open)
+    /// intersected with the admissible range; when they do not meet, the whole admissible range.
+    /// `clipped` says the range was changed.
+    static func singlePairDistribution(piRange: ClosedRange<Double>, admissible: ClosedRange<Double>)
         -> (distribution: ParameterDistribution, clipped: Bool) {
-        let a = Swift.min(pi * low, pi * high), b = Swift.max(pi * low, pi * high)
+        let a = piRange.lowerBound, b = piRange.upperBound
         let lo = Swift.max(a, admissible.lowerBound), hi = Swift.min(b, admissible.upperBound)
         guard lo < hi else { return (.uniform(admissible.lowerBound, admissible.upperBound), true) }
         return (.uniform(lo, hi), lo != a || hi != b)

@@ -7,12 +7,12 @@ import Foundation
     static func pair(_ model: String) -> LaunchPricePair {
         LaunchPricePair(model: model, predecessor: "old", region: .china, segment: .mid,
                         memory: .init(dramGB: 12, dramType: .lpddr5x, nandGB: 256, nandType: .ufs4), oldQuarter: Period(quarterText: "2024Q4")!,
-                        newQuarter: Period(quarterText: "2025Q4")!, oldPrice: 100, newPrice: 110, currency: "usd",
+                        newQuarter: Period(quarterText: "2025Q4")!, oldPrice: 100, newPrice: 110, currency: "usd", priceStep: 10,
                         figureIDs: [], published: PublicationDate("2025-10-24")!, origin: "t")
     }
 
     static func point(_ x: Double, _ y: Double) -> PassThroughCalibration.Point {
-        .init(pair: pair("p"), x: x, y: y, admissible: 0...2)
+        .init(pair: pair("p"), x: x, y: y, yRange: y...y, admissible: 0...2)
     }
 
     /// Least squares through the origin, by hand:
@@ -34,7 +34,11 @@ import Foundation
         guard case .uniform = jan.passThrough else { Issue.record("one pair: uniform, got \(jan.passThrough)"); return }
         let k90 = try #require(ModelDatasets.load(from: Repo.catalog()).launchPairs.first { $0.model == "Redmi K90" })
         let p = try PassThroughCalibration.point(k90, inputs: jan)
-        #expect(jan.notes.contains(String(format: "pass_through: π = %.3f from the Redmi K90 launch price (hm0467, hm0468)", p.impliedPi!)))
+        #expect(jan.notes.contains { $0.hasPrefix(String(format: "pass_through: π = %.3f from the Redmi K90 launch price (hm0467, hm0468); "
+                                                          + "its price step (CNY 100) leaves", p.impliedPi!)) })
+        // The draw spans what CNY 2,599 ± 50 leaves open, cut to 0…A/B.
+        let open = try #require(p.impliedPiRange)
+        #expect(jan.passThrough == .uniform(max(0, open.lowerBound), min(open.upperBound, p.admissible.upperBound)))
 
         let feb = try ForecastInputs.build(catalog: Repo.catalog(), scenario: .asPublished, asOf: CalendarDate("2026-02-28"))
         let pairs = try ModelDatasets.load(from: Repo.catalog()).launchPairs
@@ -70,6 +74,31 @@ import Foundation
         #expect(abs(try PassThroughCalibration.point(twoYears, inputs: inp).y - (log(2599.0 / 2499) - 2 * log(1.0272))) < 1e-12)
     }
 
+    /// The K90 by hand: CNY 2,599 ± 50 over 2,499 gives ln(2549/2499) = 0.019810…ln(2649/2499) = 0.058292,
+    /// less the trend ln(1.0272) = 0.026838: −0.007026…0.031455. Dividing by a falling BOM's negative x
+    /// turns the range round.
+    @Test func priceStepBoundsTheLaunchPriceChange() throws {
+        let k90 = try #require(ModelDatasets.load(from: Repo.catalog()).launchPairs.first { $0.model == "Redmi K90" })
+        #expect(k90.priceStep == 100)
+        #expect(abs(k90.logPriceChangeRange.lowerBound - 0.0198104) < 1e-6 && abs(k90.logPriceChangeRange.upperBound - 0.0582916) < 1e-6)
+        let inp = try ForecastInputs.build(catalog: Repo.catalog(), scenario: .asPublished, asOf: CalendarDate("2026-01-28"))
+        let p = try PassThroughCalibration.point(k90, inputs: inp)
+        #expect(abs(p.yRange.lowerBound - (-0.0070262)) < 1e-6 && abs(p.yRange.upperBound - 0.0314549) < 1e-6)
+        #expect(p.yRange.contains(p.y))
+        var falling = Self.point(-0.02, 0.01)
+        falling.yRange = 0.005...0.015
+        #expect(falling.impliedPiRange == (0.015 / -0.02)...(0.005 / -0.02))
+        #expect(Self.point(0, 0.01).impliedPiRange == nil)
+    }
+
+    /// The listed prices move in whole steps: a new price k steps from the old one, k a whole number.
+    @Test func launchPricesMoveInWholeSteps() throws {
+        for p in try ModelDatasets.load(from: Repo.catalog()).launchPairs {
+            let k = (p.newPrice - p.oldPrice) / p.priceStep
+            #expect(k == k.rounded(), "\(p.origin): \(p.newPrice) − \(p.oldPrice) is not a whole number of \(p.priceStep) steps")
+        }
+    }
+
     /// Before any pair was published the earliest one is used, and the notes say so.
     @Test func noPairKnownYetUsesTheEarliest() throws {
         let inp = try ForecastInputs.build(catalog: Repo.catalog(), scenario: .asPublished, asOf: CalendarDate("2025-09-30"))
@@ -98,8 +127,8 @@ import Foundation
     /// A successor dated before its predecessor is refused with the file and line.
     @Test func badLaunchRowIsRefused() throws {
         let text = """
-            model,predecessor,region,segment,dram_gb,dram_type,nand_gb,nand_type,old_quarter,new_quarter,old_price,new_price,currency,figure_ids,published,config_source,method
-            X,Y,china,mid,12,LPDDR5X,256,UFS4,2025Q4,2024Q4,1,2,usd,hm0001,2025-01-01,s,m
+            model,predecessor,region,segment,dram_gb,dram_type,nand_gb,nand_type,old_quarter,new_quarter,old_price,new_price,currency,price_step,figure_ids,published,config_source,method
+            X,Y,china,mid,12,LPDDR5X,256,UFS4,2025Q4,2024Q4,1000,1100,usd,100,hm0001,2025-01-01,s,m
             """
         let f = try CSVLoader.load(text: text, label: "launch_prices.csv", schema: ModelDatasets.launchPricesSchema)
         #expect { _ = try LaunchPricePair.rows(of: f) } throws: { e in

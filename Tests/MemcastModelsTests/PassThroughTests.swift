@@ -43,18 +43,18 @@ import Foundation
         #expect(r.lowerBound == 0 && abs(r.upperBound - 1 / 0.72) < 1e-15)
     }
 
-    /// The calibration range [0.5π, 1.5π] meets the admissible [0, 1/0.72 = 1.389]:
-    /// π = 0.8 → U(0.4, 1.2) untouched; π = 1.0 → U(0.5, 1.389) cut; π = 20 (a launch price that
-    /// outran a BOM that barely moved) and π = −1 (a BOM that fell) say nothing usable → U(0, 1.389).
+    /// What the price step leaves open meets the admissible [0, 1/0.72 = 1.389]:
+    /// 0.4…1.2 → U(0.4, 1.2) untouched; −0.21…0.95 (the K90's shape) → U(0, 0.95) cut; 15…25 (a launch
+    /// price that outran a BOM that barely moved) and −2…−1 (a BOM that fell) say nothing usable → U(0, 1.389).
     @Test func calibratedPassThroughIsCutToTheAdmissibleRange() {
         let adm = PassThrough.admissibleRange(bomToASP: 0.72)
-        let a = PassThroughCalibration.singlePairDistribution(pi: 0.8, admissible: adm, low: 0.5, high: 1.5)
-        #expect(a.distribution == .uniform(0.4, 0.8 * 1.5) && !a.clipped)
-        let b = PassThroughCalibration.singlePairDistribution(pi: 1.0, admissible: adm, low: 0.5, high: 1.5)
-        #expect(b.distribution == .uniform(0.5, 1 / 0.72) && b.clipped)
-        let c = PassThroughCalibration.singlePairDistribution(pi: 20, admissible: adm, low: 0.5, high: 1.5)
+        let a = PassThroughCalibration.singlePairDistribution(piRange: 0.4...1.2, admissible: adm)
+        #expect(a.distribution == .uniform(0.4, 1.2) && !a.clipped)
+        let b = PassThroughCalibration.singlePairDistribution(piRange: -0.21...0.95, admissible: adm)
+        #expect(b.distribution == .uniform(0, 0.95) && b.clipped)
+        let c = PassThroughCalibration.singlePairDistribution(piRange: 15...25, admissible: adm)
         #expect(c.distribution == .uniform(0, 1 / 0.72) && c.clipped)
-        let d = PassThroughCalibration.singlePairDistribution(pi: -1, admissible: adm, low: 0.5, high: 1.5)
+        let d = PassThroughCalibration.singlePairDistribution(piRange: -2 ... -1, admissible: adm)
         #expect(d.distribution == .uniform(0, 1 / 0.72) && d.clipped)
     }
 
