@@ -47,6 +47,8 @@ public struct ForecastEngine: Sendable {
     let partFactor: [[Double]]
     let anchorT: Int
     let hasInput: [[Bool]], inputLo: [[Double]], inputHi: [[Double]]
+    /// Weight on the price equation's expected change by kind and quarter (`ForecastInputs.expectedChangeWeight`).
+    let carryWeight: [[Double]]
     let years: [Int]
     let yearOfQ: [Int]
     let gapLo: [[Double]], gapHi: [[Double]]
@@ -95,17 +97,19 @@ public struct ForecastEngine: Sendable {
         let factors = MemoryPartCalls.cumulative(inputs.partCalls, quarters: quarters)
         partFactor = types.map { factors[$0]! }
         var has = [[Bool]](), lo = [[Double]](), hi = [[Double]](), glo = [[Double]](), ghi = [[Double]](), prev = [[Double]]()
+        var carry = [[Double]]()
         let firstYear = quarters[0].year, lastYear = quarters[quarters.count - 1].year
         years = Array(firstYear...lastYear)
         yearOfQ = quarters.map { $0.year - firstYear }
         for k in MemoryKind.allCases {
             let r = quarters.map { inputs.priceInputs[k]?[$0] }
             has.append(r.map { $0 != nil }); lo.append(r.map { $0?.lowPct ?? 0 }); hi.append(r.map { $0?.highPct ?? 0 })
+            carry.append(quarters.map { inputs.expectedChangeWeight(k, $0) })
             let g = years.map { ForecastEngine.gap(inputs.gapPP[k] ?? [:], year: $0) }
             glo.append(g.map { $0?.low ?? 0 }); ghi.append(g.map { $0?.high ?? 0 })
             prev.append(inputs.previousChangesPct[k] ?? [0, 0, 0, 0])
         }
-        hasInput = has; inputLo = lo; inputHi = hi; gapLo = glo; gapHi = ghi; previous4 = prev
+        hasInput = has; carryWeight = carry; inputLo = lo; inputHi = hi; gapLo = glo; gapHi = ghi; previous4 = prev
         let cells = inputs.cells
         cellDramType = cells.map { types.firstIndex(of: $0.dramType)! }
         cellNandType = cells.map { types.firstIndex(of: $0.nandType)! }
@@ -171,7 +175,8 @@ public struct ForecastEngine: Sendable {
                 let u = rng.nextUniform(), z = rng.nextNormal()
                 let c = hasInput[ki][t]
                     ? inputLo[ki][t] + u * (inputHi[ki][t] - inputLo[ki][t])
-                    : models[ki].projectedChangePct(lastFourPct: last4, gapPP: gaps[ki * nY + yearOfQ[t]], shock: z)
+                    : models[ki].projectedChangePct(lastFourPct: last4, gapPP: gaps[ki * nY + yearOfQ[t]], shock: z,
+                                                    expectedChangeWeight: carryWeight[ki][t])
                 change[ki * nQ + t] = c
                 index[ki * (nQ + 1) + t + 1] = index[ki * (nQ + 1) + t] * (1 + c / 100)
                 last4[0] = last4[1]; last4[1] = last4[2]; last4[2] = last4[3]; last4[3] = c

@@ -84,9 +84,15 @@ extension ForecastInputs {
             previous[kind] = before
         }
         if let n = pinsPastHorizonNote(scenario, horizon: horizon) { notes.append(n) }
-        if scenario.unpublishedPrices == .flat {
+        switch scenario.unpublishedPrices {
+        case .model: break
+        case .flat:
             notes.append("prices: quarters after the last published call (as of \(asOf.map { "\($0)" } ?? "the latest data")) or pin "
                          + "are held flat (0% QoQ, scenario unpublished = \"flat\"), not projected by the price equation")
+        case .modelThenFlat:
+            notes.append("prices: the first quarter after the last published call (as of \(asOf.map { "\($0)" } ?? "the latest data")) "
+                         + "or pin is projected by the price equation; later ones keep its shocks around a flat price "
+                         + "(scenario unpublished = \"model_then_flat\")")
         }
         let parts = MemoryPartCalls.adopted(prices: prices, familyInputs: inputs, familyRows: familyRows, asOf: asOf)
         notes += parts.notes
@@ -175,6 +181,7 @@ extension ForecastInputs {
             baselineASPGrowthPct: try dist("baseline_asp_growth_pct"),
             levers: scenario.levers, notes: notes, partCalls: parts.adopted)
         built.extrapolationNotes = extrapolation
+        built.unpublishedPrices = scenario.unpublishedPrices
         built.scenarioParameters = scenario.parameters.setKeys
         if let o = scenario.levers.passThrough {
             built.passThrough = ParameterDistribution(o)
@@ -382,7 +389,8 @@ extension ForecastInputs {
             for q in quarters.dropFirst() {
                 let c = inp.priceInputs[k]?[q]?.midPct
                     ?? inp.priceFits[k]!.model.projectedChangePct(lastFourPct: last4,
-                                                                  gapPP: ForecastEngine.gap(inp.gapPP[k] ?? [:], year: q.year)?.mid ?? 0)
+                                                                  gapPP: ForecastEngine.gap(inp.gapPP[k] ?? [:], year: q.year)?.mid ?? 0,
+                                                                  expectedChangeWeight: inp.expectedChangeWeight(k, q))
                 idx *= 1 + c / 100
                 l[q] = idx
                 last4.removeFirst(); last4.append(c)

@@ -20,6 +20,9 @@ public struct ForecastInputs: Sendable {
     public var anchorQuarter: Period
     /// Pinned or published contract changes by quarter; missing quarters are projected.
     public var priceInputs: [MemoryKind: [Period: PriceChangeRange]]
+    /// How the projection carries the quarters after each family's last call or pin (`model` by default;
+    /// `flat` quarters are already pinned in `priceInputs`).
+    public var unpublishedPrices: UnpublishedPrices = .model
     /// Parts' own contract calls, as factors on their family's change (`MemoryPartCalls`).
     public var partCalls: [MemoryPartCalls.Adopted]
     /// Changes of the four quarters before `start` (oldest first), percent, seeding the

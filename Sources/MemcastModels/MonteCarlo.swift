@@ -107,6 +107,8 @@ public enum MonteCarlo {
                 let text: String
                 if let r = inp.priceInputs[k]?[t] {
                     text = "\(r.text(fmt)) (\(r.origin.label))"
+                } else if inp.expectedChangeWeight(k, t) == 0 {
+                    text = "flat with the supply–demand model's shocks (unpublished = \"\(inp.unpublishedPrices.rawValue)\")"
                 } else {
                     text = "projected (supply–demand model)"
                 }

@@ -31,7 +31,8 @@ extension Scenario {
             case ("prices", "unpublished"):
                 let v = try at.string()
                 guard let rule = UnpublishedPrices(rawValue: v) else {
-                    throw at.error("expected \"model\" (the price equation) or \"flat\" (0% QoQ), found \"\(v)\"")
+                    throw at.error("expected \"model\" (the price equation), \"model_then_flat\" (the equation for one quarter, "
+                                   + "then flat with its shocks) or \"flat\" (0% QoQ), found \"\(v)\"")
                 }
                 s.unpublishedPrices = rule
             case ("prices.dram", _), ("prices.nand", _):
@@ -96,7 +97,7 @@ extension Scenario {
             return "; known in [parameters]: elasticity, adjustment_speed, inventory_cover_weeks, "
                 + "baseline_growth_pct, baseline_asp_growth_pct"
         case "supply": return "; known in [supply]: gap_pp.YEAR, hbm_wafer_share_pct.YEAR"
-        case "prices": return "; known in [prices]: unpublished (\"model\" or \"flat\"); quarters go in [prices.dram] and [prices.nand]"
+        case "prices": return "; known in [prices]: unpublished (\"model\", \"model_then_flat\" or \"flat\"); quarters go in [prices.dram] and [prices.nand]"
         default: return ""
         }
     }

@@ -71,15 +71,6 @@ public struct Scenario: Sendable, Equatable {
             + "(its range as the distribution); the supply–demand model carries the rest.")
 }
 
-/// How a run fills the quarters after the last published contract call (by `--as-of`) or pin of each family.
-/// Quarters missing between calls are always left to the price equation: they happened, and are not a what-if.
-public enum UnpublishedPrices: String, Sendable, Equatable, CaseIterable {
-    /// The supply–demand price equation (Stage 1), with its residual shocks.
-    case model
-    /// 0% QoQ: contract prices stay where the last call left them (a what-if bracket, as-of aware).
-    case flat
-}
-
 /// A number or a uniform range `[low, high]`.
 public struct ValueRange: Sendable, Equatable, Codable {
     public var low: Double

@@ -50,17 +50,22 @@ public struct SupplyDemandPriceModel: Sendable, Equatable {
         self.residualSDPct = residualSDPct
     }
 
-    /// Projected change in percent: `100·(e^{ℓ/100} − 1)` with `ℓ = α + β·ℓ₋₁ + δ·R + γ·gap + σ·z`,
+    /// Projected change in percent: `100·(e^{ℓ/100} − 1)` with `ℓ = w·(α + β·ℓ₋₁ + δ·R + γ·gap) + σ·z`,
     /// floored at −60%.
     ///
     /// - Parameters:
     ///   - lastFourPct: the four previous quarters' changes, most recent last (percent).
     ///   - gapPP: the year's bit demand − supply growth, percentage points.
     ///   - shock: a standard normal draw (0 for the central path).
-    public func projectedChangePct(lastFourPct: [Double], gapPP: Double, shock: Double = 0) -> Double {
+    ///   - expectedChangeWeight: w, the weight on the expected change (the terms before the shock), 0…1;
+    ///     default 1 (the equation). `UnpublishedPrices` sets it for the quarters after the last call:
+    ///     w = 0 is a flat price with the equation's shock.
+    public func projectedChangePct(lastFourPct: [Double], gapPP: Double, shock: Double = 0,
+                                   expectedChangeWeight w: Double = 1) -> Double {
         precondition(lastFourPct.count == 4)
-        let l = interceptPct + momentum * SupplyDemandPriceModel.logPoints(lastFourPct[3])
-            + reversion * SupplyDemandPriceModel.pastYearLogPoints(lastFourPct) + gapCoefficient * gapPP + residualSDPct * shock
+        let expected = interceptPct + momentum * SupplyDemandPriceModel.logPoints(lastFourPct[3])
+            + reversion * SupplyDemandPriceModel.pastYearLogPoints(lastFourPct) + gapCoefficient * gapPP
+        let l = w * expected + residualSDPct * shock
         return Swift.max(SupplyDemandPriceModel.percent(logPoints: l), SupplyDemandPriceModel.floorPct)
     }
 

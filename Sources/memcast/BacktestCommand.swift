@@ -14,7 +14,10 @@ struct BacktestCommand: ParsableCommand {
         For each origin quarter O from --from to --to, only rows published by the last day \
         of O are visible; the model is re-estimated on them and forecasts O+1…O+H. Each \
         forecast is scored against the value realized later (the latest estimate or actual \
-        published by --as-of, default: everything). Baselines: naive (last value), drift, \
+        published by --as-of, default: everything). For contract prices the model is also \
+        scored as model_then_flat (the scenario rule [prices] unpublished = "model_then_flat": \
+        the equation for the first quarter after the last known one, then a flat price with \
+        its shocks). Baselines: naive (last value), drift, \
         no change (a flat price, for contract price changes), \
         seasonal naive for seasonal series; tracker: the latest call the trackers had \
         published by the origin date (TrendForce for contract prices), and, separately, \

@@ -138,6 +138,23 @@ import Testing
         #expect(out[0]!.quantiles?.p05 == out[0]!.quantiles?.p95)
     }
 
+    /// model_then_flat: the same equation for the first quarter after the last known one (+7.00%), then only
+    /// the shock around a flat price (σ = 0: exactly 0%). Steps count from the last known quarter, not the
+    /// origin: with 2020Q4 unknown, 2020Q4 is step 1 (the equation from 2020Q3's +3%) and 2021Q1 step 2 (0%).
+    @Test func modelThenFlatProjectsOnlyTheFirstUnknownQuarter() throws {
+        let f = Self.fit(SupplyDemandPriceModel(interceptPct: 2, momentum: 0.5, gapCoefficient: 0, residualSDPct: 0))
+        let out = OriginPriceEquation.forecast(f, history: Self.series("2020Q1", [1, 2, 3, 10]), gaps: [:],
+                                               targets: [Self.q("2021Q1"), Self.q("2021Q2"), Self.q("2021Q3")], seed: 1,
+                                               carry: .modelThenFlat)
+        let l1 = 2 + 0.5 * 100 * log(1.1)
+        #expect(abs(out[0]!.point - 100 * (exp(l1 / 100) - 1)) < 1e-9)
+        #expect(out[1]!.point == 0 && out[2]!.point == 0)
+        let stale = OriginPriceEquation.forecast(f, history: Self.series("2020Q1", [1, 2, 3]), gaps: [:],
+                                                 targets: [Self.q("2020Q4"), Self.q("2021Q1")], seed: 1, carry: .modelThenFlat)
+        #expect(abs(stale[0]!.point - 100 * (exp((2 + 0.5 * 100 * log(1.03)) / 100) - 1)) < 1e-9)
+        #expect(stale[1]!.point == 0)
+    }
+
     /// Reversion: α = β = γ = 0, δ = −0.1, four past changes of +10% → R = 100·4·ln 1.1 = 38.124 log
     /// points → ℓ = −3.8124 → Δp = 100·(e^−0.038124 − 1) = −3.741%; a missing quarter among the four
     /// counts as 0 (R = 100·3·ln 1.1).

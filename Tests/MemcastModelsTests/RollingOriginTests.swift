@@ -38,6 +38,8 @@ import MemcastData
         var measuresPriceChange = false
         var trackerName: String? = "Oracle"
         var notes: [String] = []
+        /// Variants scored beside the model: `plus_two` forecasts yₜ + 2 (MAE 2), and only from 2019Q1.
+        var modelVariantNames: [String] = []
         static let start = Period(quarterText: "2015Q1")!
         static func y(_ q: Period) -> Double { Double(start.distance(to: q)) }
         var realized: [Period: RealizedValue] {
@@ -50,6 +52,11 @@ import MemcastData
         }
         func model(asOf: CalendarDate, origin: Period, history: QuarterlySeries, targets: [Period]) -> ModelOutcome {
             .forecasts(targets.map { PointForecast(point: Line.y($0) + 1, normalSD: 1) })
+        }
+        func modelVariant(_ name: String, asOf: CalendarDate, origin: Period, history: QuarterlySeries,
+                          targets: [Period]) -> ModelOutcome {
+            origin < Period(quarterText: "2019Q1")! ? .unavailable("not yet")
+                : .forecasts(targets.map { PointForecast(point: Line.y($0) + 2) })
         }
         // The oracle's call is exact, published 10 days before the quarter starts.
         func trackerCall(target: Period, asOf: CalendarDate) -> TrackerCall? {
@@ -98,6 +105,21 @@ import MemcastData
         #expect(r.verdict.contains("better than no change at every horizon (mean MAE 1.00 vs 19.00)"), "\(r.verdict)")
         // The plain line is not a price change: no such baseline.
         #expect(schedule.run(Line(), minimumPairs: 8).horizons.allSatisfy { $0.baselines[.noChange] == nil })
+    }
+
+    /// A model variant is scored on the model's pairs and listed under its name: `plus_two` misses by 2
+    /// on the 8 pairs from origins 2019Q1…2020Q4 (it has none before), so its MAE is 2 and its count 8
+    /// while the model's is 12; without variants the list is empty.
+    @Test func modelVariantsAreScoredBesideTheModel() throws {
+        var line = Line()
+        line.modelVariantNames = ["plus_two"]
+        let schedule = try RollingOrigin(first: Self.q("2018Q1"), last: Self.q("2020Q4"), maxHorizon: 2)
+        let r = schedule.run(line, minimumPairs: 8)
+        for h in r.horizons {
+            #expect(h.variants.map(\.name) == ["plus_two"])
+            #expect(h.variants[0].metrics.mae == 2 && h.variants[0].metrics.count == 8 && h.model!.count == 12)
+        }
+        #expect(schedule.run(Line(), minimumPairs: 8).horizons.allSatisfy { $0.variants.isEmpty })
     }
 
     /// Two realized quarters: not scored, and the reason gives the counts.

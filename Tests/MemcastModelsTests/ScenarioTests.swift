@@ -47,15 +47,19 @@ import MemcastData
     @Test func unpublishedPricesRule() throws {
         #expect(try Scenario(toml: "name = \"x\"\n", file: "s.toml").unpublishedPrices == .model)
         #expect(try Scenario(toml: "name = \"x\"\n[prices]\nunpublished = \"flat\"\n", file: "s.toml").unpublishedPrices == .flat)
+        #expect(try Scenario(toml: "name = \"x\"\n[prices]\nunpublished = \"model_then_flat\"\n", file: "s.toml")
+            .unpublishedPrices == .modelThenFlat)
         #expect {
             _ = try Scenario(toml: "name = \"x\"\n[prices]\nunpublished = \"hold\"\n", file: "s.toml")
         } throws: { e in
-            String(describing: e) == "s.toml:3:15: prices.unpublished: expected \"model\" (the price equation) or \"flat\" (0% QoQ), found \"hold\""
+            String(describing: e) == "s.toml:3:15: prices.unpublished: expected \"model\" (the price equation), \"model_then_flat\" "
+                + "(the equation for one quarter, then flat with its shocks) or \"flat\" (0% QoQ), found \"hold\""
         }
         #expect {
             _ = try Scenario(toml: "name = \"x\"\n[prices]\n2026Q2 = 10\n", file: "s.toml")
         } throws: { e in
-            String(describing: e).contains("known in [prices]: unpublished (\"model\" or \"flat\"); quarters go in [prices.dram] and [prices.nand]")
+            String(describing: e).contains("known in [prices]: unpublished (\"model\", \"model_then_flat\" or \"flat\"); "
+                                           + "quarters go in [prices.dram] and [prices.nand]")
         }
     }
 

@@ -10,8 +10,17 @@ public struct BacktestPair: Sendable, Equatable {
     /// MASE scale of the history at the origin (nil = undefined).
     public var scale: Double?
     public var model: PointForecast?
+    /// The model's variants by name (`BacktestStage.modelVariantNames`), where they forecast.
+    public var variants: [String: PointForecast] = [:]
     public var baselines: [Baseline: PointForecast]
     public var tracker: TrackerCall?
+}
+
+/// A model variant's metrics at one horizon, on the model's pairs.
+public struct VariantScores: Sendable, Equatable {
+    /// `model_then_flat`.
+    public var name: String
+    public var metrics: ForecastMetrics
 }
 
 /// The tracker's calls scored against realized values, beside the model and naive on the
@@ -38,6 +47,8 @@ public struct HorizonScores: Sendable, Equatable {
     /// True when `pairCount` reaches the minimum: metrics below are nil otherwise.
     public var isScored: Bool
     public var model: ForecastMetrics?
+    /// The model's variants, in the stage's order, on the same pairs as the model (empty when not scored).
+    public var variants: [VariantScores] = []
     public var baselines: [Baseline: ForecastMetrics]
     /// nil when the stage has no tracker or too few calls for this horizon.
     public var tracker: TrackerScores?

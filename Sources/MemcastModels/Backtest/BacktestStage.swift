@@ -34,6 +34,14 @@ public protocol BacktestStage: Sendable {
     /// or why the model cannot be estimated then.
     func model(asOf: CalendarDate, origin: Period, history: QuarterlySeries, targets: [Period]) -> ModelOutcome
 
+    /// Names of other versions of the model scored beside it on the same pairs (`model_then_flat`), in
+    /// report order; none by default.
+    var modelVariantNames: [String] { get }
+
+    /// The forecasts of the variant `name` (one of `modelVariantNames`), as `model` gives them.
+    func modelVariant(_ name: String, asOf: CalendarDate, origin: Period, history: QuarterlySeries,
+                      targets: [Period]) -> ModelOutcome
+
     /// The tracker's latest forecast of `target` published on or before `asOf`, if any.
     func trackerCall(target: Period, asOf: CalendarDate) -> TrackerCall?
 
@@ -43,6 +51,11 @@ public protocol BacktestStage: Sendable {
 
 extension BacktestStage {
     public var measuresPriceChange: Bool { false }
+    public var modelVariantNames: [String] { [] }
+    public func modelVariant(_ name: String, asOf: CalendarDate, origin: Period, history: QuarterlySeries,
+                             targets: [Period]) -> ModelOutcome {
+        preconditionFailure("\(self.name) has no model variant '\(name)'")
+    }
 }
 
 /// A realized value and where it was read.

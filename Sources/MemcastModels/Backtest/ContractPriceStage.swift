@@ -105,12 +105,30 @@ public struct ContractPriceStage: BacktestStage {
     }
 
     public func model(asOf: CalendarDate, origin: Period, history: QuarterlySeries, targets: [Period]) -> ModelOutcome {
+        forecasts(asOf: asOf, origin: origin, history: history, targets: targets, carry: .model)
+    }
+
+    /// The chain's other carry of the quarters after the last known one (`UnpublishedPrices`), scored beside
+    /// the model: `model_then_flat`. (`flat` is the `no_change` baseline.)
+    public var modelVariantNames: [String] { [UnpublishedPrices.modelThenFlat.rawValue] }
+
+    public func modelVariant(_ name: String, asOf: CalendarDate, origin: Period, history: QuarterlySeries,
+                             targets: [Period]) -> ModelOutcome {
+        guard let carry = UnpublishedPrices(rawValue: name), carry != .flat else {
+            preconditionFailure("\(self.name): no model variant '\(name)'")
+        }
+        return forecasts(asOf: asOf, origin: origin, history: history, targets: targets, carry: carry)
+    }
+
+    /// The chain's price equation as of `asOf`, projected from `history` with `carry`.
+    func forecasts(asOf: CalendarDate, origin: Period, history: QuarterlySeries, targets: [Period],
+                   carry: UnpublishedPrices) -> ModelOutcome {
         switch OriginPriceEquation.chainFit(prices: prices, supply: supply, asOf: asOf) {
         case .failure(let f): return .unavailable(f.reason)
         case .success(let fit):
             let gaps = ForecastInputs.publishedGaps(supply, entity: gapEntity, asOf: asOf)
             return .forecasts(OriginPriceEquation.forecast(fit, history: history, gaps: gaps, targets: targets,
-                                                           seed: OriginPriceEquation.seed(origin: origin)))
+                                                           seed: OriginPriceEquation.seed(origin: origin), carry: carry))
         }
     }
 

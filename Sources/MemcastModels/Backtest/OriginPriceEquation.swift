@@ -21,6 +21,11 @@ import MemcastData
 /// one (a quarter without a figure counts as 0 in the momentum terms, as in the chain). The
 /// point forecast is the median of the draws and the interval their p05–p95, numpy-linear
 /// quantiles. Draws are seeded by the origin, so runs are reproducible.
+///
+/// Carry: the k-th projected quarter (k = 1 the quarter after the last known one) takes the weight
+/// `UnpublishedPrices.expectedChangeWeight(step: k)` on the equation's expected change, as the chain does
+/// after the last published call: `model` projects every quarter, `model_then_flat` only the first (later
+/// ones are the shock around a flat price). The draws are the same for every carry.
 enum OriginPriceEquation {
     static let draws = 1000
 
@@ -43,7 +48,7 @@ enum OriginPriceEquation {
 
     /// Forecasts of `targets` from the last known quarter of `history`.
     static func forecast(_ fit: PriceModelFit, history: QuarterlySeries, gaps: [Int: ValueRange], targets: [Period],
-                         seed: UInt64) -> [PointForecast?] {
+                         seed: UInt64, carry: UnpublishedPrices = .model) -> [PointForecast?] {
         guard let last = history.last, let end = targets.max(), end > last.quarter else { return targets.map { _ in nil } }
         let steps = last.quarter.advanced(by: 1).quarters(through: end)
         let lastFour = (0..<4).map { history.value(at: last.quarter.advanced(by: $0 - 3)) ?? 0 }
@@ -60,7 +65,8 @@ enum OriginPriceEquation {
             var four = lastFour
             for (s, q) in steps.enumerated() {
                 let c = model.projectedChangePct(lastFourPct: four, gapPP: yearGap[years.firstIndex(of: q.year)!],
-                                                 shock: rng.nextNormal())
+                                                 shock: rng.nextNormal(),
+                                                 expectedChangeWeight: carry.expectedChangeWeight(step: s + 1))
                 four[0] = four[1]; four[1] = four[2]; four[2] = four[3]; four[3] = c
                 if let i = slot[s] { values[i][d] = c }
             }

@@ -16,9 +16,10 @@ extension RollingOrigin {
     /// tracker's latest call published by then; each target O+h with a realized value
     /// becomes a `BacktestPair`.
     ///
-    /// Scoring, per horizon: the model and the baselines are scored on the same pairs —
-    /// those where the model made a forecast (all pairs when it never could) — so a row
-    /// of the table never wins by covering easier quarters. A horizon with fewer than
+    /// Scoring, per horizon: the model, its variants (`BacktestStage.modelVariantNames`) and
+    /// the baselines are scored on the same pairs — those where the model made a forecast
+    /// (all pairs when it never could) — so a row of the table never wins by covering easier
+    /// quarters. A horizon with fewer than
     /// `minimumPairs` such pairs is not scored (its counts are kept). The tracker is
     /// scored on the pairs where it had published a call by the origin date, with the
     /// model's and naive's MAE on the same pairs beside it.
@@ -46,6 +47,13 @@ extension RollingOrigin {
             case .unavailable(let why):
                 unavailable[why, default: 0] += 1
             }
+            var variants: [[String: PointForecast]] = Array(repeating: [:], count: targets.count)
+            for name in stage.modelVariantNames {
+                guard case .forecasts(let f) = stage.modelVariant(name, asOf: asOf, origin: origin, history: history,
+                                                                   targets: targets) else { continue }
+                precondition(f.count == targets.count, "\(stage.name): \(name) gave \(f.count) forecasts for \(targets.count) targets")
+                for (i, v) in f.enumerated() { variants[i][name] = v }
+            }
             let scale = history.naiveScale(seasonalPeriod: m ?? 1)
             for (i, target) in targets.enumerated() {
                 guard let actual = realized[target]?.value else { continue }
@@ -54,7 +62,7 @@ extension RollingOrigin {
                     if let f = method.forecast(history: history, target: target, seasonalPeriod: m ?? 4) { b[method] = f }
                 }
                 pairs.append(BacktestPair(origin: origin, horizon: i + 1, target: target, actual: actual, scale: scale,
-                                          model: forecasts[i], baselines: b,
+                                          model: forecasts[i], variants: variants[i], baselines: b,
                                           tracker: stage.trackerCall(target: target, asOf: asOf)))
             }
         }
@@ -66,9 +74,14 @@ extension RollingOrigin {
             let common = anyModel ? all.filter { $0.model != nil } : all
             let scored = common.count >= minimumPairs
             var model: ForecastMetrics?
+            var variants: [VariantScores] = []
             var base: [Baseline: ForecastMetrics] = [:]
             if scored {
                 if anyModel { model = Self.score(common) { $0.model } }
+                for name in stage.modelVariantNames {
+                    let s = Self.score(common) { $0.variants[name] }
+                    if s.count > 0 { variants.append(VariantScores(name: name, metrics: s)) }
+                }
                 for method in methods {
                     let s = Self.score(common) { $0.baselines[method] }
                     if s.count > 0 { base[method] = s }
@@ -88,7 +101,7 @@ extension RollingOrigin {
                     pairedNaiveMAE: Self.score(withCall) { $0.baselines[.naive] }.mae)
             }
             horizonScores.append(HorizonScores(horizon: h, pairCount: common.count, isScored: scored, model: model,
-                                               baselines: base, tracker: tracker, trackerCount: withCall.count))
+                                               variants: variants, baselines: base, tracker: tracker, trackerCount: withCall.count))
         }
 
         let targetRange = self.targetRange

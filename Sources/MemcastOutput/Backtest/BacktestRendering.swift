@@ -9,7 +9,7 @@ public enum BacktestFormat: String, CaseIterable, Sendable {
     public var fileExtension: String { self == .text ? "txt" : rawValue }
 }
 
-/// Renders a `BacktestReport`: a table per stage (model and each baseline per horizon,
+/// Renders a `BacktestReport`: a table per stage (model, its variants and each baseline per horizon,
 /// then the tracker) with its one-line verdict, as text, Markdown, CSV or JSON.
 /// Rendering only: every number comes from the report.
 public enum BacktestRendering {
@@ -42,6 +42,7 @@ public enum BacktestRendering {
                 continue
             }
             if let m = h.model { out.append(Row(horizon: h.horizon, method: "model", metrics: m, count: m.count, comment: "")) }
+            for v in h.variants { out.append(Row(horizon: h.horizon, method: v.name, metrics: v.metrics, count: v.metrics.count, comment: "")) }
             for b in Baseline.allCases { if let m = h.baselines[b] { out.append(Row(horizon: h.horizon, method: b.rawValue, metrics: m, count: m.count, comment: "")) } }
             if let t = h.tracker {
                 var c = "same \(t.pairedCount) pairs:"
@@ -165,6 +166,7 @@ public enum BacktestRendering {
             for h in s.horizons {
                 var fields = ["\"n\": \(h.pairCount)", "\"scored\": \(h.isScored)"]
                 fields.append("\"model\": \(metricsJSON(h.model))")
+                for v in h.variants { fields.append("\(DataRendering.jsonString(v.name)): \(metricsJSON(v.metrics))") }
                 for b in Baseline.allCases where (b != .seasonalNaive && b != .noChange) || h.baselines[b] != nil {
                     fields.append("\(DataRendering.jsonString(b.rawValue)): \(metricsJSON(h.baselines[b]))")
                 }
