@@ -6,22 +6,28 @@ import Foundation
 /// its price (the rest it absorbs in margin). At constant markup a 1% BOM rise moves
 /// the price `θ = π·B/A` percent, so the log-price target of a segment is
 ///
-///     xₜ = θ · ln(Bₜ / B_ref),      θ = π · B_ref / A_ref
+///     xₜ = θ · ln(Bₜ / B_ref),      θ = min(π · B_a / A, 1)
 ///
 /// where B is the replacement-cost BOM (memory at this quarter's contract price: OEMs
 /// price against what the next batch will cost, while the reported BOM follows
 /// inventory), and new models launch at the target while the line-up moves toward it by a share
 /// `κ` of the gap per quarter (partial adjustment, one new-model cycle):
 ///
-///     yₜ = yₜ₋₁ + κ·(xₜ − yₜ₋₁),    ASPₜ = A_ref · trendₜ · exp(yₜ)
+///     yₜ = yₜ₋₁ + κ·(xₜ − yₜ₋₁),    ASPₜ = A · trendₜ · exp(yₜ) / mean over the base year of trend · exp(y)
+///
+/// In the engine θ takes the cell's BOM-to-price ratio at the anchor quarter's contract prices
+/// (B_a = bom_to_asp · A, A the cell's base-year ASP), as `PassThroughCalibration` does for a launch
+/// pair, so π means the same in both. B_ref is the replacement BOM of the quarter before the run
+/// starts, where y starts at 0 (a line-up priced at that quarter's cost); the base-year normalisation
+/// makes the ASP level independent of it.
 ///
 /// Units: B and A in USD per phone; π, θ, κ dimensionless. With π = 1 an entry phone
 /// (B/A ≈ 0.85) passes its cost rise through one for one in dollars; a flagship with
 /// the same π passes a smaller percentage but, being priced far above cost, the
 /// trackers' "flagships pass more than the cost rise" needs π > 1 there.
 ///
-/// π is not published anywhere (MODEL-NOTES); memcast calibrates it on a named launch
-/// price move (Datasets/calibration.csv) and lets its uncertainty show in the fan.
+/// π is not published anywhere (MODEL-NOTES); memcast calibrates it on named launch-price
+/// pairs (Datasets/launch_prices.csv, `PassThroughCalibration`) and lets its uncertainty show in the fan.
 /// Levers (scenario `[levers]`): `pass_through` overrides π (0 = absorb everything);
 /// the absorbed share `1 − π` is the OEM gross-margin pressure reported beside ASP.
 public struct PassThrough: Sendable, Equatable {
