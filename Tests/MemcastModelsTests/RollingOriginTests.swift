@@ -89,7 +89,8 @@ import MemcastData
         #expect(r.horizons[1].trackerCount == 0 && r.horizons[1].tracker == nil)
         #expect(r.firstCall?.metrics.mae == 0 && r.firstCall?.medianLeadDays == 10)
         #expect(r.verdict == "model better than naive at 2 of 3 scored horizons (mean MAE 1.00 vs 2.00 pp); "
-                + "Oracle better than the model (MAE 1.00 vs 0.00 on 12 common pairs)")
+                + "the model's 90% intervals held 100% of 36 realized values; "
+                + "Oracle better than the model (MAE 0.00 vs 1.00 on 12 common pairs)")
     }
 
     /// A price-change stage is also scored against no change (0); the line's values are t, so no
@@ -148,5 +149,20 @@ import MemcastData
                                           + "at most 2 scored pairs per horizon (need 8)"))
         #expect(r.horizons.allSatisfy { $0.model == nil && $0.baselines.isEmpty })
         #expect(r.verdict.hasPrefix("not scored: 2 realized quarters"))
+    }
+
+    /// Coverage pooled by pairs, not averaged by horizon: 5 of 10 and 30 of 30 → 35 of 40 = 0.875, which is
+    /// not called too narrow; 5 of 10 alone is.
+    @Test func pooledIntervalCoverage() {
+        let q = QuantileSummary(p05: -1, p50: 0, p95: 1)
+        let half = ForecastMetrics.of(actual: (0..<10).map { $0 < 5 ? 0 : 5 }, forecast: Array(repeating: 0, count: 10),
+                                      quantiles: Array(repeating: q, count: 10))
+        let all = ForecastMetrics.of(actual: Array(repeating: 0.5, count: 30), forecast: Array(repeating: 0, count: 30),
+                                     quantiles: Array(repeating: q, count: 30))
+        let c = BacktestVerdict.pooledCoverage([half, all])
+        #expect(c?.share == 0.875 && c?.pairs == 40)
+        #expect(c!.share >= BacktestVerdict.lowCoverage)
+        #expect(BacktestVerdict.pooledCoverage([half])!.share < BacktestVerdict.lowCoverage)
+        #expect(BacktestVerdict.pooledCoverage([ForecastMetrics.of(actual: [1], forecast: [1])]) == nil)
     }
 }

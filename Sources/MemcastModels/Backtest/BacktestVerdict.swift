@@ -8,8 +8,11 @@ import Foundation
 ///   not better), and the two MAEs averaged over those horizons;
 /// - for price-change stages, the model against no change (a flat price): the horizons where
 ///   no change is as good or better, and the two mean MAEs;
+/// - the model's 90% intervals: the share of realized values inside them, pooled over the scored
+///   horizons, called too narrow below `lowCoverage`;
 /// - the model against the tracker: over horizons where both have at least the minimum
-///   of common pairs, the pooled MAEs on those pairs; otherwise how few calls overlap.
+///   of common pairs, the pooled MAEs on those pairs (the better one's first); otherwise how few
+///   calls overlap.
 public enum BacktestVerdict {
     public static func line(for s: StageBacktest) -> String {
         if case .insufficient(let why) = s.status { return "not scored: \(why)" }
@@ -35,6 +38,10 @@ public enum BacktestVerdict {
                     : "no change (a flat price) as good or better at h = \(lost.map(String.init).joined(separator: ", ")) "
                         + "(mean MAE \(fmt(mf)) vs \(fmt(fm)) over \(flat.count) horizons)")
             }
+            if let c = pooledCoverage(withModel.compactMap(\.model)) {
+                parts.append("the model's 90% intervals held \(Int((100 * c.share).rounded()))% of \(c.pairs) realized values"
+                             + (c.share < lowCoverage ? " (too narrow)" : ""))
+            }
         }
         if let tracker = s.trackerName {
             let comparable = s.horizons.compactMap { h -> (Int, Double, Double)? in
@@ -49,12 +56,26 @@ public enum BacktestVerdict {
                 let n = comparable.reduce(0) { $0 + $1.0 }
                 let m = comparable.reduce(0) { $0 + Double($1.0) * $1.1 } / Double(n)
                 let t = comparable.reduce(0) { $0 + Double($1.0) * $1.2 } / Double(n)
-                let who = m < t ? "model better than \(tracker)" : "\(tracker) better than the model"
-                parts.append("\(who) (MAE \(fmt(m)) vs \(fmt(t)) on \(n) common pairs)")
+                // The first MAE is the subject's, as in the other parts.
+                parts.append(m < t ? "model better than \(tracker) (MAE \(fmt(m)) vs \(fmt(t)) on \(n) common pairs)"
+                                   : "\(tracker) better than the model (MAE \(fmt(t)) vs \(fmt(m)) on \(n) common pairs)")
             }
         }
         return parts.joined(separator: "; ")
     }
 
     static func fmt(_ v: Double) -> String { String(format: "%.2f", v) }
+
+    /// Below this pooled share a 90% interval is called too narrow: with 50 pairs at a true 90%, a share
+    /// under 0.80 has probability about 1%.
+    static let lowCoverage = 0.80
+
+    /// Coverage of the 90% intervals pooled over horizons: Σ covered / Σ pairs with intervals; nil without any.
+    /// Example: 0.5 of 10 and 1.0 of 30 → 35 of 40 = 0.875.
+    static func pooledCoverage(_ metrics: [ForecastMetrics]) -> (share: Double, pairs: Int)? {
+        let n = metrics.reduce(0) { $0 + ($1.coverage90 == nil ? 0 : $1.intervalCount) }
+        guard n > 0 else { return nil }
+        let covered = metrics.reduce(0.0) { $0 + ($1.coverage90 ?? 0) * Double($1.intervalCount) }
+        return (covered / Double(n), n)
+    }
 }
