@@ -75,7 +75,8 @@ extension ForecastInputs {
             }
             for (q, r) in scenario.prices[kind] ?? [:] { byQuarter[q] = r }
             // Flat only after the last called quarter: a gap between calls is a quarter that happened, left to the model.
-            if scenario.unpublishedPrices == .flat, let last = byQuarter.keys.max(), last < horizon {
+            // Without any call, from the start (the count `unpublishedStep` uses), so flat never falls back to the equation.
+            if scenario.unpublishedPrices == .flat, case let last = byQuarter.keys.max() ?? start.advanced(by: -1), last < horizon {
                 for q in last.advanced(by: 1).quarters(through: horizon) {
                     byQuarter[q] = PriceChangeRange(lowPct: 0, highPct: 0, origin: .scenario("\(scenario.origin): unpublished = flat"))
                 }

@@ -55,7 +55,8 @@ public struct PassThroughCalibration: Sendable {
     }
 
     public var points: [Point]
-    /// The central π (before the distribution's cut).
+    /// The central π (before the distribution's cut); the admissible range's centre when the one pair's memory cost
+    /// did not move on the run's path.
     public var pi: Double
     /// Standard error of π̂ (nil for one pair).
     public var standardError: Double?
@@ -70,6 +71,8 @@ public struct PassThroughCalibration: Sendable {
     }
 
     /// Calibrates π for `inputs` (its cells, anchors, price path) on the pairs known by `asOf`.
+    /// One pair whose memory cost does not move on the run's central path (x = 0) gives π over the whole
+    /// admissible range, with a note.
     /// - Throws: `ForecastError.invalidInputs` when there are no pairs, a pair's cell is not among the
     ///   configurations, its quarters fall outside the run's path, or the fit fails.
     public static func calibrate(_ inputs: ForecastInputs, pairs all: [LaunchPricePair],
@@ -99,9 +102,14 @@ public struct PassThroughCalibration: Sendable {
         let points = try pairs.map { try point($0, inputs: inputs, path: path) }
         if points.count == 1 {
             let p = points[0]
+            // A flat carry (`unpublished = "flat"`, or "model_then_flat" from an early --as-of) can hold the whole
+            // pair window flat on the central path: the pair then says nothing about π, which is not a data error.
             guard let pi = p.impliedPi, let range = p.impliedPiRange else {
-                throw ForecastError.invalidInputs("\(p.pair.origin): pass_through calibration: the BOM did not move between "
-                                                  + "\(p.pair.oldQuarter) and \(p.pair.newQuarter)")
+                let dist = ParameterDistribution.uniform(p.admissible.lowerBound, p.admissible.upperBound)
+                notes.append("pass_through: the \(p.pair.model) pair's memory cost does not move between \(p.pair.oldQuarter) and "
+                             + "\(p.pair.newQuarter) on this run's central price path, so it says nothing about π, which spans "
+                             + "the admissible range (full absorption to constant percentage markup): \(dist.text)")
+                return PassThroughCalibration(points: points, pi: dist.center, standardError: nil, distribution: dist, notes: notes)
             }
             let (dist, clipped) = singlePairDistribution(piRange: range, admissible: p.admissible)
             notes.append(String(format: "pass_through: π = %.3f from the %@ launch price (%@); its price step (%@ %@) leaves "

@@ -15,7 +15,9 @@ import MemcastData
 ///
 /// [prices]
 /// unpublished = "model"    # quarters after the last published call or pin: "model" (the price
-///                          # equation, default) or "flat" (0% QoQ: prices stop where the calls end)
+///                          # equation, default), "model_then_flat" (the equation for the first such
+///                          # quarter, then flat with its shocks) or "flat" (0% QoQ: prices stop where
+///                          # the calls end); see `UnpublishedPrices`
 /// [prices.dram]            # contract change, percent QoQ: a number or [low, high]
 /// 2026Q1 = [90, 95]
 /// [prices.nand]

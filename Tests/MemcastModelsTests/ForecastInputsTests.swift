@@ -61,6 +61,20 @@ import Foundation
         #expect(!inp.notes.contains { $0.hasPrefix("dram: the first projected quarter") })
     }
 
+    /// `unpublished = "flat"` before any call for a quarter the run covers (as of 2023-09-30 the first is for
+    /// 2024Q1, published 2023-12): every quarter from the start is 0%, as `unpublishedStep` counts it, rather
+    /// than left to the equation (or to its shocks around a flat price).
+    @Test func flatWithoutAnyCallIsFlatFromTheStart() throws {
+        let s = try Scenario(toml: "name = \"f\"\n[prices]\nunpublished = \"flat\"\n", file: "f.toml")
+        let inp = try ForecastInputs.build(catalog: Repo.catalog(), scenario: s, asOf: CalendarDate("2023-09-30"))
+        for kind in MemoryKind.allCases {
+            for t in inp.start.quarters(through: inp.horizon) {
+                #expect(inp.priceInputs[kind]?[t] == PriceChangeRange(lowPct: 0, highPct: 0, origin: .scenario("f.toml: unpublished = flat")),
+                        "\(kind) \(t)")
+            }
+        }
+    }
+
     @Test func scenarioPinsOverridePublishedVintages() throws {
         let s = try Scenario(toml: "name = \"pin\"\n[prices.dram]\n2026Q1 = [10, 12]\n", file: "pin.toml")
         let inp = try ForecastInputs.build(catalog: Repo.catalog(), scenario: s, asOf: CalendarDate("2026-02-28"))
