@@ -68,8 +68,8 @@ public struct LaunchPricePair: Sendable, Equatable {
 
     /// The rows of a loaded `launch_prices` frame.
     /// - Throws: `ForecastError.invalidInputs` naming the row (and column) for a non-positive price,
-    ///   a new/old price ratio outside `launchPriceRatioRange`, a price step that is not positive
-    ///   or exceeds `maximumStepShare` of the prices, an implausible memory size,
+    ///   a new/old price ratio outside `launchPriceRatioRange`, a price step that is not positive,
+    ///   exceeds `maximumStepShare` of the prices or does not divide new − old, an implausible memory size,
     ///   a memory type in the wrong slot, or a successor launched before its predecessor.
     static func rows(of f: DataFrame) throws -> [LaunchPricePair] {
         func num(_ n: String) -> [Double] { f[n]?.numericValues ?? [] }
@@ -107,6 +107,13 @@ public struct LaunchPricePair: Sendable, Equatable {
                     + "\(Plausibility.fmt(p.oldPrice)) = \(Plausibility.fmt((ratio * 100).rounded() / 100)) is implausible (expected "
                     + "\(Plausibility.fmt(launchPriceRatioRange.lowerBound))…\(Plausibility.fmt(launchPriceRatioRange.upperBound))): "
                     + "a launch price rarely halves or doubles from one generation to the next; is a digit slipped?")
+            }
+            // The step is read off the listed prices, so they must be a whole number of steps apart.
+            let steps = (p.newPrice - p.oldPrice) / p.priceStep
+            guard abs(steps - steps.rounded()) < 1e-9 else {
+                throw ModelDatasets.fieldError(f, row: r, column: "price_step", "new_price − old_price = "
+                    + "\(Plausibility.fmt(p.newPrice - p.oldPrice)) is not a whole number of price_step \(Plausibility.fmt(p.priceStep)) "
+                    + "steps; give the step the listed prices move in (e.g. 100 for 2,499 → 2,599)")
             }
             try ModelDatasets.check(f, row: r, column: "dram_gb", p.memory.dramGB, ModelDatasets.dramGBRule)
             try ModelDatasets.check(f, row: r, column: "nand_gb", p.memory.nandGB, ModelDatasets.nandGBRule)

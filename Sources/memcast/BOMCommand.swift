@@ -65,7 +65,7 @@ struct BOMCommand: ParsableCommand {
             try Teardown.lines(inputs, configs: configs, quarters: quarters.compactMap(Period.init(quarterText:)))
         }
         let title = "memcast bom — scenario \(inputs.scenarioName), data as of \(inputs.asOfLabel), central π = "
-            + String(format: "%.3f", inputs.passThrough.center)
+            + String(format: "%.3f", inputs.passThrough.center) + " (the centre of its draw, \(inputs.passThrough.text))"
             + "\nUSD per phone; price = wholesale pass-through target, retail = price ÷ 0.85; price % vs \(inputs.anchorQuarter)"
         print(TeardownRendering.render(lines, title: title, format: format.rendering), terminator: "")
     }

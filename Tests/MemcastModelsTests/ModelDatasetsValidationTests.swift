@@ -63,6 +63,7 @@ import Foundation
         ("launch_prices", 2, "old_price", "-2499", "column 'old_price': expected a positive price, found -2499"),
         ("launch_prices", 2, "price_step", "0", "launch_prices.csv:2: column 'price_step': expected a positive price step of at most 20% of the launch prices (e.g. 100 for prices such as 2,499 → 2,599), found 0"),
         ("launch_prices", 2, "price_step", "1000", "column 'price_step': expected a positive price step of at most 20% of the launch prices"),
+        ("launch_prices", 2, "price_step", "30", "launch_prices.csv:2: column 'price_step': new_price − old_price = 100 is not a whole number of price_step 30 steps"),
         ("soc_segment_mix", 3, "mid", "35", "soc_segment_mix.csv:3: column 'mid': Qualcomm's share of mid phones (0…1) = 35 is implausible (expected 0…1); it looks like a percent"),
     ])
     func implausibleValuesAreRefused(_ file: String, _ line: Int, _ column: String, _ value: String, _ expected: String) throws {

@@ -91,29 +91,6 @@ import Foundation
         #expect(Self.point(0, 0.01).impliedPiRange == nil)
     }
 
-    /// The listed prices move in whole steps: a new price k steps from the old one, k a whole number.
-    @Test func launchPricesMoveInWholeSteps() throws {
-        for p in try ModelDatasets.load(from: Repo.catalog()).launchPairs {
-            let k = (p.newPrice - p.oldPrice) / p.priceStep
-            #expect(k == k.rounded(), "\(p.origin): \(p.newPrice) − \(p.oldPrice) is not a whole number of \(p.priceStep) steps")
-        }
-    }
-
-    /// A flat carry can hold the pair's whole window flat on the central path: as of 2024-01-15 the last DRAM call
-    /// is 2024Q3 or earlier, so under model_then_flat (and flat) the K80 → K90 window 2024Q4…2025Q4 has x = 0.
-    /// The pair then says nothing about π: π spans the admissible 0…A/B with a note, instead of the run failing
-    /// with a data error on a valid launch_prices.csv.
-    @Test(arguments: ["model_then_flat", "flat"])
-    func pairWithoutAMemoryCostChangeGivesTheAdmissibleRange(_ rule: String) throws {
-        let s = try Scenario(toml: "name = \"t\"\n[prices]\nunpublished = \"\(rule)\"\n", file: "t.toml")
-        let inp = try ForecastInputs.build(catalog: Repo.catalog(), scenario: s, asOf: CalendarDate("2024-01-15"))
-        let pt = try #require(inp.passThroughCalibration)
-        let p = try #require(pt.points.first)
-        #expect(pt.points.count == 1 && p.impliedPi == nil)
-        #expect(inp.passThrough == .uniform(p.admissible.lowerBound, p.admissible.upperBound))
-        #expect(inp.notes.contains { $0.hasPrefix("pass_through: the Redmi K90 pair's memory cost does not move between 2024Q4 and 2025Q4") })
-    }
-
     /// Before any pair was published the earliest one is used, and the notes say so.
     @Test func noPairKnownYetUsesTheEarliest() throws {
         let inp = try ForecastInputs.build(catalog: Repo.catalog(), scenario: .asPublished, asOf: CalendarDate("2025-09-30"))
