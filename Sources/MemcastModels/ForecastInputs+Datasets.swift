@@ -364,8 +364,14 @@ extension ForecastInputs {
             if let q, q > horizon { pins.append("levers.\(key) = \(q)") }
         }
         guard !pins.isEmpty else { return nil }
+        // The carry counts from the last call or pin, so a later pin still moves where it starts: the
+        // quarters before it are gaps the equation fills, as in a run to that pin.
+        let delaysCarry = scenario.unpublishedPrices != .model
+            && MemoryKind.allCases.contains { (scenario.prices[$0] ?? [:]).keys.contains { $0 > horizon } }
         return "scenario \(scenario.name) (\(scenario.origin)): past --horizon \(horizon), so not used: "
             + pins.joined(separator: ", ")
+            + (delaysCarry ? "; the price pins still mark where unpublished = \"\(scenario.unpublishedPrices.rawValue)\" starts, "
+                + "so every uncalled quarter to the horizon is carried by the price equation, as in a run that reaches them" : "")
     }
 
     static func hbmWaferShares(_ rows: [Observation], asOf: CalendarDate?) -> [Int: Double] {

@@ -15,6 +15,12 @@ import Foundation
         #expect(ForecastInputs.pinsPastHorizonNote(scenario, horizon: Period(quarterText: "2030Q4")!) == nil)
         let inputs = try ForecastInputs.build(catalog: Repo.catalog(), scenario: scenario, asOf: nil)
         #expect(inputs.notes.contains(note))
+        // Under a carry rule other than the equation, the note says the late pin still sets where it starts.
+        let flat = try Scenario(toml: "name = \"f\"\n[prices]\nunpublished = \"model_then_flat\"\n[prices.dram]\n2028Q1 = 10\n", file: "f.toml")
+        let late = try #require(ForecastInputs.pinsPastHorizonNote(flat, horizon: Period(quarterText: "2027Q4")!))
+        #expect(late.hasSuffix("; the price pins still mark where unpublished = \"model_then_flat\" starts, so every uncalled quarter "
+                               + "to the horizon is carried by the price equation, as in a run that reaches them"))
+        #expect(!note.contains("still mark"))
     }
 
     /// Vintages: as of 2026-01-05 the 1Q26 DRAM input is TrendForce's first call (55–60); as of
