@@ -68,6 +68,14 @@ import Testing
         let xs = pairs.compactMap { $0["x"] as? Double }, ys = pairs.compactMap { $0["y"] as? Double }
         let pi = zip(xs, ys).reduce(0) { $0 + $1.0 * $1.1 } / xs.reduce(0) { $0 + $1 * $1 }
         #expect(abs(pi - (pt["pi"] as? Double ?? 0)) < 2e-3)
+        // Each pair carries its price step and what rounding to it leaves open: the Ultra's USD 1,299 ± 50 over
+        // 1,299 less the trend, y in ln(1249/1299) − 0.0268 … ln(1349/1299) − 0.0268, and π = that ÷ x (x > 0).
+        let ultra = try #require(pairs.last)
+        #expect(ultra["price_step"] as? Double == 100)
+        let yr = try #require(ultra["y_range"] as? [Double]), pr = try #require(ultra["pi_range"] as? [Double])
+        #expect(abs(yr[0] - (log(1249.0 / 1299) - log(1.0272))) < 1e-4 && abs(yr[1] - (log(1349.0 / 1299) - log(1.0272))) < 1e-4)
+        let ux = try #require(ultra["x"] as? Double)
+        #expect(abs(pr[0] - yr[0] / ux) < 1e-2 && abs(pr[1] - yr[1] / ux) < 1e-2 && pr[0] < pr[1])
         // A scenario lever sets π: no calibration, and the parameters table says where each parameter came from.
         let lever = try tempDir().appendingPathComponent("lever.toml")
         try "name = \"lever\"\n[levers]\npass_through = 0.5\n[parameters]\nelasticity = -0.8\n".write(to: lever, atomically: true, encoding: .utf8)

@@ -63,10 +63,16 @@ extension ForecastRendering {
                         w.key("old_quarter"); w.string(p.pair.oldQuarter.description)
                         w.key("new_quarter"); w.string(p.pair.newQuarter.description)
                         w.key("old_price"); w.number(p.pair.oldPrice); w.key("new_price"); w.number(p.pair.newPrice)
-                        w.key("currency"); w.string(p.pair.currency)
+                        w.key("currency"); w.string(p.pair.currency); w.key("price_step"); w.number(p.pair.priceStep)
                         w.key("published"); w.string(p.pair.published.description)
                         w.key("figure_ids"); w.array { for id in p.pair.figureIDs { w.element { w.string(id) } } }
                         w.key("x"); w.number(p.x); w.key("y"); w.number(p.y); w.key("pi"); num(p.impliedPi)
+                        // What rounding to the price step leaves open (a one-pair run draws π over it, cut to 0…A/B).
+                        w.key("y_range"); w.array { w.element { w.number(p.yRange.lowerBound) }; w.element { w.number(p.yRange.upperBound) } }
+                        w.key("pi_range")
+                        if let r = p.impliedPiRange {
+                            w.array { w.element { w.number(r.lowerBound) }; w.element { w.number(r.upperBound) } }
+                        } else { w.raw("null") }
                     } }
                 }
             }
