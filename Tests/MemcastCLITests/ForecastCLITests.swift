@@ -138,6 +138,7 @@ import Testing
     @Test func scenarios() throws {
         try Snapshot.check("scenario-list", CLIRunner.run(["scenario", "list"]))
         try Snapshot.check("scenario-show-2026-memory-shock", CLIRunner.run(["scenario", "show", "2026-memory-shock"]))
+        try Snapshot.check("scenario-show-model-then-flat", CLIRunner.run(["scenario", "show", "model-then-flat"]))
         #expect(try CLIRunner.run(["scenario", "show", "nope"]).status == 64)
     }
 
