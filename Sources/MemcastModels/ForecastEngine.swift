@@ -6,8 +6,9 @@ import MemcastData
 ///
 /// One draw, in order (each stage's formula is documented in its own file):
 /// 1. parameters: π, κ, inventory cover, aggregate elasticity, growth trends (their
-///    distributions), price-equation coefficients (multivariate normal, one draw per equation:
-///    DRAM and NAND share the pooled one), yearly gaps;
+///    distributions), price-equation residual SD and coefficients (σ² = s²·ν/χ²_ν, coefficients
+///    multivariate normal given σ; one draw per equation: DRAM and NAND share the pooled one),
+///    yearly gaps;
 /// 2. contract changes per quarter and family: pinned/published ranges drawn uniformly,
 ///    other quarters projected by `SupplyDemandPriceModel` with a residual shock;
 /// 3. `MemoryCost` per (region, segment) cell with the inventory lag; `PassThrough` to
@@ -17,6 +18,7 @@ import MemcastData
 /// Random numbers: draw d uses `SplitMix64.stream(seed:index: d)` and a fixed sequence
 /// of uniforms and normals, so a run is reproducible for any number of threads and
 /// adding quarters to the horizon does not change earlier quarters' draws' parameters.
+/// The χ² of each equation's σ² comes from a second stream, `SplitMix64.varianceStream(seed:index: d)`.
 public struct ForecastEngine: Sendable {
     public let inputs: ForecastInputs
     /// All simulated quarters, `start` … `horizon`.
@@ -151,13 +153,21 @@ public struct ForecastEngine: Sendable {
         let eAgg = param(inp.elasticity)
         let g = param(inp.baselineGrowthPct)
         let gASP = param(inp.baselineASPGrowthPct)
-        // One draw of each distinct equation's coefficients: the pooled equation DRAM and NAND share is one
-        // set of unknown coefficients, so both families take the same draw (four normals per family are
-        // still consumed, so the stream layout does not depend on the pooling).
+        // One draw of each distinct equation's coefficients and residual SD: the pooled equation DRAM and NAND
+        // share is one set of unknown coefficients and one σ, so both families take the same draw (four normals
+        // per family are still consumed, so the stream layout does not depend on the pooling). σ² = s²·ν/χ²_ν
+        // (`PriceModelFit`) takes its χ² from the draw's own variance stream, so every other number of the
+        // draw is the one it would be with σ known; only the coefficient deviations and shocks are scaled.
+        var sigmaRNG = SplitMix64.varianceStream(seed: seed, index: UInt64(d))
         var models: [SupplyDemandPriceModel] = []
         for (ki, k) in MemoryKind.allCases.enumerated() {
             let z = [rng.nextNormal(), rng.nextNormal(), rng.nextNormal(), rng.nextNormal()]
-            models.append(sharedEquation[ki] == ki ? inp.priceFits[k]!.draw(z) : models[sharedEquation[ki]])
+            if sharedEquation[ki] == ki {
+                let fit = inp.priceFits[k]!
+                models.append(fit.draw(z, chiSquare: fit.drawChiSquare(&sigmaRNG)))
+            } else {
+                models.append(models[sharedEquation[ki]])
+            }
         }
         var gaps = [Double](repeating: 0, count: 2 * nY)
         for ki in 0..<2 {

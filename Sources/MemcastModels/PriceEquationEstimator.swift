@@ -27,7 +27,9 @@ import MemcastNumerics
 /// imposed as inequality-constrained least squares by an active set: fit; if a
 /// coefficient breaks its bound, hold the worst one at the bound (moving its term to the
 /// left-hand side) and refit the rest; repeat. Coefficient covariance is σ̂²(XᵀX)⁻¹ of the
-/// final free coefficients with σ̂² = SSR/(n − free coefficients); held ones have none.
+/// final free coefficients with σ̂² = SSR/(n − free coefficients); held ones have none. The fit records
+/// ν = n − free coefficients (`PriceModelFit.degreesOfFreedom`) so that draws take σ² = σ̂²·ν/χ²_ν rather
+/// than σ̂ as known (`PriceModelFit`).
 public enum PriceEquationEstimator {
     /// One regression row.
     public struct Row: Sendable, Equatable {
@@ -212,6 +214,6 @@ public enum PriceEquationEstimator {
         let prev = columns[1]!, past = columns[2]!
         let span = PriceModelFit.RegressorSpan(previousLP: prev.min()!...prev.max()!, pastYearLP: past.min()!...past.max()!)
         return PriceModelFit(kind: kind, model: model, samplingFactor: factor, observations: used.count,
-                             rSquared: tss > 0 ? 1 - solution.ssr / tss : 0, note: notes.joined(separator: "; "), span: span)
+                             degreesOfFreedom: used.count - solution.free.count, rSquared: tss > 0 ? 1 - solution.ssr / tss : 0, note: notes.joined(separator: "; "), span: span)
     }
 }

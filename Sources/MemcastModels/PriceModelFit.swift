@@ -1,8 +1,22 @@
-/// A fitted supply–demand price equation with the uncertainty of its coefficients.
+/// A fitted supply–demand price equation with the uncertainty of its coefficients and of its residual SD.
 ///
-/// Coefficients (α, β, δ, γ) are drawn multivariate normal: `b = b̂ + F·z`, `z ~ N(0, I₄)`,
-/// with `F·Fᵀ` the least-squares covariance of the estimated coefficients (F from the
-/// numeric core's Cholesky); coefficients held at a bound or dropped have zero rows.
+/// One Monte Carlo draw is the standard noninformative-prior (p(b, σ²) ∝ 1/σ²) predictive of a linear
+/// regression, with σ² estimated rather than known:
+///
+///     σ² = s²·ν/χ²_ν,    b = b̂ + (σ/s)·F·z,    z ~ N(0, I₄),    ν = n − k
+///
+/// - `s = σ̂ = residualSDPct` of `model`: the fit's residual SD, log points per quarter, s² = SSR/ν;
+/// - `ν = degreesOfFreedom`: rows used n minus free coefficients k (dimensionless);
+/// - `χ²_ν`: one chi-square draw with ν degrees of freedom (dimensionless,
+///   `SplitMix64.nextChiSquare`), so σ²/s² = ν/χ²_ν has mean ν/(ν − 2) for ν > 2;
+/// - `F·Fᵀ = s²(XᵀX)⁻¹`, the least-squares covariance of the estimated coefficients (F from the
+///   numeric core's Cholesky); coefficients held at a bound or dropped have zero rows. Scaling F·z by
+///   σ/s gives `Cov(b | σ) = σ²(XᵀX)⁻¹`;
+/// - the drawn σ (log points per quarter) scales that draw's residual shocks σ·zₜ.
+///
+/// Example: ν = 10 and a draw χ² = 5 give σ/s = √2: the coefficient deviation F·z and σ are both √2 times
+/// what they are at σ = s. The sign bounds of the estimator are imposed after the scaling (`draw`).
+/// Without ν (a hand-built equation) σ is taken as known: σ = s and b = b̂ + F·z.
 public struct PriceModelFit: Sendable, Equatable {
     /// Coefficient order of `samplingFactor`.
     public static let coefficientNames = ["intercept", "previous_change_pct", "past_year_log_points", "gap_pp"]
@@ -12,8 +26,12 @@ public struct PriceModelFit: Sendable, Equatable {
     public var model: SupplyDemandPriceModel
     /// F, 4×4 row-major, with F·Fᵀ = Cov(α, β, δ, γ).
     public var samplingFactor: [[Double]]
-    /// Rows used by the regression.
+    /// Rows used by the regression, n.
     public var observations: Int
+    /// ν = n − k, the residual degrees of freedom: rows used minus the coefficients estimated freely (those
+    /// not held at a bound or dropped), the divisor of s² = SSR/ν. nil for an equation whose σ is taken as
+    /// known (draws then keep σ = s).
+    public var degreesOfFreedom: Int?
     public var rSquared: Double
     /// What the fit used and any caveat, for the assumptions table.
     public var note: String
@@ -41,10 +59,12 @@ public struct PriceModelFit: Sendable, Equatable {
     }
 
     public init(kind: MemoryKind, model: SupplyDemandPriceModel, samplingFactor: [[Double]], observations: Int,
-                rSquared: Double, note: String, span: RegressorSpan? = nil) {
+                degreesOfFreedom: Int? = nil, rSquared: Double, note: String, span: RegressorSpan? = nil) {
         precondition(samplingFactor.count == 4 && samplingFactor.allSatisfy { $0.count == 4 })
+        precondition(degreesOfFreedom.map { $0 >= 1 } ?? true, "ν = n − k must be at least 1")
         self.kind = kind; self.model = model; self.samplingFactor = samplingFactor
-        self.observations = observations; self.rSquared = rSquared; self.note = note; self.span = span
+        self.observations = observations; self.degreesOfFreedom = degreesOfFreedom
+        self.rSquared = rSquared; self.note = note; self.span = span
     }
 
     /// True when `other` is the same fitted equation (coefficients, their uncertainty and sample), whatever
@@ -55,12 +75,29 @@ public struct PriceModelFit: Sendable, Equatable {
         return a == other
     }
 
-    /// The coefficients of one draw from four standard normals, kept inside the sign bounds
-    /// the estimator imposes (β ∈ [0, 0.95], δ ≤ 0, γ ≥ 0).
-    public func draw(_ z: [Double]) -> SupplyDemandPriceModel {
+    /// One draw's χ²_ν from `rng` (the run's `SplitMix64.varianceStream`), nil when σ is taken as known.
+    public func drawChiSquare(_ rng: inout SplitMix64) -> Double? {
+        degreesOfFreedom.map { rng.nextChiSquare(degreesOfFreedom: $0) }
+    }
+
+    /// σ/s = √(ν/χ²) for a draw `chiSquare` of χ²_ν (> 0); 1 when `chiSquare` or ν is nil (σ known).
+    /// Example: ν = 10, χ² = 5 → √2.
+    public func sigmaScale(chiSquare: Double?) -> Double {
+        guard let c = chiSquare, let nu = degreesOfFreedom else { return 1 }
+        precondition(c > 0, "a χ² draw must be positive, got \(c)")
+        return (Double(nu) / c).squareRoot()
+    }
+
+    /// The equation of one draw from four standard normals `z` and a χ²_ν draw `chiSquare`:
+    /// with `c = σ/s = √(ν/χ²)` (`sigmaScale`), coefficients `b̂ + c·F·z` kept inside the sign bounds
+    /// the estimator imposes (β ∈ [0, 0.95], δ ≤ 0, γ ≥ 0), and residual SD `c·s` (log points per quarter).
+    /// `chiSquare` nil (the default) is σ known: c = 1.
+    public func draw(_ z: [Double], chiSquare: Double? = nil) -> SupplyDemandPriceModel {
         precondition(z.count == 4)
-        func d(_ i: Int) -> Double { (0..<4).reduce(0) { $0 + samplingFactor[i][$1] * z[$1] } }
+        let c = sigmaScale(chiSquare: chiSquare)
+        func d(_ i: Int) -> Double { c * (0..<4).reduce(0) { $0 + samplingFactor[i][$1] * z[$1] } }
         var m = model
+        m.residualSDPct = c * model.residualSDPct
         m.interceptPct += d(0)
         m.momentum = Swift.min(Swift.max(m.momentum + d(1), 0), PriceEquationEstimator.maximumMomentum)
         m.reversion = Swift.min(m.reversion + d(2), 0)

@@ -138,6 +138,27 @@ import Testing
         #expect(out[0]!.quantiles?.p05 == out[0]!.quantiles?.p95)
     }
 
+    /// σ² = s²·ν/χ²_ν per draw: with F = 0 and α̂ = β̂ = 0, the one-step log change is s·c·z with the same
+    /// z as σ known, so every draw's log change (and the p05–p95) is c times σ known's. With s = 10 and
+    /// ν = 7 the 90% interval of the one-step change is wider than with σ known (t₇,0.95 = 1.895 vs
+    /// 1.645 on 1,000 draws), and the same seed reproduces it exactly.
+    @Test func estimatedSigmaWidensTheIntervalReproducibly() throws {
+        let m = SupplyDemandPriceModel(interceptPct: 0, momentum: 0, gapCoefficient: 0, residualSDPct: 10)
+        let known = Self.fit(m)
+        var estimated = known
+        estimated.degreesOfFreedom = 7
+        let h = Self.series("2020Q1", [1, 2, 3, 10])
+        func run(_ f: PriceModelFit, seed: UInt64) -> QuantileSummary {
+            OriginPriceEquation.forecast(f, history: h, gaps: [:], targets: [Self.q("2021Q1")], seed: seed)[0]!.quantiles!
+        }
+        let a = run(known, seed: 5), b = run(estimated, seed: 5)
+        func lp(_ x: Double) -> Double { SupplyDemandPriceModel.logPoints(x) }
+        let ratio = (lp(b.p95) - lp(b.p05)) / (lp(a.p95) - lp(a.p05))
+        #expect(ratio > 1.05 && ratio < 1.4, "interval width ratio \(ratio)")
+        #expect(run(estimated, seed: 5) == b)
+        #expect(run(estimated, seed: 6) != b)
+    }
+
     /// model_then_flat: the same equation for the first quarter after the last known one (+7.00%), then only
     /// the shock around a flat price (σ = 0: exactly 0%). Steps count from the last known quarter, not the
     /// origin: with 2020Q4 unknown, 2020Q4 is step 1 (the equation from 2020Q3's +3%) and 2021Q1 step 2 (0%).

@@ -105,12 +105,9 @@ import MemcastData
         #expect(abs(r.quarterly.first { $0.label == "2026Q2" }!.global.bomUSD.p50 - 182.80) < 1e-9)
     }
 
-    /// DRAM and NAND share one pooled price equation, so a draw of its coefficients is one draw for both:
-    /// with the same history (flat through 2025), no gap and no residual shock, the projected 2026
-    /// changes are equal in every draw. The intercept's standard error (5 log points) still spreads
-    /// them across draws: α = 5·z, so a change is 100·(e^{5z/100} − 1), about ±8% at p05/p95.
-    /// Independent coefficient draws per family would give each family its own α and different quantiles.
-    @Test func pooledPriceEquationIsOneDrawForBothFamilies() throws {
+    /// `tinyInputs` with 2026 left to one pooled equation (filed under both families): α̂ = 0 with factor 5,
+    /// β = δ = γ = 0, σ̂ = 0.
+    static func pooledEngine(observations: Int, degreesOfFreedom: Int?) throws -> ForecastEngine {
         var inp = Self.tinyInputs()
         let q = { (s: String) in Period(quarterText: s)! }
         for p in q("2026Q1").quarters(through: q("2026Q4")) { for k in MemoryKind.allCases { inp.priceInputs[k]![p] = nil } }
@@ -118,14 +115,24 @@ import MemcastData
         factor[0][0] = 5
         let fit = PriceModelFit(kind: .dram, model: SupplyDemandPriceModel(interceptPct: 0, momentum: 0, gapCoefficient: 0,
                                                                            residualSDPct: 0),
-                                samplingFactor: factor, observations: 20, rSquared: 0.5, note: "")
+                                samplingFactor: factor, observations: observations, degreesOfFreedom: degreesOfFreedom,
+                                rSquared: 0.5, note: "")
         var nandFit = fit
         nandFit.kind = .nand
         inp.priceFits = [.dram: fit, .nand: nandFit]
-        let engine = try ForecastEngine(inputs: inp)
+        return try ForecastEngine(inputs: inp)
+    }
+
+    /// DRAM and NAND share one pooled price equation, so a draw of its coefficients is one draw for both:
+    /// with the same history (flat through 2025), no gap and no residual shock, the projected 2026
+    /// changes are equal in every draw. The intercept's standard error (5 log points) still spreads
+    /// them across draws: α = 5·z, so a change is 100·(e^{5z/100} − 1), about ±8% at p05/p95.
+    /// Independent coefficient draws per family would give each family its own α and different quantiles.
+    @Test func pooledPriceEquationIsOneDrawForBothFamilies() throws {
+        let engine = try Self.pooledEngine(observations: 20, degreesOfFreedom: nil)
         let row = UnsafeMutableBufferPointer<Double>.allocate(capacity: engine.metricsPerDraw)
         defer { row.deallocate() }
-        let p = try #require(engine.reportedQuarters.firstIndex(of: q("2026Q2")))
+        let p = try #require(engine.reportedQuarters.firstIndex(of: Period(quarterText: "2026Q2")!))
         var dram: [Double] = []
         for d in 0..<200 {
             engine.simulate(draw: d, seed: 3, into: row)
@@ -134,6 +141,31 @@ import MemcastData
         }
         let s = QuantileSummary(draws: dram)
         #expect(s.p95 - s.p05 > 5, "the intercept's uncertainty still spreads the draws: \(s)")
+    }
+
+    /// The pooled equation shares one σ² draw, and the χ² comes from the variance stream, leaving the
+    /// main stream as it was. With α's factor 5, σ̂ = 0 and ν = 3, draw d's α is c·5·z where z is the
+    /// normal after the six parameters' (uniform, normal) pairs of `SplitMix64.stream(seed:index: d)` and
+    /// c = √(3/χ²) with χ² the first draw of `SplitMix64.varianceStream(seed:index: d)`; 2026Q2's change
+    /// is 100·(e^{α/100} − 1) in both families. One χ² per family would make DRAM and NAND differ.
+    @Test func pooledPriceEquationSharesOneSigmaDrawFromItsOwnStream() throws {
+        let engine = try Self.pooledEngine(observations: 7, degreesOfFreedom: 3)
+        let row = UnsafeMutableBufferPointer<Double>.allocate(capacity: engine.metricsPerDraw)
+        defer { row.deallocate() }
+        let p = try #require(engine.reportedQuarters.firstIndex(of: Period(quarterText: "2026Q2")!))
+        for d in 0..<50 {
+            engine.simulate(draw: d, seed: 3, into: row)
+            var main = SplitMix64.stream(seed: 3, index: UInt64(d))
+            for _ in 0..<6 { _ = main.nextUniform(); _ = main.nextNormal() }
+            let z = main.nextNormal()
+            var sigma = SplitMix64.varianceStream(seed: 3, index: UInt64(d))
+            let c = (3 / sigma.nextChiSquare(degreesOfFreedom: 3)).squareRoot()
+            // Floored at −60% (heavy tails at ν = 3 reach it).
+            let want = Swift.max(100 * (exp(c * 5 * z / 100) - 1), SupplyDemandPriceModel.floorPct)
+            let dram = row[engine.layout.price(period: p, kind: 0)], nand = row[engine.layout.price(period: p, kind: 1)]
+            #expect(abs(dram - want) < 1e-9 * Swift.max(1, abs(want)), "draw \(d): \(dram) vs \(want)")
+            #expect(dram == nand, "draw \(d)")
+        }
     }
 
     @Test func horizonBeforeTheForecastIsRefused() {

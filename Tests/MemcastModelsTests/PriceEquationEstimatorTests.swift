@@ -68,6 +68,30 @@ import Foundation
         #expect(abs(f.model.interceptPct - 1) < 1e-8 && abs(f.model.momentum - 0.5) < 1e-8)
         #expect(abs(f.model.reversion + 0.1) < 1e-8 && abs(f.model.gapCoefficient - 0.8) < 1e-8)
         #expect(f.model.residualSDPct < 1e-6)
+        // 14 rows, 4 free coefficients.
+        #expect(f.observations == 14 && f.degreesOfFreedom == 10)
+    }
+
+    /// ν = n − k is the divisor of s², with k the coefficients estimated freely: rows generated with γ = 0.8
+    /// plus +2, −1, −1, +2, … log points push β over 0.95, so β is held there and k = 3 (α, δ, γ):
+    /// s² = Σe²/ν exactly with ν = 16 − 3 = 13 (not Σe²/16, nor Σe²/12).
+    @Test func degreesOfFreedomAreTheDivisorOfTheResidualVariance() throws {
+        let rows = Self.generated(count: 16, gamma: 0.8).enumerated().map { i, r in
+            var r = r
+            r.changePct = SupplyDemandPriceModel.percent(logPoints: SupplyDemandPriceModel.logPoints(r.changePct) + (i % 3 == 0 ? 2 : -1))
+            return r
+        }
+        let f = try PriceEquationEstimator.fit(kind: .dram, rows: rows)
+        #expect(f.note.contains("β held at its bound 0.95"), "\(f.note)")
+        #expect(f.observations == 16 && f.degreesOfFreedom == 13, "\(f.note) \(f.model)")
+        let m = f.model
+        let ssr = rows.reduce(0.0) { acc, r in
+            let e = SupplyDemandPriceModel.logPoints(r.changePct) - (m.interceptPct + m.momentum * SupplyDemandPriceModel.logPoints(r.lastFourPct[3])
+                + m.reversion * SupplyDemandPriceModel.pastYearLogPoints(r.lastFourPct) + m.gapCoefficient * r.gapPP!)
+            return acc + e * e
+        }
+        #expect(ssr > 1)
+        #expect(abs(m.residualSDPct * m.residualSDPct - ssr / 13) < 1e-9 * ssr)
     }
 
     /// Rows generated with γ = −0.8: the gap lowers prices, which γ ≥ 0 cannot say, so γ is held at 0
@@ -77,6 +101,9 @@ import Foundation
         let f = try PriceEquationEstimator.fit(kind: .dram, rows: rows)
         #expect(f.model.gapCoefficient == 0)
         #expect(f.observations == 18)
+        // γ dropped and β held at 0 in the refit: 2 free coefficients (α, δ) on 18 rows.
+        #expect(f.note.contains("β held at its bound 0.0"), "\(f.note)")
+        #expect(f.degreesOfFreedom == 16, "\(f.note) \(f.model)")
         #expect(f.note.hasPrefix("γ held at its bound 0.0 on the 14 rows with a supply–demand gap: refitted on all 18 rows"))
         let withoutGap = try PriceEquationEstimator.fit(kind: .dram, rows: rows.map { var r = $0; r.gapPP = nil; return r })
         #expect(f.model.momentum == withoutGap.model.momentum && f.model.interceptPct == withoutGap.model.interceptPct)

@@ -40,6 +40,46 @@ import Foundation
         #expect(abs(variance - 1) < 0.015)
     }
 
+    /// χ²_ν has mean ν and variance 2ν. Over 100,000 draws the standard error of the mean is √(2ν/N)
+    /// and of the variance √((μ₄ − 4ν²)/N) with μ₄ = 12ν(ν + 4): ν = 1: 0.0045 and 0.034; ν = 5:
+    /// 0.010 and 0.066; ν = 30: 0.024 and 0.29. The bounds are about 5 standard errors; counting
+    /// one normal too many or too few (ν ± 1) misses the mean by 1.
+    @Test(arguments: [(1, 0.025, 0.2), (5, 0.05, 0.35), (30, 0.12, 1.5)])
+    func chiSquareMomentsAreNuAndTwoNu(nu: Int, meanBound: Double, varianceBound: Double) {
+        var g = SplitMix64(seed: 99)
+        let n = 100_000
+        var s = 0.0, s2 = 0.0
+        for _ in 0..<n {
+            let x = g.nextChiSquare(degreesOfFreedom: nu)
+            #expect(x >= 0)
+            s += x; s2 += x * x
+        }
+        let mean = s / Double(n), variance = s2 / Double(n) - mean * mean
+        #expect(abs(mean - Double(nu)) < meanBound, "ν = \(nu): mean \(mean)")
+        #expect(abs(variance - 2 * Double(nu)) < varianceBound, "ν = \(nu): variance \(variance)")
+    }
+
+    /// χ²₃ is z₁² + z₂² + z₃² of the first two Box–Muller pairs (the last pair's second normal unused).
+    @Test func chiSquareIsTheSumOfSquaredNormals() {
+        var g = SplitMix64(seed: 4), h = SplitMix64(seed: 4)
+        let (a, b) = h.nextNormalPair(), (c, _) = h.nextNormalPair()
+        #expect(g.nextChiSquare(degreesOfFreedom: 3) == a * a + b * b + c * c)
+        #expect(g.next() == h.next())
+    }
+
+    /// The variance stream is reproducible and is not any draw's main stream.
+    @Test func varianceStreamIsReproducibleAndSeparate() {
+        var a = SplitMix64.varianceStream(seed: 2026, index: 7), b = SplitMix64.varianceStream(seed: 2026, index: 7)
+        let x = a.next()
+        #expect(x == b.next())
+        for i in UInt64(0)..<1000 {
+            var m = SplitMix64.stream(seed: 2026, index: i)
+            #expect(m.next() != x)
+        }
+        var other = SplitMix64.varianceStream(seed: 2027, index: 7)
+        #expect(other.next() != x)
+    }
+
     @Test func streamsAreReproducibleAndDistinct() {
         var a = SplitMix64.stream(seed: 1, index: 5), b = SplitMix64.stream(seed: 1, index: 5)
         var c = SplitMix64.stream(seed: 1, index: 6)

@@ -15,9 +15,10 @@ import MemcastData
 /// exist (7 rows) the model is unavailable at that origin.
 ///
 /// Projection: like the chain's Monte Carlo engine (`ForecastEngine`), `draws` draws, each
-/// with coefficients from the fit's covariance (`PriceModelFit.draw`), each year's gap
+/// with a residual SD σ² = s²·ν/χ²_ν and coefficients from the fit's covariance scaled by σ/s
+/// (`PriceModelFit.draw`; the χ² from `SplitMix64.varianceStream`), each year's gap
 /// uniform in its published range (a year without one takes the nearest earlier year's,
-/// none → 0), and a shock per quarter, iterated from the four quarters up to the last known
+/// none → 0), and a shock σ·z per quarter, iterated from the four quarters up to the last known
 /// one (a quarter without a figure counts as 0 in the momentum terms, as in the chain). The
 /// point forecast is the median of the draws and the interval their p05–p95, numpy-linear
 /// quantiles. Draws are seeded by the origin, so runs are reproducible.
@@ -60,7 +61,9 @@ enum OriginPriceEquation {
         var values = Array(repeating: [Double](repeating: 0, count: draws), count: targets.count)
         for d in 0..<draws {
             var rng = SplitMix64.stream(seed: seed, index: UInt64(d))
-            let model = fit.draw([rng.nextNormal(), rng.nextNormal(), rng.nextNormal(), rng.nextNormal()])
+            var sigmaRNG = SplitMix64.varianceStream(seed: seed, index: UInt64(d))
+            let model = fit.draw([rng.nextNormal(), rng.nextNormal(), rng.nextNormal(), rng.nextNormal()],
+                                 chiSquare: fit.drawChiSquare(&sigmaRNG))
             let yearGap = yearRanges.map { $0.low + rng.nextUniform() * ($0.high - $0.low) }
             var four = lastFour
             for (s, q) in steps.enumerated() {
