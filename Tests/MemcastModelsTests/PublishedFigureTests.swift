@@ -29,7 +29,7 @@ import MemcastData
 
     @Test func memoryShare2025() throws {
         withKnownIssue("""
-            2025 volume-weighted memory share is 15.7% (p05–p95 15.0–16.6%) vs the OEM's 'normally 10–15%': the \
+            2025 volume-weighted memory share is 15.7% (p05–p95 15.0–16.7%) vs the OEM's 'normally 10–15%': the \
             2025 BOM/ASP ratios of handset_configs.csv and the LPDDR5X anchor ($33 per 12 GB chip, start of 2025) \
             make mid and high tiers ~20% memory. TD Cowen's iPhone 16 teardown implies ~$2.0/GB (Apple's price); \
             with it the share is 14.5%, but π, calibrated on launch pairs by dividing by their memory cost \
