@@ -42,6 +42,12 @@ public protocol BacktestStage: Sendable {
     func modelVariant(_ name: String, asOf: CalendarDate, origin: Period, history: QuarterlySeries,
                       targets: [Period]) -> ModelOutcome
 
+    /// The model's and every variant's forecasts at one origin (variants by name, in `modelVariantNames`
+    /// order). The default calls `model` and `modelVariant`; a stage whose variants share the model's fit
+    /// overrides it to estimate once.
+    func modelAndVariants(asOf: CalendarDate, origin: Period, history: QuarterlySeries,
+                          targets: [Period]) -> (model: ModelOutcome, variants: [(String, ModelOutcome)])
+
     /// The tracker's latest forecast of `target` published on or before `asOf`, if any.
     func trackerCall(target: Period, asOf: CalendarDate) -> TrackerCall?
 
@@ -55,6 +61,11 @@ extension BacktestStage {
     public func modelVariant(_ name: String, asOf: CalendarDate, origin: Period, history: QuarterlySeries,
                              targets: [Period]) -> ModelOutcome {
         preconditionFailure("\(self.name) has no model variant '\(name)'")
+    }
+    public func modelAndVariants(asOf: CalendarDate, origin: Period, history: QuarterlySeries,
+                                 targets: [Period]) -> (model: ModelOutcome, variants: [(String, ModelOutcome)]) {
+        (model(asOf: asOf, origin: origin, history: history, targets: targets),
+         modelVariantNames.map { ($0, modelVariant($0, asOf: asOf, origin: origin, history: history, targets: targets)) })
     }
 }
 

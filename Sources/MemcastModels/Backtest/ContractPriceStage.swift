@@ -120,10 +120,27 @@ public struct ContractPriceStage: BacktestStage {
         return forecasts(asOf: asOf, origin: origin, history: history, targets: targets, carry: carry)
     }
 
+    /// One fit of the chain's price equation per origin, projected with each carry (the model's and the variants').
+    public func modelAndVariants(asOf: CalendarDate, origin: Period, history: QuarterlySeries,
+                                 targets: [Period]) -> (model: ModelOutcome, variants: [(String, ModelOutcome)]) {
+        let fit = OriginPriceEquation.chainFit(prices: prices, supply: supply, asOf: asOf)
+        func project(_ carry: UnpublishedPrices) -> ModelOutcome {
+            forecasts(fit, asOf: asOf, origin: origin, history: history, targets: targets, carry: carry)
+        }
+        return (project(.model), modelVariantNames.map { ($0, project(UnpublishedPrices(rawValue: $0)!)) })
+    }
+
     /// The chain's price equation as of `asOf`, projected from `history` with `carry`.
     func forecasts(asOf: CalendarDate, origin: Period, history: QuarterlySeries, targets: [Period],
                    carry: UnpublishedPrices) -> ModelOutcome {
-        switch OriginPriceEquation.chainFit(prices: prices, supply: supply, asOf: asOf) {
+        forecasts(OriginPriceEquation.chainFit(prices: prices, supply: supply, asOf: asOf),
+                  asOf: asOf, origin: origin, history: history, targets: targets, carry: carry)
+    }
+
+    /// `fit` (or why there is none) projected from `history` with `carry`.
+    func forecasts(_ fit: Result<PriceModelFit, OriginPriceEquation.Failure>, asOf: CalendarDate, origin: Period,
+                   history: QuarterlySeries, targets: [Period], carry: UnpublishedPrices) -> ModelOutcome {
+        switch fit {
         case .failure(let f): return .unavailable(f.reason)
         case .success(let fit):
             let gaps = ForecastInputs.publishedGaps(supply, entity: gapEntity, asOf: asOf)

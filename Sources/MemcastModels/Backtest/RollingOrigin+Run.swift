@@ -37,7 +37,7 @@ extension RollingOrigin {
             let history = stage.history(asOf: asOf, through: origin)
             guard history.count >= RollingOrigin.minimumHistory else { shortHistory += 1; continue }
             let targets = self.targets(of: origin)
-            let outcome = stage.model(asOf: asOf, origin: origin, history: history, targets: targets)
+            let (outcome, variantOutcomes) = stage.modelAndVariants(asOf: asOf, origin: origin, history: history, targets: targets)
             var forecasts: [PointForecast?] = Array(repeating: nil, count: targets.count)
             switch outcome {
             case .forecasts(let f):
@@ -48,9 +48,8 @@ extension RollingOrigin {
                 unavailable[why, default: 0] += 1
             }
             var variants: [[String: PointForecast]] = Array(repeating: [:], count: targets.count)
-            for name in stage.modelVariantNames {
-                guard case .forecasts(let f) = stage.modelVariant(name, asOf: asOf, origin: origin, history: history,
-                                                                   targets: targets) else { continue }
+            for (name, variant) in variantOutcomes {
+                guard case .forecasts(let f) = variant else { continue }
                 precondition(f.count == targets.count, "\(stage.name): \(name) gave \(f.count) forecasts for \(targets.count) targets")
                 for (i, v) in f.enumerated() { variants[i][name] = v }
             }
