@@ -56,11 +56,15 @@ public struct Demand: Sendable, Equatable {
             * priceFactor(segment: segment, logPriceChange: dy) * (1 - cutShare)
     }
 
-    /// Elasticity implied by a paired forecast of units and price changes (percent):
-    /// `ln(1 + ΔQ/100) / ln(1 + ΔP/100)`. Example: −6.5% units with +6.3% ASP → −1.100.
-    public static func impliedElasticity(unitsChangePct dq: Double, priceChangePct dp: Double) -> Double? {
-        let lp = log(1 + dp / 100)
+    /// Elasticity implied by a paired forecast of units and price changes (percent), each netted of
+    /// its baseline (the change expected before the shock, percent), because `units` applies ε to
+    /// units and price beyond their trends: `ln((1 + ΔQ/100)/(1 + bQ/100)) / ln((1 + ΔP/100)/(1 + bP/100))`.
+    /// Example: −6.5% units with +6.3% ASP → −1.100 unnetted; with baselines +1.6% and −1.26% → −1.126.
+    /// Returns nil when the netted price change is zero.
+    public static func impliedElasticity(unitsChangePct dq: Double, priceChangePct dp: Double,
+                                         unitsBaselinePct bq: Double = 0, priceBaselinePct bp: Double = 0) -> Double? {
+        let lp = log((1 + dp / 100) / (1 + bp / 100))
         guard abs(lp) > 1e-12 else { return nil }
-        return log(1 + dq / 100) / lp
+        return log((1 + dq / 100) / (1 + bq / 100)) / lp
     }
 }
