@@ -17,7 +17,8 @@ import MemcastData
 /// `model_then_flat` is the candidate of the carry study (`memcast backtest`, method `model_then_flat`): on the
 /// pre-2025 record (`memcast backtest --as-of 2024-12-31 --min-pairs 1`) the equation beats a flat price one
 /// quarter ahead and loses to it from two quarters on; this rule takes each where it does better. It has no
-/// fitted parameter.
+/// fitted parameter. Counted from the last call, as here, the backtest's `calls_then_model_then_flat` scores it
+/// the way a forecast uses it.
 public enum UnpublishedPrices: String, Sendable, Equatable, CaseIterable {
     /// The supply–demand price equation (Stage 1), with its residual shocks.
     case model

@@ -17,7 +17,9 @@ struct BacktestCommand: ParsableCommand {
         published by --as-of, default: everything). For contract prices the model is also \
         scored as model_then_flat (the scenario rule [prices] unpublished = "model_then_flat": \
         the equation for the first quarter after the last known one, then a flat price with \
-        its shocks). Baselines: naive (last value), drift, \
+        its shocks), and as the forecast's own path: calls_then_model and \
+        calls_then_model_then_flat take TrendForce's latest call for each quarter that had one \
+        by the origin date, then carry on from the last call. Baselines: naive (last value), drift, \
         no change (a flat price, for contract price changes), \
         seasonal naive for seasonal series; tracker: the latest call the trackers had \
         published by the origin date (TrendForce for contract prices), and, separately, \

@@ -176,6 +176,38 @@ import Testing
         #expect(stale[1]!.point == 0)
     }
 
+    /// With the trackers' calls (the chain's path): a called quarter takes its call (a point call: exactly it), and
+    /// model_then_flat counts from the last call, so the equation carries the quarter after it (from +20%:
+    /// ℓ = 2 + 0.5·100·ln 1.2) and only the one after that is flat; without the call 2021Q2 would be flat.
+    @Test func callsPinQuartersAndTheCarryCountsFromTheLastCall() throws {
+        let f = Self.fit(SupplyDemandPriceModel(interceptPct: 2, momentum: 0.5, gapCoefficient: 0, residualSDPct: 0))
+        let h = Self.series("2020Q1", [1, 2, 3, 10])
+        let targets = [Self.q("2021Q1"), Self.q("2021Q2"), Self.q("2021Q3")]
+        let call = PriceChangeRange(lowPct: 20, highPct: 20, origin: .published(publisher: "TrendForce", date: "2020-12-20"))
+        let out = OriginPriceEquation.forecast(f, history: h, gaps: [:], targets: targets, seed: 1, carry: .modelThenFlat,
+                                               calls: [Self.q("2021Q1"): call])
+        let l2 = 2 + 0.5 * 100 * log(1.2)
+        #expect(out[0]!.point == 20)
+        #expect(abs(out[1]!.point - 100 * (exp(l2 / 100) - 1)) < 1e-9)
+        #expect(out[2]!.point == 0)
+        let model = OriginPriceEquation.forecast(f, history: h, gaps: [:], targets: targets, seed: 1, calls: [Self.q("2021Q1"): call])
+        let l3 = 2 + 0.5 * l2
+        #expect(abs(model[2]!.point - 100 * (exp(l3 / 100) - 1)) < 1e-9)
+        // A call's range is drawn uniformly: [10, 30] → p50 near 20 and p05/p95 near 11/29 (1,000 draws).
+        let wide = PriceChangeRange(lowPct: 10, highPct: 30, origin: call.origin)
+        let q = try #require(OriginPriceEquation.forecast(f, history: h, gaps: [:], targets: [targets[0]], seed: 1,
+                                                          calls: [targets[0]: wide])[0]?.quantiles)
+        #expect(abs(q.p50 - 20) < 1 && abs(q.p05 - 11) < 1 && abs(q.p95 - 29) < 1)
+    }
+
+    /// Variant names round-trip; `flat` is the no_change baseline, not a variant.
+    @Test func chainCarryVariantNames() {
+        #expect(ChainCarryVariant.scored.map(\.name) == ["model_then_flat", "calls_then_model", "calls_then_model_then_flat"])
+        for v in ChainCarryVariant.scored { #expect(ChainCarryVariant(name: v.name) == v) }
+        #expect(ChainCarryVariant(name: "flat") == nil && ChainCarryVariant(name: "calls_then_flat") == nil)
+        #expect(ChainCarryVariant(name: "model") == .model && ChainCarryVariant(name: "calls_then_") == nil)
+    }
+
     /// Reversion: α = β = γ = 0, δ = −0.1, four past changes of +10% → R = 100·4·ln 1.1 = 38.124 log
     /// points → ℓ = −3.8124 → Δp = 100·(e^−0.038124 − 1) = −3.741%; a missing quarter among the four
     /// counts as 0 (R = 100·3·ln 1.1).

@@ -18,7 +18,7 @@ public struct BacktestPair: Sendable, Equatable {
 
 /// A model variant's metrics at one horizon, on the model's pairs.
 public struct VariantScores: Sendable, Equatable {
-    /// `model_then_flat`.
+    /// `model_then_flat`, `calls_then_model`, `calls_then_model_then_flat` (`ChainCarryVariant`).
     public var name: String
     public var metrics: ForecastMetrics
 }

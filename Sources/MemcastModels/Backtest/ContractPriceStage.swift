@@ -105,48 +105,53 @@ public struct ContractPriceStage: BacktestStage {
     }
 
     public func model(asOf: CalendarDate, origin: Period, history: QuarterlySeries, targets: [Period]) -> ModelOutcome {
-        forecasts(asOf: asOf, origin: origin, history: history, targets: targets, carry: .model)
+        forecasts(asOf: asOf, origin: origin, history: history, targets: targets, variant: .model)
     }
 
-    /// The chain's other carry of the quarters after the last known one (`UnpublishedPrices`), scored beside
-    /// the model: `model_then_flat`. (`flat` is the `no_change` baseline.)
-    public var modelVariantNames: [String] { [UnpublishedPrices.modelThenFlat.rawValue] }
+    /// The chain's other price paths, scored beside the model (`ChainCarryVariant`): `model_then_flat` (the
+    /// scenario rule of that name), and both carries after the trackers' calls published by the origin date.
+    /// (`flat` is the `no_change` baseline.)
+    public var modelVariantNames: [String] { ChainCarryVariant.scored.map(\.name) }
 
     public func modelVariant(_ name: String, asOf: CalendarDate, origin: Period, history: QuarterlySeries,
                              targets: [Period]) -> ModelOutcome {
-        guard let carry = UnpublishedPrices(rawValue: name), carry != .flat else {
-            preconditionFailure("\(self.name): no model variant '\(name)'")
-        }
-        return forecasts(asOf: asOf, origin: origin, history: history, targets: targets, carry: carry)
+        guard let variant = ChainCarryVariant(name: name) else { preconditionFailure("\(self.name): no model variant '\(name)'") }
+        return forecasts(asOf: asOf, origin: origin, history: history, targets: targets, variant: variant)
     }
 
-    /// One fit of the chain's price equation per origin, projected with each carry (the model's and the variants').
+    /// One fit of the chain's price equation per origin, projected for the model and every variant.
     public func modelAndVariants(asOf: CalendarDate, origin: Period, history: QuarterlySeries,
                                  targets: [Period]) -> (model: ModelOutcome, variants: [(String, ModelOutcome)]) {
         let fit = OriginPriceEquation.chainFit(prices: prices, supply: supply, asOf: asOf)
-        func project(_ carry: UnpublishedPrices) -> ModelOutcome {
-            forecasts(fit, asOf: asOf, origin: origin, history: history, targets: targets, carry: carry)
+        func project(_ v: ChainCarryVariant) -> ModelOutcome {
+            forecasts(fit, asOf: asOf, origin: origin, history: history, targets: targets, variant: v)
         }
-        return (project(.model), modelVariantNames.map { ($0, project(UnpublishedPrices(rawValue: $0)!)) })
+        return (project(.model), ChainCarryVariant.scored.map { ($0.name, project($0)) })
     }
 
-    /// The chain's price equation as of `asOf`, projected from `history` with `carry`.
+    /// The chain's price equation as of `asOf`, projected from `history` as `variant` says.
     func forecasts(asOf: CalendarDate, origin: Period, history: QuarterlySeries, targets: [Period],
-                   carry: UnpublishedPrices) -> ModelOutcome {
+                   variant: ChainCarryVariant) -> ModelOutcome {
         forecasts(OriginPriceEquation.chainFit(prices: prices, supply: supply, asOf: asOf),
-                  asOf: asOf, origin: origin, history: history, targets: targets, carry: carry)
+                  asOf: asOf, origin: origin, history: history, targets: targets, variant: variant)
     }
 
-    /// `fit` (or why there is none) projected from `history` with `carry`.
+    /// `fit` (or why there is none) projected from `history` as `variant` says.
     func forecasts(_ fit: Result<PriceModelFit, OriginPriceEquation.Failure>, asOf: CalendarDate, origin: Period,
-                   history: QuarterlySeries, targets: [Period], carry: UnpublishedPrices) -> ModelOutcome {
+                   history: QuarterlySeries, targets: [Period], variant: ChainCarryVariant) -> ModelOutcome {
         switch fit {
         case .failure(let f): return .unavailable(f.reason)
         case .success(let fit):
             let gaps = ForecastInputs.publishedGaps(supply, entity: gapEntity, asOf: asOf)
             return .forecasts(OriginPriceEquation.forecast(fit, history: history, gaps: gaps, targets: targets,
-                                                           seed: OriginPriceEquation.seed(origin: origin), carry: carry))
+                                                           seed: OriginPriceEquation.seed(origin: origin), carry: variant.carry,
+                                                           calls: variant.usesCalls ? publishedCalls(asOf: asOf) : [:]))
         }
+    }
+
+    /// The tracker's latest call for each quarter published by `asOf`, as the range the chain draws from.
+    func publishedCalls(asOf: CalendarDate) -> [Period: PriceChangeRange] {
+        calls.compactMapValues { rows in VintageSelection.latest(rows, asOf: asOf).first.flatMap(ForecastInputs.range(of:)) }
     }
 
     public func trackerCall(target: Period, asOf: CalendarDate) -> TrackerCall? {

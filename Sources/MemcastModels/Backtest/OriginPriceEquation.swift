@@ -27,6 +27,11 @@ import MemcastData
 /// `UnpublishedPrices.expectedChangeWeight(step: k)` on the equation's expected change, as the chain does
 /// after the last published call: `model` projects every quarter, `model_then_flat` only the first (later
 /// ones are the shock around a flat price). The draws are the same for every carry.
+///
+/// Calls: given the trackers' calls published by the origin date (`calls`), a projected quarter with one
+/// takes it, drawn uniformly over its range as the chain draws a published call, and the carry's k counts
+/// from the last called quarter, as the chain's does (`ForecastInputs.unpublishedStep`). Without calls k
+/// counts from the last known quarter.
 enum OriginPriceEquation {
     static let draws = 1000
 
@@ -49,9 +54,13 @@ enum OriginPriceEquation {
 
     /// Forecasts of `targets` from the last known quarter of `history`.
     static func forecast(_ fit: PriceModelFit, history: QuarterlySeries, gaps: [Int: ValueRange], targets: [Period],
-                         seed: UInt64, carry: UnpublishedPrices = .model) -> [PointForecast?] {
+                         seed: UInt64, carry: UnpublishedPrices = .model,
+                         calls: [Period: PriceChangeRange] = [:]) -> [PointForecast?] {
         guard let last = history.last, let end = targets.max(), end > last.quarter else { return targets.map { _ in nil } }
         let steps = last.quarter.advanced(by: 1).quarters(through: end)
+        // k of `UnpublishedPrices.expectedChangeWeight` for step s: 0 up to the last called quarter.
+        let lastCalled = steps.lastIndex { calls[$0] != nil }
+        func unpublishedStep(_ s: Int) -> Int { lastCalled.map { Swift.max(s - $0, 0) } ?? s + 1 }
         let lastFour = (0..<4).map { history.value(at: last.quarter.advanced(by: $0 - 3)) ?? 0 }
         let years = Array(Set(steps.map(\.year))).sorted()
         let yearRanges = years.map { ForecastEngine.gap(gaps, year: $0) ?? ValueRange(point: 0) }
@@ -67,9 +76,10 @@ enum OriginPriceEquation {
             let yearGap = yearRanges.map { $0.low + rng.nextUniform() * ($0.high - $0.low) }
             var four = lastFour
             for (s, q) in steps.enumerated() {
-                let c = model.projectedChangePct(lastFourPct: four, gapPP: yearGap[years.firstIndex(of: q.year)!],
-                                                 shock: rng.nextNormal(),
-                                                 expectedChangeWeight: carry.expectedChangeWeight(step: s + 1))
+                let c = calls[q].map { $0.value(at: rng.nextUniform()) }
+                    ?? model.projectedChangePct(lastFourPct: four, gapPP: yearGap[years.firstIndex(of: q.year)!],
+                                                shock: rng.nextNormal(),
+                                                expectedChangeWeight: carry.expectedChangeWeight(step: unpublishedStep(s)))
                 four[0] = four[1]; four[1] = four[2]; four[2] = four[3]; four[3] = c
                 if let i = slot[s] { values[i][d] = c }
             }
