@@ -6,7 +6,8 @@ import MemcastData
 ///
 /// One draw, in order (each stage's formula is documented in its own file):
 /// 1. parameters: π, κ, inventory cover, aggregate elasticity, growth trends (their
-///    distributions), price-equation residual SD and coefficients (σ² = s²·ν/χ²_ν, coefficients
+///    distributions), price-equation residual SD and coefficients (σ² = σ̂²·ν/χ²_ν with σ̂ the RMS of the
+///    equation's recursive residuals, `PriceModelFit`; coefficients
 ///    multivariate normal given σ; one draw per equation: DRAM and NAND share the pooled one),
 ///    yearly gaps;
 /// 2. contract changes per quarter and family: pinned/published ranges drawn uniformly,
@@ -155,7 +156,7 @@ public struct ForecastEngine: Sendable {
         let gASP = param(inp.baselineASPGrowthPct)
         // One draw of each distinct equation's coefficients and residual SD: the pooled equation DRAM and NAND
         // share is one set of unknown coefficients and one σ, so both families take the same draw (four normals
-        // per family are still consumed, so the stream layout does not depend on the pooling). σ² = s²·ν/χ²_ν
+        // per family are still consumed, so the stream layout does not depend on the pooling). σ² = σ̂²·ν/χ²_ν
         // (`PriceModelFit`) takes its χ² from the draw's own variance stream, so every other number of the
         // draw is the one it would be with σ known; only the coefficient deviations and shocks are scaled.
         var sigmaRNG = SplitMix64.varianceStream(seed: seed, index: UInt64(d))

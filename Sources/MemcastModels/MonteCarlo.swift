@@ -6,7 +6,9 @@ import MemcastData
 /// Scenario ranges become uniform distributions, parameter uncertainty comes from each
 /// parameter's distribution and from the price regressions' covariance (multivariate
 /// normal through a Cholesky factor), and the price equation's residual adds quarter-to-
-/// quarter noise. Every output of every draw is kept, then summarised with numpy's linear
+/// quarter noise: σ·z with σ² = σ̂²·ν/χ²_ν per draw, σ̂ the RMS of the equation's recursive
+/// (one-step-ahead) residuals and ν their count (`PriceModelFit`), so the fan is as wide as the
+/// equation's out-of-sample misses, not its in-sample scatter. Every output of every draw is kept, then summarised with numpy's linear
 /// quantiles. Draw d always uses random stream d of the seed, so results do not depend on
 /// the number of threads and `--seed` reproduces a run exactly.
 public enum MonteCarlo {
@@ -130,7 +132,9 @@ public enum MonteCarlo {
             let f = inp.priceFits[k]!
             params.append(("price equation" + (inp.priceFits[.dram]!.observations == inp.priceFits[.nand]!.observations ? " (DRAM and NAND pooled)" : " \(k.rawValue)"),
                            String(format: "log points: α=%.2f β=%.2f δ=%.3f γ=%.2f σ=%.1f", f.model.interceptPct, f.model.momentum,
-                                  f.model.reversion, f.model.gapCoefficient, f.model.residualSDPct),
+                                  f.model.reversion, f.model.gapCoefficient, f.model.residualSDPct)
+                               // The shocks' scale: the RMS of m recursive (one-step-ahead) residuals, when there is one.
+                               + (f.predictive.map { String(format: " σ_oos=%.1f (m=%d)", $0.sdPct, $0.count) } ?? ""),
                            "OLS, n=\(f.observations), R²=\(String(format: "%.2f", f.rSquared))" + (f.note.isEmpty ? "" : "; \(f.note)")))
         }
         if inp.levers.trimDRAMPct > 0 { params.append(("trim_dram_pct", fmt(inp.levers.trimDRAMPct), "scenario lever")) }

@@ -28,8 +28,10 @@ import MemcastNumerics
 /// coefficient breaks its bound, hold the worst one at the bound (moving its term to the
 /// left-hand side) and refit the rest; repeat. Coefficient covariance is σ̂²(XᵀX)⁻¹ of the
 /// final free coefficients with σ̂² = SSR/(n − free coefficients); held ones have none. The fit records
-/// ν = n − free coefficients (`PriceModelFit.degreesOfFreedom`) so that draws take σ² = σ̂²·ν/χ²_ν rather
-/// than σ̂ as known (`PriceModelFit`).
+/// n − free coefficients (`PriceModelFit.degreesOfFreedom`) and, from the equation's recursive residuals
+/// (`recursiveResiduals`: one-step-ahead errors of expanding-window refits), their RMS σ_oos and count m
+/// (`PriceModelFit.predictive`), so that draws take σ² = σ_oos²·m/χ²_m (s²·ν/χ²_ν while there are fewer than
+/// 8 recursive residuals) rather than an in-sample σ̂ as known (`PriceModelFit`).
 public enum PriceEquationEstimator {
     /// One regression row.
     public struct Row: Sendable, Equatable {
@@ -142,9 +144,18 @@ public enum PriceEquationEstimator {
                     gaps: gaps)
     }
 
-    /// Fits the equation.
+    /// Fits the equation and measures its out-of-sample residual scale (`recursiveResiduals`, `PriceModelFit.predictive`).
     /// - Throws: `ForecastError.noData` when too few rows are usable.
+    /// - Complexity: one least-squares fit per distinct quarter of `rows` (the recursive residuals).
     public static func fit(kind: MemoryKind, rows: [Row]) throws -> PriceModelFit {
+        var f = try fitInSample(kind: kind, rows: rows)
+        f.predictive = PriceModelFit.PredictiveScale(recursiveResiduals: recursiveResiduals(rows: rows))
+        return f
+    }
+
+    /// The least-squares fit alone, with the in-sample residual SD s (no recursive residuals).
+    /// - Throws: `ForecastError.noData` when too few rows are usable.
+    static func fitInSample(kind: MemoryKind, rows: [Row]) throws -> PriceModelFit {
         let withGap = rows.filter { $0.gapPP != nil }
         let useGap = withGap.count >= minimumGapRows
         let used = useGap ? withGap : rows
@@ -198,7 +209,7 @@ public enum PriceEquationEstimator {
         // γ at its bound 0 means the gap adds nothing: the rows without a gap are then as good as the
         // rest, so α, β, δ are estimated on all of them rather than on the gap years alone.
         if useGap, held[3] == 0, rows.count > used.count {
-            var refit = try fit(kind: kind, rows: rows.map { var r = $0; r.gapPP = nil; return r })
+            var refit = try fitInSample(kind: kind, rows: rows.map { var r = $0; r.gapPP = nil; return r })
             refit.note = "γ held at its bound 0.0 on the \(used.count) rows with a supply–demand gap: "
                 + "refitted on all \(rows.count) rows without γ; " + refit.note
             return refit

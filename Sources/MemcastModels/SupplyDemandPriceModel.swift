@@ -23,7 +23,9 @@ import Foundation
 /// - α, β, δ, γ, σ (log points) are estimated by least squares on the datasets' quarterly contract
 ///   changes and realized contract price levels with the signs economics requires (β in [0, 0.95],
 ///   δ ≤ 0, γ ≥ 0; see `PriceEquationEstimator`); when too few years carry a gap the model drops γ
-///   and says so.
+///   and says so. `residualSDPct` is the in-sample s; Monte Carlo draws scale the shocks with the RMS of the
+///   equation's one-step-ahead (recursive) residuals instead, which also sees regime changes the fitted
+///   sample absorbs (`PriceModelFit`).
 ///
 /// Assumptions: one equation for DRAM and NAND; no structural break between
 /// the 2016–2024 cycles and 2025–27; inventory and momentum enter only through ℓₜ₋₁ and R.
@@ -36,7 +38,8 @@ public struct SupplyDemandPriceModel: Sendable, Equatable {
     public var gapCoefficient: Double
     /// δ: log points per quarter per log point of the past year's cumulative change (≤ 0).
     public var reversion: Double
-    /// σ: residual standard deviation, log points per quarter.
+    /// σ: residual standard deviation, log points per quarter (in a Monte Carlo draw, the draw's σ; from the
+    /// estimator, the in-sample s).
     public var residualSDPct: Double
     /// A quarterly change is never below this (a contract price cannot vanish), percent.
     public static let floorPct = -60.0
@@ -62,11 +65,19 @@ public struct SupplyDemandPriceModel: Sendable, Equatable {
     ///     w = 0 is a flat price with the equation's shock.
     public func projectedChangePct(lastFourPct: [Double], gapPP: Double, shock: Double = 0,
                                    expectedChangeWeight w: Double = 1) -> Double {
-        precondition(lastFourPct.count == 4)
-        let expected = interceptPct + momentum * SupplyDemandPriceModel.logPoints(lastFourPct[3])
-            + reversion * SupplyDemandPriceModel.pastYearLogPoints(lastFourPct) + gapCoefficient * gapPP
-        let l = w * expected + residualSDPct * shock
+        let l = w * expectedLogPoints(lastFourPct: lastFourPct, gapPP: gapPP) + residualSDPct * shock
         return Swift.max(SupplyDemandPriceModel.percent(logPoints: l), SupplyDemandPriceModel.floorPct)
+    }
+
+    /// The expected change before the shock, in log points: `α + β·ℓ₋₁ + δ·R + γ·gap` (what the estimator's
+    /// residuals and one-step-ahead errors are measured against).
+    /// - Parameters:
+    ///   - lastFourPct: the four previous quarters' changes, most recent last (percent).
+    ///   - gapPP: the year's bit demand − supply growth, percentage points.
+    public func expectedLogPoints(lastFourPct: [Double], gapPP: Double) -> Double {
+        precondition(lastFourPct.count == 4)
+        return interceptPct + momentum * SupplyDemandPriceModel.logPoints(lastFourPct[3])
+            + reversion * SupplyDemandPriceModel.pastYearLogPoints(lastFourPct) + gapCoefficient * gapPP
     }
 
     /// The equation without the reversion term, `ℓ = α + β·ℓ₋₁ + γ·gap + σ·z` as a percent change

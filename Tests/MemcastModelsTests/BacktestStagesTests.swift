@@ -159,6 +159,23 @@ import Testing
         #expect(run(estimated, seed: 6) != b)
     }
 
+    /// The backtest draws its shocks with the fit's predictive scale, as the forecast does: with F = 0, α̂ = β̂ = 0,
+    /// s = 10 and σ_oos = 20 on m = 2,000 recursive residuals (c = √(m/χ²_m) within about ±5% of 1), the one-step
+    /// fan in log points is about twice the fan with s known (same seed, so the same shocks).
+    @Test func predictiveScaleWidensTheBacktestFan() throws {
+        let known = Self.fit(SupplyDemandPriceModel(interceptPct: 0, momentum: 0, gapCoefficient: 0, residualSDPct: 10))
+        var oos = known
+        oos.predictive = PriceModelFit.PredictiveScale(sdPct: 20, count: 2000)
+        let h = Self.series("2020Q1", [1, 2, 3, 10])
+        func run(_ f: PriceModelFit) -> QuantileSummary {
+            OriginPriceEquation.forecast(f, history: h, gaps: [:], targets: [Self.q("2021Q1")], seed: 5)[0]!.quantiles!
+        }
+        let a = run(known), b = run(oos)
+        func lp(_ x: Double) -> Double { SupplyDemandPriceModel.logPoints(x) }
+        let ratio = (lp(b.p95) - lp(b.p05)) / (lp(a.p95) - lp(a.p05))
+        #expect(ratio > 1.9 && ratio < 2.1, "interval width ratio \(ratio)")
+    }
+
     /// model_then_flat: the same equation for the first quarter after the last known one (+7.00%), then only
     /// the shock around a flat price (σ = 0: exactly 0%). Steps count from the last known quarter, not the
     /// origin: with 2020Q4 unknown, 2020Q4 is step 1 (the equation from 2020Q3's +3%) and 2021Q1 step 2 (0%).

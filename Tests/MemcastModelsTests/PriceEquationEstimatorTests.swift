@@ -62,6 +62,15 @@ import Foundation
         return rows
     }
 
+    /// `generated(count:gamma: 0.8)` with +2, −1, −1, +2, … log points added to the changes.
+    static func perturbed(count: Int) -> [PriceEquationEstimator.Row] {
+        generated(count: count, gamma: 0.8).enumerated().map { i, r in
+            var r = r
+            r.changePct = SupplyDemandPriceModel.percent(logPoints: SupplyDemandPriceModel.logPoints(r.changePct) + (i % 3 == 0 ? 2 : -1))
+            return r
+        }
+    }
+
     /// Rows generated with γ = 0.8 are fitted exactly: the estimator works on log changes, not percent.
     @Test func fitRecoversALogPointEquation() throws {
         let f = try PriceEquationEstimator.fit(kind: .dram, rows: Self.generated(count: 14, gamma: 0.8))
@@ -76,11 +85,7 @@ import Foundation
     /// plus +2, −1, −1, +2, … log points push β over 0.95, so β is held there and k = 3 (α, δ, γ):
     /// s² = Σe²/ν exactly with ν = 16 − 3 = 13 (not Σe²/16, nor Σe²/12).
     @Test func degreesOfFreedomAreTheDivisorOfTheResidualVariance() throws {
-        let rows = Self.generated(count: 16, gamma: 0.8).enumerated().map { i, r in
-            var r = r
-            r.changePct = SupplyDemandPriceModel.percent(logPoints: SupplyDemandPriceModel.logPoints(r.changePct) + (i % 3 == 0 ? 2 : -1))
-            return r
-        }
+        let rows = Self.perturbed(count: 16)
         let f = try PriceEquationEstimator.fit(kind: .dram, rows: rows)
         #expect(f.note.contains("β held at its bound 0.95"), "\(f.note)")
         #expect(f.observations == 16 && f.degreesOfFreedom == 13, "\(f.note) \(f.model)")

@@ -73,4 +73,18 @@ import MemcastData
         #expect(abs(q95 - 2.015) < 0.06, "p95 \(q95)")
         #expect(abs(sumScale2 / Double(n) - 5.0 / 3) < 0.05, "E[(σ/s)²] \(sumScale2 / Double(n))")
     }
+
+    /// With a predictive scale (σ_oos = 6 on m = 20 recursive residuals) the draw's σ² is σ_oos²·m/χ²_m: χ² = 5
+    /// gives c = √(20/5) = 2, σ = 12 and the coefficient deviation 2·F·z as before (α = 1 + 2·1 = 3); without a χ²
+    /// σ = σ_oos. The χ² is drawn on m, not ν = 10.
+    @Test func aPredictiveScaleReplacesSAndNu() {
+        var f = Self.fit()
+        f.predictive = PriceModelFit.PredictiveScale(sdPct: 6, count: 20)
+        let z = [0.5, -1, 1, 2]
+        let m = f.draw(z, chiSquare: 5)
+        #expect(m.residualSDPct == 12 && abs(m.interceptPct - 3) < 1e-12)
+        #expect(f.draw(z).residualSDPct == 6)
+        var a = SplitMix64(seed: 9), b = SplitMix64(seed: 9)
+        #expect(f.drawChiSquare(&a) == b.nextChiSquare(degreesOfFreedom: 20))
+    }
 }

@@ -15,7 +15,8 @@ import MemcastData
 /// exist (7 rows) the model is unavailable at that origin.
 ///
 /// Projection: like the chain's Monte Carlo engine (`ForecastEngine`), `draws` draws, each
-/// with a residual SD σ² = s²·ν/χ²_ν and coefficients from the fit's covariance scaled by σ/s
+/// with a residual SD σ² = σ̂²·ν/χ²_ν (σ̂ the RMS of the equation's recursive residuals as of the origin,
+/// s while it has fewer than 8) and coefficients from the fit's covariance scaled by σ/σ̂
 /// (`PriceModelFit.draw`; the χ² from `SplitMix64.varianceStream`), each year's gap
 /// uniform in its published range (a year without one takes the nearest earlier year's,
 /// none → 0), and a shock σ·z per quarter, iterated from the four quarters up to the last known

@@ -1,0 +1,52 @@
+import Foundation
+import MemcastData
+
+extension PriceEquationEstimator {
+    /// Fewest rows an expanding window must hold before its one-step-ahead error counts: 12, three years of
+    /// quarters. Below it the window's own estimation noise (4 coefficients on 7–11 rows) would dominate the
+    /// errors and describe a sample size the forecast never uses, not the equation.
+    public static let minimumRecursiveWindow = 12
+
+    /// One out-of-sample error of the price equation.
+    public struct RecursiveResidual: Sendable, Equatable {
+        /// The quarter predicted.
+        public var quarter: Period
+        /// Rows of the window the equation was fitted on (every row of an earlier quarter).
+        public var windowRows: Int
+        /// Realized change minus the window's expected change, log points (`ℓₜ − (α̂ + β̂·ℓₜ₋₁ + δ̂·Rₜ₋₁ + γ̂·gap)`).
+        public var residualLP: Double
+    }
+
+    /// Recursive (expanding-window, one-step-ahead) residuals of the price equation:
+    ///
+    ///     eₜ = ℓₜ − x̂ₜ(b̂ from the rows of quarters before t),   for every row at quarter t whose window has ≥ m rows
+    ///
+    /// Each window is fitted by the same estimator as the forecast (`fitInSample`: sign bounds, the γ rule), so
+    /// eₜ is what the equation would have missed by had it been used one quarter ahead — estimation noise,
+    /// regime changes and fat tails included, where the in-sample s sees only the fitted sample. Rows of the
+    /// same quarter (DRAM and NAND changes, DDR4 levels) share a window and give one error each. A row without a
+    /// gap is skipped when the window's γ is not 0 (it cannot be predicted); a window that cannot be fitted
+    /// gives none.
+    ///
+    /// Example: rows at 2019Q1…2022Q4, one a quarter, m = 12 → errors for 2022Q1…2022Q4 (windows of 12…15 rows).
+    /// - Parameters:
+    ///   - rows: the regression rows, any order.
+    ///   - minimumWindow: m, fewest rows a window holds (default `minimumRecursiveWindow`, ≥ `minimumRows`).
+    /// - Returns: errors in quarter order (ties in `rows` order).
+    /// - Complexity: one fit per distinct quarter with a large enough window, O(q·n) for q quarters and n rows.
+    public static func recursiveResiduals(rows: [Row], minimumWindow m: Int = minimumRecursiveWindow) -> [RecursiveResidual] {
+        precondition(m >= minimumRows, "a window needs at least \(minimumRows) rows")
+        var out: [RecursiveResidual] = []
+        for q in Set(rows.map(\.quarter)).sorted() {
+            let window = rows.filter { $0.quarter < q }
+            guard window.count >= m, let fit = try? fitInSample(kind: .dram, rows: window) else { continue }
+            for r in rows where r.quarter == q {
+                guard let gap = r.gapPP ?? (fit.model.gapCoefficient == 0 ? 0 : nil) else { continue }
+                let expected = fit.model.expectedLogPoints(lastFourPct: r.lastFourPct, gapPP: gap)
+                out.append(RecursiveResidual(quarter: q, windowRows: window.count,
+                                             residualLP: SupplyDemandPriceModel.logPoints(r.changePct) - expected))
+            }
+        }
+        return out
+    }
+}
