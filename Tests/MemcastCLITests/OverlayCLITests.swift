@@ -32,6 +32,17 @@ import Testing
         #expect(r.stdout.isEmpty)
     }
 
+    /// `point = 1e400` loaded as infinity: `data validate` said ok and the forecast failed with
+    /// "least squares X column 'previous_change_pct': non-finite value inf", naming no file or line.
+    @Test func numberOutOfRangeIsRefusedWithItsPlace() throws {
+        let dir = try Self.overlay("memory_prices.csv", Self.edited("memory_prices.csv", line: 21, column: "point", to: "1e400"))
+        let message = "\(dir.path)/memory_prices.csv:21: column 'point': '1e400' is out of range for a number (beyond ±1.8e308)"
+        let v = try CLIRunner.run(["data", "validate", "memory_prices", "--data", dir.path])
+        #expect(v.status == 65 && v.stderr.contains(message), "\(v.stderr)")
+        let f = try CLIRunner.run(["forecast", "--data", dir.path, "--draws", "100"])
+        #expect(f.status == 65 && f.stderr.contains(message), "\(f.stderr)")
+    }
+
     /// A near-miss name was silently added beside the embedded file (exit 0 on the embedded data).
     @Test(arguments: ["memory_price.csv", "Memory_Prices.csv", "memory_prices.CSV", "handset_config.csv"])
     func misnamedOverlayFileIsRefused(_ name: String) throws {
