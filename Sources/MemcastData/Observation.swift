@@ -102,6 +102,12 @@ func formatNumber(_ v: Double) -> String {
 }
 
 extension Observation {
+    /// `fraction` × 100 as a person writes it: 0.55 → 55, not 55.00000000000001 (rounded to 1e-9),
+    /// for the hints that say which percent a fraction typed by mistake meant.
+    public static func percent(ofFraction fraction: Double) -> Double { (fraction * 100 * 1e9).rounded() / 1e9 }
+}
+
+extension Observation {
     /// Reads every row of a dataset frame (loaded with its schema) as observations.
     /// Columns a dataset lacks (`region` in memory_prices) read as "".
     public static func rows(of frame: DataFrame, dataset: String) throws -> [Observation] {
@@ -167,7 +173,7 @@ extension Observation {
             for (column, v) in values(o) where v != 0 && abs(v) < 1.5 && (lo - 5...hi + 5).contains(v * 100) {
                 out.append("\(o.origin): column '\(column)': \(formatNumber(v)) looks like a fraction, but the unit is pct "
                            + "(other vintages of \(o.series) \(o.periodText) \(o.metric) say \(formatNumber(lo))…\(formatNumber(hi))); "
-                           + "write \(formatNumber(v * 100)) for \(formatNumber(v * 100))%")
+                           + "write \(formatNumber(percent(ofFraction: v))) for \(formatNumber(percent(ofFraction: v)))%")
             }
         }
         return out

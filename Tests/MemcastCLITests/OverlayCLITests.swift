@@ -114,6 +114,15 @@ import Testing
         #expect(f.status == 0 && f.stdout.contains(hint))
     }
 
+    /// The hint printed 0.55 × 100 as computed: "write 55.00000000000001 for 55.00000000000001%".
+    @Test func fractionHintNamesTheRoundPercent() throws {
+        let dir = try Self.overlay("memory_prices.csv", Self.edited("memory_prices.csv", line: 69, column: "low", to: "0.55"))
+        let v = try CLIRunner.run(["data", "validate", "memory_prices", "--data", dir.path])
+        #expect(v.status == 0 && v.stderr.contains("memory_prices.csv:69: column 'low': 0.55 looks like a fraction, but the unit is pct "
+                                                   + "(other vintages of conventional_dram 2026Q1 qoq_pct say 55…95); write 55 for 55%"),
+                "\(v.stderr)")
+    }
+
     /// `data validate` inferred types for the model datasets ("ok" for a region forecast rejects),
     /// `--schema handset_configs` was unknown and `data show` refused them.
     @Test func dataCommandsKnowTheModelDatasets() throws {
