@@ -509,7 +509,15 @@ public enum CSVLoader {
                         }
                         if r.isNumber[c] {
                             if let v = DecimalParser.parse(base, s, e) {
-                                r.appendNumber(c, v)
+                                if v.isFinite {
+                                    r.appendNumber(c, v)
+                                } else {
+                                    // Beyond ±1.8e308: as an infinity it failed far from here, without a line.
+                                    r.issue(CSVIssue(file: label, line: line, column: names[c],
+                                                     message: "'\(preview(base, s, e))' is out of range for a number "
+                                                        + "(beyond ±1.8e308)"), limit: options.maxIssues)
+                                    r.appendMissing(c)
+                                }
                             } else if inferring {
                                 r.demote.insert(c)
                                 r.appendMissing(c)

@@ -102,6 +102,15 @@ func formatNumber(_ v: Double) -> String {
 }
 
 extension Observation {
+    /// `fraction` × 100 as a person writes it: 0.55 → 55, not 55.00000000000001 (rounded to 1e-9),
+    /// for the hints that say which percent a fraction typed by mistake meant.
+    public static func percent(ofFraction fraction: Double) -> Double { (fraction * 100 * 1e9).rounded() / 1e9 }
+}
+
+extension Observation {
+    /// Metrics that are the percent change of a price or quantity, so above -100.
+    static let changeMetrics: Set<String> = ["qoq_pct", "mom_pct", "yoy_pct", "wow_pct", "ytd_pct", "change_pct"]
+
     /// Reads every row of a dataset frame (loaded with its schema) as observations.
     /// Columns a dataset lacks (`region` in memory_prices) read as "".
     public static func rows(of frame: DataFrame, dataset: String) throws -> [Observation] {
@@ -131,6 +140,14 @@ extension Observation {
             if let l = n(low), let h = n(high), l > h {
                 throw CSVError(CSVIssue(file: frame.source ?? dataset, line: frame.rowLines?[r], column: "low",
                                         message: "low \(formatNumber(l)) is above high \(formatNumber(h)) (columns low, high: write the smaller first)"))
+            }
+            // A fall of 100% or more leaves no price: the forecast trapped on it (exit 132).
+            if s(unit) == "pct", changeMetrics.contains(s(metric)) {
+                for (column, v) in [("low", n(low)), ("high", n(high)), ("point", n(point))] {
+                    guard let v, v <= -100 else { continue }
+                    throw CSVError(CSVIssue(file: frame.source ?? dataset, line: frame.rowLines?[r], column: column,
+                                            message: "a change of \(formatNumber(v))% would leave nothing (\(s(metric)) must be above -100)"))
+                }
             }
             let pc = period.map { Int($0.codes[r]) } ?? -1
             let dc = published.map { Int($0.codes[r]) } ?? -1
@@ -167,7 +184,7 @@ extension Observation {
             for (column, v) in values(o) where v != 0 && abs(v) < 1.5 && (lo - 5...hi + 5).contains(v * 100) {
                 out.append("\(o.origin): column '\(column)': \(formatNumber(v)) looks like a fraction, but the unit is pct "
                            + "(other vintages of \(o.series) \(o.periodText) \(o.metric) say \(formatNumber(lo))…\(formatNumber(hi))); "
-                           + "write \(formatNumber(v * 100)) for \(formatNumber(v * 100))%")
+                           + "write \(formatNumber(percent(ofFraction: v))) for \(formatNumber(percent(ofFraction: v)))%")
             }
         }
         return out

@@ -39,6 +39,13 @@ extension ForecastInputs {
         }
         let model = try ModelDatasets.load(from: catalog)
         let prices = try catalog.observations("memory_prices").filter { !$0.isLowReliability }
+        // A high alone is read 5 points wide (`range(of:)`); at -95 or below that is a fall of 100% or
+        // more, and the forecast trapped on it (exit 132). The data layer holds each value above -100.
+        if let o = prices.first(where: { $0.low == nil && $0.point == nil && ($0.high ?? 0) - oneSidedWidthPct <= -100 }) {
+            throw ForecastError.invalidInputs("\(o.origin): column 'high': \(Plausibility.fmt(o.high!))% alone is read as "
+                                              + "\(Plausibility.fmt(o.high! - oneSidedWidthPct))…\(Plausibility.fmt(o.high!))% "
+                                              + "(\(Plausibility.fmt(oneSidedWidthPct)) points below), a fall of 100% or more; give low as well")
+        }
         let supply = try catalog.observations("supply_demand").filter { !$0.isLowReliability }
         if let asOf {
             let first = prices.compactMap { $0.published?.latest }.min()

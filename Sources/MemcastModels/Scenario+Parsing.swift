@@ -161,8 +161,9 @@ struct ScenarioField {
         if case .array(let a) = entry.value { values = a } else { values = [entry.value] }
         for v in values {
             if case .number(let x, _) = v, x != 0, abs(x) < 1 {
+                let meant = fmt(Observation.percent(ofFraction: x))
                 throw error("\(what) = \(fmt(x)) looks like a fraction, but memcast reads percent "
-                            + "(\(fmt(x)) means \(fmt(x))%, not \(fmt(x * 100))%). Write \(fmt(x * 100)) for \(fmt(x * 100))%, "
+                            + "(\(fmt(x)) means \(fmt(x))%, not \(meant)%). Write \(meant) for \(meant)%, "
                             + "or \"\(fmt(x))%\" if you really mean \(fmt(x))%")
             }
         }
@@ -176,8 +177,10 @@ struct ScenarioField {
             switch v {
             case .number(let x, _): return x
             case .string(let s) where allowPercentStrings && s.hasSuffix("%"):
-                guard let x = Double(s.dropLast().trimmingCharacters(in: .whitespaces)) else {
-                    throw error("cannot read \"\(s)\" as a percent")
+                // Finite: Double("nan") and Double("1e400") (infinity) succeed, and then read as
+                // "nan% is implausible" or "range [inf, 5] has low above high".
+                guard let x = Double(s.dropLast().trimmingCharacters(in: .whitespaces)), x.isFinite else {
+                    throw error("cannot read \"\(s)\" as a percent; write e.g. \"0.5%\"")
                 }
                 return x
             default: throw error("expected a number or [low, high], found \(v.kindDescription)")

@@ -44,7 +44,7 @@ public enum DesignError: Error, Equatable, CustomStringConvertible {
             return "column '\(c)' holds text (e.g. '\(ex)'), not numbers; use C(\(c)) or \(c) as a term of its own for categories\n"
                 + FormulaError.caret(f, at: p)
         case let .notANumber(c, v, o):
-            return "\(o): column '\(c)': cannot parse '\(v)' as a number"
+            return "\(o): column '\(c)': cannot parse '\(v)' as a number" + Self.missingHint(v)
         case let .domain(e, v, r, o):
             return "\(o): \(e) is undefined for the value \(FormulaExpression.format(v)); \(r)"
         case let .singleLevel(f, l):
@@ -69,7 +69,12 @@ public enum DesignError: Error, Equatable, CustomStringConvertible {
         case let .badWeight(c, v, o):
             return "\(o): weight column '\(c)' has \(FormulaExpression.format(v)); weights must be positive and finite"
         case let .textResponse(c, v, o):
-            return "\(o): column '\(c)': '\(v)' is not a number; the response must be numeric"
+            return "\(o): column '\(c)': '\(v)' is not a number; the response must be numeric" + Self.missingHint(v)
         }
+    }
+
+    /// For `NaN` or `inf` written in a cell: how to write a missing value instead.
+    static func missingHint(_ value: String) -> String {
+        Double(value.trimmingCharacters(in: .whitespaces)) == nil ? "" : " (for a missing value leave the cell empty or write NA)"
     }
 }

@@ -161,7 +161,7 @@ struct FormulaEvaluator {
     /// A text column whose values are mostly numbers is a numeric column with a bad cell;
     /// treating it as categories would silently fit hundreds of dummies.
     private func rejectMostlyNumeric(_ name: String, _ c: CategoricalColumn) throws {
-        let numeric = c.levels.filter { Double($0.trimmingCharacters(in: .whitespaces)) != nil }.count
+        let numeric = c.levels.filter(Self.isNumber).count
         guard numeric * 2 > c.levels.count, let bad = Self.firstNonNumber(c) else { return }
         throw DesignError.notANumber(column: name, value: bad.value, origin: data.origin(ofRow: bad.row))
     }
@@ -169,10 +169,14 @@ struct FormulaEvaluator {
     /// The first cell in row order that is not a number. Levels are in order of first
     /// appearance, so the first such level's first row is the earliest bad row.
     static func firstNonNumber(_ c: CategoricalColumn) -> (value: String, row: Int)? {
-        guard let bad = c.levels.firstIndex(where: { Double($0.trimmingCharacters(in: .whitespaces)) == nil }),
+        guard let bad = c.levels.firstIndex(where: { !isNumber($0) }),
               let row = c.codes.firstIndex(of: Int32(bad)) else { return nil }
         return (c.levels[bad], row)
     }
+
+    /// Whether a text cell is a number as the CSV loader reads them: finite. (`Double("NaN")` and
+    /// `Double("inf")` succeed, so a column with one such cell was fitted as categories, exit 0.)
+    static func isNumber(_ text: String) -> Bool { Double(text.trimmingCharacters(in: .whitespaces))?.isFinite == true }
 
     /// What to change when a result is not a finite number.
     static let overflow = "the result is too large to represent: rescale the inputs"

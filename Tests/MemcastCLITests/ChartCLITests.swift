@@ -110,6 +110,19 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["notes.txt"])
     }
 
+    /// `--out /dev/stdout` (or a link to a device) was renamed over, leaving a regular file
+    /// where the link or device was; it is now written through, exit 0.
+    @Test func outputToADeviceWritesThroughIt() throws {
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let link = dir.appendingPathComponent("out.svg").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "/dev/null")
+        let r = try CLIRunner.run(["chart", "bom", "--out", link] + Self.quick)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == "/dev/null")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["out.svg"])
+    }
+
     // The report: one self-contained file with the four sections and every chart kind.
     @Test func reportHasSectionsAndAllChartKinds() throws {
         let dir = try tempDir()

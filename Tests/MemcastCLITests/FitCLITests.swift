@@ -136,6 +136,27 @@ import Testing
         #expect(c.status == 65 && c.stderr.contains("noisy.csv:9: column 'note': not valid UTF-8 text"), "\(c.stderr)")
     }
 
+    /// `NaN` or `inf` typed in a numeric column made it text (the loader reads neither), and
+    /// Swift's `Double("NaN")` let the text pass as numbers: x was fitted as categories, exit 0.
+    /// Now the cell is named, with how to write a missing value.
+    @Test(arguments: ["NaN", "inf", "-Infinity"])
+    func nanOrInfTextInANumericColumnIsNamed(_ cell: String) throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("memcast-fit-nan-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var text = "y,x\n"
+        for i in 0..<40 { text += "\(Double(i % 4) * 2 + Double(i % 7) / 10),\(i == 4 ? cell : String(i % 4))\n" }
+        let file = dir.appendingPathComponent("d.csv")
+        try Data(text.utf8).write(to: file)
+        let hint = "(for a missing value leave the cell empty or write NA)"
+        let r = try CLIRunner.run(["fit", "--data", file.path, "--formula", "y ~ x", "--format", "csv"])
+        #expect(r.status == 65 && r.stderr == "memcast: error: \(file.path):6: column 'x': cannot parse '\(cell)' as a number \(hint)\n",
+                "\(r.stderr)")
+        let response = try CLIRunner.run(["fit", "--data", file.path, "--formula", "x ~ y", "--format", "csv"])
+        #expect(response.status == 65 && response.stderr.contains("d.csv:6: column 'x': '\(cell)' is not a number; "
+                                                                  + "the response must be numeric \(hint)"), "\(response.stderr)")
+    }
+
     /// CSV output: the coefficient table, or the predictions with --predict.
     @Test func csvOutputs() throws {
         let base = ["fit", "--data", "\(Self.fixtures)/hetero.csv", "--formula", "y ~ x1 + x2 + x3", "--format", "csv"]

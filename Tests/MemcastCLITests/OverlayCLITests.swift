@@ -32,6 +32,21 @@ import Testing
         #expect(r.stdout.isEmpty)
     }
 
+    /// `point = 1e400` loaded as infinity: `data validate` said ok and the forecast failed with
+    /// "least squares X column 'previous_change_pct': non-finite value inf", naming no file or line.
+    @Test func numberOutOfRangeIsRefusedWithItsPlace() throws {
+        let dir = try Self.overlay("memory_prices.csv", Self.edited("memory_prices.csv", line: 21, column: "point", to: "1e400"))
+        try Self.expectRefused(dir, "\(dir.path)/memory_prices.csv:21: column 'point': '1e400' is out of range for a number (beyond ±1.8e308)")
+    }
+
+    /// `data validate` and `forecast` over the overlay `dir` both exit 65 with `message`.
+    static func expectRefused(_ dir: URL, _ message: String, asOf: String = "2026-02-28") throws {
+        for args in [["data", "validate", "memory_prices", "--data", dir.path], ["forecast", "--data", dir.path, "--draws", "100", "--as-of", asOf]] {
+            let r = try CLIRunner.run(args)
+            #expect(r.status == 65 && r.stderr.contains(message), "\(args[0]): \(r.stderr)")
+        }
+    }
+
     /// A near-miss name was silently added beside the embedded file (exit 0 on the embedded data).
     @Test(arguments: ["memory_price.csv", "Memory_Prices.csv", "memory_prices.CSV", "handset_config.csv"])
     func misnamedOverlayFileIsRefused(_ name: String) throws {
@@ -101,6 +116,31 @@ import Testing
         #expect(v.status == 0 && v.stderr.contains("warning: \(dir.path)/\(hint)"), "\(v.stderr)")
         let f = try CLIRunner.run(["forecast", "--data", dir.path, "--draws", "100"])
         #expect(f.status == 0 && f.stdout.contains(hint))
+    }
+
+    /// A published contract change of -100% or less: `data validate` said ok and the forecast
+    /// trapped in PassThrough (BOM ≤ 0, exit 132). Now a data error naming the cell.
+    @Test func changeOfMinus100PercentOrLessIsRefused() throws {
+        let dir = try Self.overlay("memory_prices.csv", Self.edited("memory_prices.csv", line: 21, column: "point", to: "-150"))
+        try Self.expectRefused(dir, "\(dir.path)/memory_prices.csv:21: column 'point': a change of -150% would leave nothing (qoq_pct must be above -100)")
+        // A high alone is read 5 points wide: -97 would be -102…-97 (it trapped too). Not a data error
+        // on its own, so `data validate` passes it; the forecast refuses it.
+        let row = "mp0069,conventional_dram,contract,,industry,2026Q1,qoq_pct,"
+        let text = try String(contentsOf: CLIRunner.packageRoot.appendingPathComponent("Datasets/memory_prices.csv"), encoding: .utf8)
+        #expect(text.contains(row + "55,60,"))
+        let oneSided = try Self.overlay("memory_prices.csv", text.replacingOccurrences(of: row + "55,60,", with: row + ",-97,"))
+        let g = try CLIRunner.run(["forecast", "--data", oneSided.path, "--draws", "100", "--as-of", "2026-01-06"])
+        #expect(g.status == 65 && g.stderr.contains("\(oneSided.path)/memory_prices.csv:70: column 'high': -97% alone is read as "
+                                                    + "-102…-97% (5 points below), a fall of 100% or more; give low as well"), "\(g.stderr)")
+    }
+
+    /// The hint printed 0.55 × 100 as computed: "write 55.00000000000001 for 55.00000000000001%".
+    @Test func fractionHintNamesTheRoundPercent() throws {
+        let dir = try Self.overlay("memory_prices.csv", Self.edited("memory_prices.csv", line: 69, column: "low", to: "0.55"))
+        let v = try CLIRunner.run(["data", "validate", "memory_prices", "--data", dir.path])
+        #expect(v.status == 0 && v.stderr.contains("memory_prices.csv:69: column 'low': 0.55 looks like a fraction, but the unit is pct "
+                                                   + "(other vintages of conventional_dram 2026Q1 qoq_pct say 55…95); write 55 for 55%"),
+                "\(v.stderr)")
     }
 
     /// `data validate` inferred types for the model datasets ("ok" for a region forecast rejects),

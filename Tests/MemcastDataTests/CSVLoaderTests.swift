@@ -147,6 +147,16 @@ import MemcastStatistics
         #expect(issues(text, label: "memory_prices.csv") == ["memory_prices.csv:3: column 'low': cannot parse '9O' as a number"])
     }
 
+    /// `1e400` parsed as infinity and loaded: `data validate` said ok, and the forecast failed in
+    /// its least-squares step naming no file or line.
+    @Test func numberOutOfRangeNamesItsPlace() {
+        let text = "period,name,low,unit\n2026Q1,a,1e400,pct\n2026Q2,b,-1e999,pct\n"
+        #expect(issues(text) == ["t.csv:2: column 'low': '1e400' is out of range for a number (beyond ±1.8e308)",
+                                 "t.csv:3: column 'low': '-1e999' is out of range for a number (beyond ±1.8e308)"])
+        // Inferred types too: the column stays numeric and the cell is refused.
+        #expect(issues("x\n1\n1e400\n", schema: nil) == ["t.csv:3: column 'x': '1e400' is out of range for a number (beyond ±1.8e308)"])
+    }
+
     @Test func severalProblemsAreAllReported() {
         let text = "period,name,low,unit\n2026Q5,a,1,pct\n2026Q2,b,x,pct\n2026Q3,c,3,percent\n2026Q4,d,4\n,e,5,pct\n"
         #expect(issues(text) == [

@@ -104,6 +104,26 @@ import MemcastData
         #expect(ok.prices[.dram]?[Period(quarterText: "2026Q1")!]?.lowPct == 0.9)
     }
 
+    /// The hint printed 0.55 × 100 as it computes: "Write 55.00000000000001 for 55.00000000000001%".
+    @Test func fractionHintNamesTheRoundPercent() {
+        #expect {
+            _ = try Scenario(toml: "name = \"x\"\n[prices.dram]\n2026Q1 = [0.07, 0.55]\n", file: "s.toml")
+        } throws: { e in
+            let d = String(describing: e)
+            return d.contains("(0.07 means 0.07%, not 7%). Write 7 for 7%,") && !d.contains("0000")
+        }
+    }
+
+    /// "nan%", "inf%" and "1e400%" read as numbers and failed later with a misleading reason
+    /// ("range [inf, 5] has low above high"); they are refused where they are written.
+    @Test(arguments: ["nan%", "inf%", "1e400%", "-1e400%"])
+    func nonFinitePercentStringIsRefused(_ text: String) {
+        #expect(throws: TOMLError(file: "s.toml", line: 3, column: 10,
+                                  message: "prices.dram.2026Q1: cannot read \"\(text)\" as a percent; write e.g. \"0.5%\"")) {
+            _ = try Scenario(toml: "name = \"x\"\n[prices.dram]\n2026Q1 = [\"\(text)\", 5]\n", file: "s.toml")
+        }
+    }
+
     @Test func shareWrittenAsPercentIsRefused() {
         #expect {
             _ = try Scenario(toml: "name = \"x\"\n[levers]\npass_through = 60\n", file: "s.toml")

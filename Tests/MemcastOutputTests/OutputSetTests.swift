@@ -66,4 +66,28 @@ import Testing
         }
         #expect(!FileManager.default.fileExists(atPath: d))
     }
+
+    /// A link was replaced by a regular file (the renamed temporary); a link to a device
+    /// (`/dev/null`, `/dev/stdout`) too, and as root `--out /dev/null` replaced the device itself.
+    /// Now a link's target is written, and a device or pipe in place.
+    @Test func linksAndDevicesAreWrittenThroughNotReplaced() throws {
+        let d = try Self.tempDir()
+        defer { try? FileManager.default.removeItem(atPath: d) }
+        let fm = FileManager.default
+        let real = (d as NSString).appendingPathComponent("real")
+        try fm.createDirectory(atPath: real, withIntermediateDirectories: false)
+        try "old".write(toFile: real + "/target.txt", atomically: true, encoding: .utf8)
+        let out = (d as NSString).appendingPathComponent("out")
+        try fm.createDirectory(atPath: out, withIntermediateDirectories: false)
+        try fm.createSymbolicLink(atPath: out + "/a.txt", withDestinationPath: "../real/target.txt")
+        try fm.createSymbolicLink(atPath: out + "/b.txt", withDestinationPath: "/dev/null")
+        try OutputSet.write([("a.txt", "new a"), ("b.txt", "new b")], into: out)
+        #expect(try fm.destinationOfSymbolicLink(atPath: out + "/a.txt") == "../real/target.txt")
+        #expect(try fm.destinationOfSymbolicLink(atPath: out + "/b.txt") == "/dev/null")
+        #expect(try Self.read(real, "target.txt") == "new a")
+        #expect(try Self.listing(real) == ["target.txt"] && Self.listing(out) == ["a.txt", "b.txt"])
+        try OutputFile.write("again", to: out + "/a.txt")
+        #expect(try Self.read(real, "target.txt") == "again")
+        #expect(try fm.destinationOfSymbolicLink(atPath: out + "/a.txt") == "../real/target.txt")
+    }
 }

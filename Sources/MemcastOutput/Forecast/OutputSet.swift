@@ -31,33 +31,46 @@ public enum OutputSet {
         }
         let tag = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
         func path(_ name: String) -> String { (directory as NSString).appendingPathComponent(name) }
-        struct Slot { var tmp: String; var final: String; var backup: String?; var placed = false }
+        struct Slot {
+            var tmp: String; var final: String; var shown: String; var contents: String
+            var inPlace = false; var backup: String?; var placed = false
+        }
         var slots: [Slot] = []
         do {
             for f in files {
-                let final = path(f.name)
-                if fm.fileExists(atPath: final, isDirectory: &isDir), isDir.boolValue {
-                    throw Failure(path: final, reason: "a folder of that name is in the way")
+                let shown = path(f.name)
+                if fm.fileExists(atPath: shown, isDirectory: &isDir), isDir.boolValue {
+                    throw Failure(path: shown, reason: "a folder of that name is in the way")
                 }
-                let tmp = path(".\(f.name).\(tag).tmp")
-                slots.append(Slot(tmp: tmp, final: final))
-                if let reason = Self.create(tmp, contents: f.contents) { throw Failure(path: final, reason: reason) }
+                let (final, inPlace) = Self.target(shown)
+                // Beside the file itself, so the rename stays within one file system.
+                let tmp = ((final as NSString).deletingLastPathComponent as NSString)
+                    .appendingPathComponent(".\((final as NSString).lastPathComponent).\(tag).tmp")
+                slots.append(Slot(tmp: tmp, final: final, shown: shown, contents: f.contents, inPlace: inPlace))
+                if inPlace { continue }
+                if let reason = Self.create(tmp, contents: f.contents) { throw Failure(path: shown, reason: reason) }
             }
             for i in slots.indices {
+                if slots[i].inPlace {
+                    if let reason = Self.create(slots[i].final, contents: slots[i].contents, exclusive: false) {
+                        throw Failure(path: slots[i].shown, reason: reason)
+                    }
+                    continue
+                }
                 if fm.fileExists(atPath: slots[i].final) {
-                    let backup = path(".\((slots[i].final as NSString).lastPathComponent).\(tag).previous")
+                    let backup = String(slots[i].tmp.dropLast(".tmp".count)) + ".previous"
                     if rename(slots[i].final, backup) != 0 {
-                        throw Failure(path: slots[i].final, reason: String(cString: strerror(errno)))
+                        throw Failure(path: slots[i].shown, reason: String(cString: strerror(errno)))
                     }
                     slots[i].backup = backup
                 }
                 if rename(slots[i].tmp, slots[i].final) != 0 {
-                    throw Failure(path: slots[i].final, reason: String(cString: strerror(errno)))
+                    throw Failure(path: slots[i].shown, reason: String(cString: strerror(errno)))
                 }
                 slots[i].placed = true
             }
         } catch {
-            for s in slots.reversed() {
+            for s in slots.reversed() where !s.inPlace {
                 if s.placed { try? fm.removeItem(atPath: s.final) } else { try? fm.removeItem(atPath: s.tmp) }
                 if let b = s.backup { _ = rename(b, s.final) }
             }
@@ -86,16 +99,31 @@ public enum OutputSet {
         return nil
     }
 
-    /// Creates `path` (which must not exist) holding `contents`; returns the system's reason on
-    /// failure (e.g. "No space left on device"), which Foundation's errors do not always carry here.
-    static func create(_ path: String, contents: String) -> String? {
-        guard let f = fopen(path, "wx") else { return String(cString: strerror(errno)) }
+    /// Where writing `path` lands, and whether in place. A link is followed, so the file it names is
+    /// replaced and the link stays. A device or pipe (`/dev/null`, `/dev/stdout`, a FIFO) is written
+    /// in place: renaming over it would put a regular file where it was.
+    static func target(_ path: String) -> (path: String, inPlace: Bool) {
+        var st = stat()
+        // Nothing there, or a link to nothing: a new file.
+        guard stat(path, &st) == 0 else { return (path, false) }
+        let type = st.st_mode & S_IFMT
+        if type != S_IFREG && type != S_IFDIR { return (path, true) }
+        guard lstat(path, &st) == 0, st.st_mode & S_IFMT == S_IFLNK, let r = realpath(path, nil) else { return (path, false) }
+        defer { free(r) }
+        return (String(cString: r), false)
+    }
+
+    /// Creates `path` (which must not exist unless `exclusive` is false: a device written in place)
+    /// holding `contents`; returns the system's reason on failure (e.g. "No space left on device"),
+    /// which Foundation's errors do not always carry here.
+    static func create(_ path: String, contents: String, exclusive: Bool = true) -> String? {
+        guard let f = fopen(path, exclusive ? "wx" : "w") else { return String(cString: strerror(errno)) }
         let bytes = Array(contents.utf8)
         var failure: Int32 = 0
         if bytes.withUnsafeBufferPointer({ fwrite($0.baseAddress, 1, $0.count, f) }) != bytes.count { failure = errno }
         if fclose(f) != 0, failure == 0 { failure = errno }
         guard failure != 0 else { return nil }
-        unlink(path)
+        if exclusive { unlink(path) }
         return String(cString: strerror(failure))
     }
 }

@@ -36,15 +36,20 @@ public enum OutputFile {
     }
 
     /// Fails early, before any work, when `path` cannot be written: the folder is
-    /// missing or not writable, or the path is a folder.
+    /// missing or not writable, or the path is a folder. A device or pipe (`/dev/stdout`)
+    /// is written in place, so it must be writable itself; a link, the folder it points into.
     public static func checkWritable(_ path: String) throws {
-        let url = URL(fileURLWithPath: path)
         let fm = FileManager.default
         var isDir: ObjCBool = false
         if fm.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
             throw OutputFileError(path: path, reason: "it is a directory")
         }
-        let folder = url.deletingLastPathComponent().path
+        let (target, inPlace) = OutputSet.target(path)
+        if inPlace {
+            guard fm.isWritableFile(atPath: target) else { throw OutputFileError(path: path, reason: "it is not writable") }
+            return
+        }
+        let folder = URL(fileURLWithPath: target).deletingLastPathComponent().path
         guard fm.fileExists(atPath: folder, isDirectory: &isDir) else {
             throw OutputFileError(path: path, reason: "folder '\(folder)' does not exist")
         }
