@@ -182,7 +182,13 @@ struct FitCommand: ParsableCommand {
         } catch let e as FitError {
             throw Self.usage(e.description)
         } catch let e as DesignError {
-            throw CLIError.dataError(e.description)
+            // Errors about the rows as a whole carry no place of their own: name the data they came from.
+            switch e {
+            case .tooFewRows, .emptyDesign, .singleLevel, .constantColumn:
+                throw CLIError.dataError("\(dataFile ?? dataset ?? "the data"): \(e.description)")
+            default:
+                throw CLIError.dataError(e.description)
+            }
         } catch let e as LapackError {
             throw CLIError.dataError("\(dataFile ?? dataset ?? ""): \(e.description)")
         }

@@ -157,6 +157,16 @@ import Testing
                                                                   + "the response must be numeric \(hint)"), "\(response.stderr)")
     }
 
+    /// A file with a header and no rows names itself: the error is about the data, not the formula.
+    @Test func headerOnlyFileIsNamed() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("memcast-fit-empty-\(UUID().uuidString).csv")
+        try Data("y,x\n".utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let r = try CLIRunner.run(["fit", "--data", file.path, "--formula", "y ~ x"])
+        #expect(r.status == 65 && r.stderr == "memcast: error: \(file.path): the model has 2 coefficients but only 0 usable rows; "
+                + "it needs more rows than coefficients\n", "\(r.stderr)")
+    }
+
     /// CSV output: the coefficient table, or the predictions with --predict.
     @Test func csvOutputs() throws {
         let base = ["fit", "--data", "\(Self.fixtures)/hetero.csv", "--formula", "y ~ x1 + x2 + x3", "--format", "csv"]
