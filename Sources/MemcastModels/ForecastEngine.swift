@@ -10,8 +10,8 @@ import MemcastData
 ///    equation's recursive residuals, `PriceModelFit`; coefficients
 ///    multivariate normal given σ; one draw per equation: DRAM and NAND share the pooled one),
 ///    yearly gaps;
-/// 2. contract changes per quarter and family: pinned/published ranges drawn uniformly,
-///    other quarters projected by `SupplyDemandPriceModel` with a residual shock;
+/// 2. contract changes per quarter and family: pinned/published ranges drawn uniformly (a tracker's
+///    forecast-kind call plus its past misses, `CallMisses`), other quarters projected by `SupplyDemandPriceModel` with a residual shock;
 /// 3. `MemoryCost` per (region, segment) cell with the inventory lag; `PassThrough` to
 ///    ASP; `Demand` to units; `VendorMix` to SoC vendors;
 /// 4. aggregation: volume-weighted averages over cells and quarters, yoy changes.
@@ -19,7 +19,8 @@ import MemcastData
 /// Random numbers: draw d uses `SplitMix64.stream(seed:index: d)` and a fixed sequence
 /// of uniforms and normals, so a run is reproducible for any number of threads and
 /// adding quarters to the horizon does not change earlier quarters' draws' parameters.
-/// The χ² of each equation's σ² comes from a second stream, `SplitMix64.varianceStream(seed:index: d)`.
+/// The χ² of each equation's σ² comes from a second stream, `SplitMix64.varianceStream(seed:index: d)`, and the
+/// calls' misses from a third, `SplitMix64.callMissStream(seed:index: d)`.
 public struct ForecastEngine: Sendable {
     public let inputs: ForecastInputs
     /// All simulated quarters, `start` … `horizon`.
@@ -49,7 +50,9 @@ public struct ForecastEngine: Sendable {
     /// Part-call factor by type and slot (slot 0 = quarter before start), `MemoryPartCalls.cumulative`.
     let partFactor: [[Double]]
     let anchorT: Int
-    let hasInput: [[Bool]], inputLo: [[Double]], inputHi: [[Double]]
+    let hasInput: [[Bool]]
+    /// The published or pinned range by kind and quarter (nil = projected); a call's may carry a miss spread.
+    let inputRange: [[PriceChangeRange?]]
     /// Weight on the price equation's expected change by kind and quarter (`ForecastInputs.expectedChangeWeight`).
     let carryWeight: [[Double]]
     let years: [Int]
@@ -99,20 +102,20 @@ public struct ForecastEngine: Sendable {
         anchorT = a
         let factors = MemoryPartCalls.cumulative(inputs.partCalls, quarters: quarters)
         partFactor = types.map { factors[$0]! }
-        var has = [[Bool]](), lo = [[Double]](), hi = [[Double]](), glo = [[Double]](), ghi = [[Double]](), prev = [[Double]]()
+        var has = [[Bool]](), ranges = [[PriceChangeRange?]](), glo = [[Double]](), ghi = [[Double]](), prev = [[Double]]()
         var carry = [[Double]]()
         let firstYear = quarters[0].year, lastYear = quarters[quarters.count - 1].year
         years = Array(firstYear...lastYear)
         yearOfQ = quarters.map { $0.year - firstYear }
         for k in MemoryKind.allCases {
             let r = quarters.map { inputs.priceInputs[k]?[$0] }
-            has.append(r.map { $0 != nil }); lo.append(r.map { $0?.lowPct ?? 0 }); hi.append(r.map { $0?.highPct ?? 0 })
+            has.append(r.map { $0 != nil }); ranges.append(r)
             carry.append(quarters.map { inputs.expectedChangeWeight(k, $0) })
             let g = years.map { ForecastEngine.gap(inputs.gapPP[k] ?? [:], year: $0) }
             glo.append(g.map { $0?.low ?? 0 }); ghi.append(g.map { $0?.high ?? 0 })
             prev.append(inputs.previousChangesPct[k] ?? [0, 0, 0, 0])
         }
-        hasInput = has; carryWeight = carry; inputLo = lo; inputHi = hi; gapLo = glo; gapHi = ghi; previous4 = prev
+        hasInput = has; inputRange = ranges; carryWeight = carry; gapLo = glo; gapHi = ghi; previous4 = prev
         let cells = inputs.cells
         cellDramType = cells.map { types.firstIndex(of: $0.dramType)! }
         cellNandType = cells.map { types.firstIndex(of: $0.nandType)! }
@@ -178,6 +181,8 @@ public struct ForecastEngine: Sendable {
             }
         }
         // 2. Contract price changes and indexes (index 1 at the quarter before start; slot t+1 = quarter t).
+        // A call's miss (`CallMisses`) takes its numbers from the draw's call-miss stream, so the rest stay as they are.
+        var missDraws = CallMissDraws(seed: seed, draw: d)
         var change = [Double](repeating: 0, count: 2 * nQ)
         var index = [Double](repeating: 1, count: 2 * (nQ + 1))
         for ki in 0..<2 {
@@ -185,7 +190,7 @@ public struct ForecastEngine: Sendable {
             for t in 0..<nQ {
                 let u = rng.nextUniform(), z = rng.nextNormal()
                 let c = hasInput[ki][t]
-                    ? inputLo[ki][t] + u * (inputHi[ki][t] - inputLo[ki][t])
+                    ? missDraws.changePct(inputRange[ki][t]!, u: u)
                     : models[ki].projectedChangePct(lastFourPct: last4, gapPP: gaps[ki * nY + yearOfQ[t]], shock: z,
                                                     expectedChangeWeight: carryWeight[ki][t])
                 change[ki * nQ + t] = c

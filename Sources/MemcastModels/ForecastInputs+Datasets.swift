@@ -65,6 +65,7 @@ extension ForecastInputs {
         var inputs: [MemoryKind: [Period: PriceChangeRange]] = [:]
         var previous: [MemoryKind: [Double]] = [:]
         var familyRows: [MemoryKind: [Period: Observation]] = [:]
+        var spreads: [String: CallMissSpread] = [:], calledQuarters: [String: [String]] = [:]
         for kind in MemoryKind.allCases {
             let series = kind.mobileSeries
             let idx = try ContractPriceIndex(series: series, observations: prices, asOf: asOf,
@@ -80,6 +81,15 @@ extension ForecastInputs {
                 }
                 if let r { byQuarter[p.quarter] = r; familyRows[kind, default: [:]][p.quarter] = p.observation }
             }
+            // A tracker's forecast-kind call carries its past misses (`CallMisses`); estimates and actuals do not.
+            for q in byQuarter.keys {
+                guard let o = familyRows[kind]?[q], CallMisses.isCall(o), scenario.prices[kind]?[q] == nil else { continue }
+                let tracker = PublisherOrigin.of(o.publisher)
+                if spreads[tracker] == nil { spreads[tracker] = CallMisses.misses(prices: prices, tracker: tracker, asOf: asOf) }
+                let m = spreads[tracker]!
+                byQuarter[q]!.callMiss = m.count >= CallMisses.minimumMisses ? m : nil
+                calledQuarters[tracker, default: []].append("\(kind.rawValue) \(q)")
+            }
             for (q, r) in scenario.prices[kind] ?? [:] { byQuarter[q] = r }
             // Flat only after the last called quarter: a gap between calls is a quarter that happened, left to the model.
             // Without any call, from the start (the count `unpublishedStep` uses), so flat never falls back to the equation.
@@ -90,6 +100,11 @@ extension ForecastInputs {
             }
             inputs[kind] = byQuarter
             previous[kind] = before
+        }
+        for (tracker, qs) in calledQuarters.sorted(by: { $0.key < $1.key }) {
+            let m = spreads[tracker]!
+            notes.append(CallMisses.note(tracker: tracker, spread: m.count >= CallMisses.minimumMisses ? m : nil, found: m.count,
+                                         quarters: qs.sorted()))
         }
         if let n = pinsPastHorizonNote(scenario, horizon: horizon) { notes.append(n) }
         switch scenario.unpublishedPrices {

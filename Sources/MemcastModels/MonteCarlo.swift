@@ -3,7 +3,8 @@ import MemcastData
 
 /// Stage 6 — uncertainty: runs `ForecastEngine` for many draws and reports p05/p50/p95.
 ///
-/// Scenario ranges become uniform distributions, parameter uncertainty comes from each
+/// Scenario ranges become uniform distributions (a tracker's forecast-kind call adds its past misses, `CallMisses`),
+/// parameter uncertainty comes from each
 /// parameter's distribution and from the price regressions' covariance (multivariate
 /// normal through a Cholesky factor), and the price equation's residual adds quarter-to-
 /// quarter noise: σ·z with σ² = σ̂²·ν/χ²_ν per draw, σ̂ the RMS of the equation's recursive
@@ -109,6 +110,8 @@ public enum MonteCarlo {
                 let text: String
                 if let r = inp.priceInputs[k]?[t] {
                     text = "\(r.text(fmt)) (\(r.origin.label))"
+                        // A call's miss spread (`CallMisses`): s in log points over n earlier misses.
+                        + (r.callMiss.map { String(format: " + miss s=%.1f lp (n=%d)", $0.sdLP(lowPct: r.lowPct, highPct: r.highPct), $0.count) } ?? "")
                 } else if inp.expectedChangeWeight(k, t) == 0 {
                     text = "flat with the supply–demand model's shocks (unpublished = \"\(inp.unpublishedPrices.rawValue)\")"
                 } else {

@@ -4,7 +4,8 @@ import Foundation
 ///
 /// A quarter's DRAM (or NAND) contract price change comes, in this order, from
 /// 1. the scenario, when it pins the quarter (a range, drawn uniformly);
-/// 2. the latest vintage published by `--as-of` (its range drawn uniformly);
+/// 2. the latest vintage published by `--as-of`: its range drawn uniformly, and for a forecast-kind call
+///    (not an estimate or actual) plus the tracker's past misses in log points, s·z (`CallMisses`);
 /// 3. this model's projection, in log points (100·ln of the price ratio):
 ///
 ///     ℓₜ = α + β·ℓₜ₋₁ + δ·Rₜ₋₁ + γ·gap_y(t) + σ·zₜ,   zₜ ~ N(0, 1),   Δpₜ = 100·(e^{ℓₜ/100} − 1)
@@ -153,6 +154,10 @@ public struct PriceChangeRange: Sendable, Equatable {
     public var lowPct: Double
     public var highPct: Double
     public var origin: PriceChangeOrigin
+    /// For a tracker's forecast-kind call, how far its earlier calls missed (`CallMisses`): a draw adds s·z in log
+    /// points to the uniform draw over the range (`drawnChangePct`). Nil for realizations (`estimate`, `actual`),
+    /// scenario pins, and calls whose tracker has too few realized calls.
+    public var callMiss: CallMissSpread?
 
     public init(lowPct: Double, highPct: Double, origin: PriceChangeOrigin) {
         precondition(lowPct <= highPct, "range low \(lowPct) above high \(highPct)")

@@ -149,9 +149,13 @@ public struct ContractPriceStage: BacktestStage {
         }
     }
 
-    /// The tracker's latest call for each quarter published by `asOf`, as the range the chain draws from.
+    /// The tracker's latest call for each quarter published by `asOf`, as the range the chain draws from, with the
+    /// tracker's miss spread as of `asOf` (`CallMisses`; nil with too few realized calls), as the chain's are.
     func publishedCalls(asOf: CalendarDate) -> [Period: PriceChangeRange] {
-        calls.compactMapValues { rows in VintageSelection.latest(rows, asOf: asOf).first.flatMap(ForecastInputs.range(of:)) }
+        let spread = CallMisses.spread(prices: prices, tracker: "TrendForce", asOf: asOf)
+        return calls.compactMapValues { rows in
+            VintageSelection.latest(rows, asOf: asOf).first.flatMap(ForecastInputs.range(of:)).map { var r = $0; r.callMiss = spread; return r }
+        }
     }
 
     public func trackerCall(target: Period, asOf: CalendarDate) -> TrackerCall? {

@@ -30,7 +30,8 @@ import MemcastData
 /// ones are the shock around a flat price). The draws are the same for every carry.
 ///
 /// Calls: given the trackers' calls published by the origin date (`calls`), a projected quarter with one
-/// takes it, drawn uniformly over its range as the chain draws a published call, and the carry's k counts
+/// takes it, drawn as the chain draws a published call (uniformly over its range, plus the tracker's past misses
+/// as of the origin date when it has enough, `CallMisses` and `CallMissDraws`), and the carry's k counts
 /// from the last called quarter, as the chain's does (`ForecastInputs.unpublishedStep`). Without calls k
 /// counts from the last known quarter.
 enum OriginPriceEquation {
@@ -75,9 +76,10 @@ enum OriginPriceEquation {
             let model = fit.draw([rng.nextNormal(), rng.nextNormal(), rng.nextNormal(), rng.nextNormal()],
                                  chiSquare: fit.drawChiSquare(&sigmaRNG))
             let yearGap = yearRanges.map { $0.low + rng.nextUniform() * ($0.high - $0.low) }
+            var missDraws = CallMissDraws(seed: seed, draw: d)
             var four = lastFour
             for (s, q) in steps.enumerated() {
-                let c = calls[q].map { $0.value(at: rng.nextUniform()) }
+                let c = calls[q].map { missDraws.changePct($0, u: rng.nextUniform()) }
                     ?? model.projectedChangePct(lastFourPct: four, gapPP: yearGap[years.firstIndex(of: q.year)!],
                                                 shock: rng.nextNormal(),
                                                 expectedChangeWeight: carry.expectedChangeWeight(step: unpublishedStep(s)))
