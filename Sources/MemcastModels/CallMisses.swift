@@ -61,8 +61,12 @@ public enum CallMisses {
     /// The misses of `tracker`'s calls realized by `asOf` (nil = all the rows, cut at their data date), or nil when
     /// there are fewer than `minimumMisses`.
     public static func spread(prices: [Observation], tracker: String, asOf: CalendarDate?) -> CallMissSpread? {
-        let s = misses(prices: prices, tracker: tracker, asOf: asOf)
-        return s.count >= minimumMisses ? s : nil
+        usable(misses(prices: prices, tracker: tracker, asOf: asOf))
+    }
+
+    /// `misses` when there are at least `minimumMisses` of them, else nil (the call stays uniform).
+    public static func usable(_ misses: CallMissSpread) -> CallMissSpread? {
+        misses.count >= minimumMisses ? misses : nil
     }
 
     /// All misses of `tracker`'s calls realized by `asOf`, however few.

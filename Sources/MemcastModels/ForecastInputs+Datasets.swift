@@ -87,7 +87,7 @@ extension ForecastInputs {
                 let tracker = PublisherOrigin.of(o.publisher)
                 if spreads[tracker] == nil { spreads[tracker] = CallMisses.misses(prices: prices, tracker: tracker, asOf: asOf) }
                 let m = spreads[tracker]!
-                byQuarter[q]!.callMiss = m.count >= CallMisses.minimumMisses ? m : nil
+                byQuarter[q]!.callMiss = CallMisses.usable(m)
                 calledQuarters[tracker, default: []].append("\(kind.rawValue) \(q)")
             }
             for (q, r) in scenario.prices[kind] ?? [:] { byQuarter[q] = r }
@@ -103,7 +103,7 @@ extension ForecastInputs {
         }
         for (tracker, qs) in calledQuarters.sorted(by: { $0.key < $1.key }) {
             let m = spreads[tracker]!
-            notes.append(CallMisses.note(tracker: tracker, spread: m.count >= CallMisses.minimumMisses ? m : nil, found: m.count,
+            notes.append(CallMisses.note(tracker: tracker, spread: CallMisses.usable(m), found: m.count,
                                          quarters: qs.sorted()))
         }
         if let n = pinsPastHorizonNote(scenario, horizon: horizon) { notes.append(n) }
