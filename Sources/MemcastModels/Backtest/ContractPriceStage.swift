@@ -123,8 +123,11 @@ public struct ContractPriceStage: BacktestStage {
     public func modelAndVariants(asOf: CalendarDate, origin: Period, history: QuarterlySeries,
                                  targets: [Period]) -> (model: ModelOutcome, variants: [(String, ModelOutcome)]) {
         let fit = OriginPriceEquation.chainFit(prices: prices, supply: supply, asOf: asOf)
+        // What every projection at this origin reads, gathered once.
+        let gaps = ForecastInputs.publishedGaps(supply, entity: gapEntity, asOf: asOf)
+        let called = publishedCalls(asOf: asOf)
         func project(_ v: ChainCarryVariant) -> ModelOutcome {
-            forecasts(fit, asOf: asOf, origin: origin, history: history, targets: targets, variant: v)
+            forecasts(fit, origin: origin, history: history, targets: targets, variant: v, gaps: gaps, calls: called)
         }
         return (project(.model), ChainCarryVariant.scored.map { ($0.name, project($0)) })
     }
@@ -133,19 +136,22 @@ public struct ContractPriceStage: BacktestStage {
     func forecasts(asOf: CalendarDate, origin: Period, history: QuarterlySeries, targets: [Period],
                    variant: ChainCarryVariant) -> ModelOutcome {
         forecasts(OriginPriceEquation.chainFit(prices: prices, supply: supply, asOf: asOf),
-                  asOf: asOf, origin: origin, history: history, targets: targets, variant: variant)
+                  origin: origin, history: history, targets: targets, variant: variant,
+                  gaps: ForecastInputs.publishedGaps(supply, entity: gapEntity, asOf: asOf),
+                  calls: variant.usesCalls ? publishedCalls(asOf: asOf) : [:])
     }
 
-    /// `fit` (or why there is none) projected from `history` as `variant` says.
-    func forecasts(_ fit: Result<PriceModelFit, OriginPriceEquation.Failure>, asOf: CalendarDate, origin: Period,
-                   history: QuarterlySeries, targets: [Period], variant: ChainCarryVariant) -> ModelOutcome {
+    /// `fit` (or why there is none) projected from `history` as `variant` says, with the year gaps and the calls
+    /// published by the origin date (`calls` is used only by a variant that takes calls).
+    func forecasts(_ fit: Result<PriceModelFit, OriginPriceEquation.Failure>, origin: Period, history: QuarterlySeries,
+                   targets: [Period], variant: ChainCarryVariant, gaps: [Int: ValueRange],
+                   calls: [Period: PriceChangeRange]) -> ModelOutcome {
         switch fit {
         case .failure(let f): return .unavailable(f.reason)
         case .success(let fit):
-            let gaps = ForecastInputs.publishedGaps(supply, entity: gapEntity, asOf: asOf)
             return .forecasts(OriginPriceEquation.forecast(fit, history: history, gaps: gaps, targets: targets,
                                                            seed: OriginPriceEquation.seed(origin: origin), carry: variant.carry,
-                                                           calls: variant.usesCalls ? publishedCalls(asOf: asOf) : [:]))
+                                                           calls: variant.usesCalls ? calls : [:]))
         }
     }
 
