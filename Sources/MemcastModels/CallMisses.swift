@@ -153,8 +153,7 @@ extension SplitMix64 {
     /// The stream of call-miss draws for draw `index` of a run seeded `seed` (`CallMissDraws`), derived like
     /// `varianceStream` with its own tag, so it consumes nothing from the draw's other streams.
     public static func callMissStream(seed: UInt64, index: UInt64) -> SplitMix64 {
-        var tag = SplitMix64(seed: seed ^ callMissStreamTag)
-        return stream(seed: tag.next(), index: index)
+        sideStream(tag: callMissStreamTag, seed: seed, index: index)
     }
 
     /// Tag mixed into the seed of `callMissStream` ("callmiss" in ASCII).

@@ -27,8 +27,14 @@ extension SplitMix64 {
     /// nothing from draw `index`'s main stream (`stream(seed:index:)`), whose uniforms and normals
     /// stay exactly as they are without it.
     public static func varianceStream(seed: UInt64, index: UInt64) -> SplitMix64 {
-        var tag = SplitMix64(seed: seed ^ varianceStreamTag)
-        return stream(seed: tag.next(), index: index)
+        sideStream(tag: varianceStreamTag, seed: seed, index: index)
+    }
+
+    /// Draw `index`'s stream of a side quantity (σ², a call's miss) named by `tag`: the run seed mixed with the tag,
+    /// then `stream(seed:index:)`, so each side stream is independent of the main one and of the others.
+    static func sideStream(tag: UInt64, seed: UInt64, index: UInt64) -> SplitMix64 {
+        var mixed = SplitMix64(seed: seed ^ tag)
+        return stream(seed: mixed.next(), index: index)
     }
 
     /// Tag mixed into the seed of `varianceStream` ("sigma²" in ASCII).
