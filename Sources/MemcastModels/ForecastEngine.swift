@@ -55,6 +55,8 @@ public struct ForecastEngine: Sendable {
     let inputRange: [[PriceChangeRange?]]
     /// Weight on the price equation's expected change by kind and quarter (`ForecastInputs.expectedChangeWeight`).
     let carryWeight: [[Double]]
+    /// Factor on the equation's shock by kind and quarter (`PriceShockScale.factor`; 1 unless the scenario asks `by_horizon`).
+    let shockFactor: [[Double]]
     let years: [Int]
     let yearOfQ: [Int]
     let gapLo: [[Double]], gapHi: [[Double]]
@@ -103,7 +105,7 @@ public struct ForecastEngine: Sendable {
         let factors = MemoryPartCalls.cumulative(inputs.partCalls, quarters: quarters)
         partFactor = types.map { factors[$0]! }
         var has = [[Bool]](), ranges = [[PriceChangeRange?]](), glo = [[Double]](), ghi = [[Double]](), prev = [[Double]]()
-        var carry = [[Double]]()
+        var carry = [[Double]](), shockF = [[Double]]()
         let firstYear = quarters[0].year, lastYear = quarters[quarters.count - 1].year
         years = Array(firstYear...lastYear)
         yearOfQ = quarters.map { $0.year - firstYear }
@@ -111,11 +113,12 @@ public struct ForecastEngine: Sendable {
             let r = quarters.map { inputs.priceInputs[k]?[$0] }
             has.append(r.map { $0 != nil }); ranges.append(r)
             carry.append(quarters.map { inputs.expectedChangeWeight(k, $0) })
+            shockF.append(quarters.map { inputs.priceShocks.factor(inputs.priceFits[k]!, step: inputs.unpublishedStep(k, $0)) })
             let g = years.map { ForecastEngine.gap(inputs.gapPP[k] ?? [:], year: $0) }
             glo.append(g.map { $0?.low ?? 0 }); ghi.append(g.map { $0?.high ?? 0 })
             prev.append(inputs.previousChangesPct[k] ?? [0, 0, 0, 0])
         }
-        hasInput = has; inputRange = ranges; carryWeight = carry; gapLo = glo; gapHi = ghi; previous4 = prev
+        hasInput = has; inputRange = ranges; carryWeight = carry; shockFactor = shockF; gapLo = glo; gapHi = ghi; previous4 = prev
         let cells = inputs.cells
         cellDramType = cells.map { types.firstIndex(of: $0.dramType)! }
         cellNandType = cells.map { types.firstIndex(of: $0.nandType)! }
@@ -191,8 +194,8 @@ public struct ForecastEngine: Sendable {
                 let u = rng.nextUniform(), z = rng.nextNormal()
                 let c = hasInput[ki][t]
                     ? missDraws.changePct(inputRange[ki][t]!, u: u)
-                    : models[ki].projectedChangePct(lastFourPct: last4, gapPP: gaps[ki * nY + yearOfQ[t]], shock: z,
-                                                    expectedChangeWeight: carryWeight[ki][t])
+                    : models[ki].projectedChangePct(lastFourPct: last4, gapPP: gaps[ki * nY + yearOfQ[t]],
+                                                    shock: shockFactor[ki][t] * z, expectedChangeWeight: carryWeight[ki][t])
                 change[ki * nQ + t] = c
                 index[ki * (nQ + 1) + t + 1] = index[ki * (nQ + 1) + t] * (1 + c / 100)
                 last4[0] = last4[1]; last4[1] = last4[2]; last4[2] = last4[3]; last4[3] = c

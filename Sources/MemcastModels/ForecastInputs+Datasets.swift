@@ -205,6 +205,7 @@ extension ForecastInputs {
             levers: scenario.levers, notes: notes, partCalls: parts.adopted)
         built.extrapolationNotes = extrapolation
         built.unpublishedPrices = scenario.unpublishedPrices
+        built.priceShocks = scenario.priceShocks
         built.scenarioParameters = scenario.parameters.setKeys
         if let o = scenario.levers.passThrough {
             built.passThrough = ParameterDistribution(o)

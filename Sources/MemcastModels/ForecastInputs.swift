@@ -23,6 +23,8 @@ public struct ForecastInputs: Sendable {
     /// How the projection carries the quarters after each family's last call or pin (`model` by default;
     /// `flat` quarters are already pinned in `priceInputs`).
     public var unpublishedPrices: UnpublishedPrices = .model
+    /// How wide the price equation's shocks are by quarters ahead (from the scenario).
+    public var priceShocks: PriceShockScale = .oneStep
     /// Parts' own contract calls, as factors on their family's change (`MemoryPartCalls`).
     public var partCalls: [MemoryPartCalls.Adopted]
     /// Changes of the four quarters before `start` (oldest first), percent, seeding the

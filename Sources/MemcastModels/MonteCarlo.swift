@@ -139,6 +139,14 @@ public enum MonteCarlo {
                                // The shocks' scale: the RMS of m recursive (one-step-ahead) residuals, when there is one.
                                + (f.predictive.map { String(format: " σ_oos=%.1f (m=%d)", $0.sdPct, $0.count) } ?? ""),
                            "OLS, n=\(f.observations), R²=\(String(format: "%.2f", f.rSquared))" + (f.note.isEmpty ? "" : "; \(f.note)")))
+            // How the equation's misses grew with quarters ahead, and whether this run's shocks follow them.
+            if let h = f.horizon {
+                params.append(("  k-step misses (k=1…\(h.counts.count))",
+                               "RMS " + h.missRMSLP.map { String(format: "%.1f", $0) }.joined(separator: "/") + " lp (n="
+                                   + h.counts.map(String.init).joined(separator: "/") + ")",
+                               inp.priceShocks == .byHorizon ? "shocks ×\(h.text) from k=2 (shocks = \"by_horizon\")"
+                                   : "not applied (shocks = \"one_step\")"))
+            }
         }
         if inp.levers.trimDRAMPct > 0 { params.append(("trim_dram_pct", fmt(inp.levers.trimDRAMPct), "scenario lever")) }
         if inp.levers.shipLessPct > 0 { params.append(("ship_less_pct", fmt(inp.levers.shipLessPct), "scenario lever")) }

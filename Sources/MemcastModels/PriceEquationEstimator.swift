@@ -144,12 +144,16 @@ public enum PriceEquationEstimator {
                     gaps: gaps)
     }
 
-    /// Fits the equation and measures its out-of-sample residual scale (`recursiveResiduals`, `PriceModelFit.predictive`).
+    /// Fits the equation and measures its out-of-sample residual scale (`recursiveResiduals`, `PriceModelFit.predictive`)
+    /// and how it grows with quarters ahead (`multiStepMisses`, `PriceModelFit.horizon`).
     /// - Throws: `ForecastError.noData` when too few rows are usable.
     /// - Complexity: one least-squares fit per distinct quarter of `rows` (the recursive residuals).
     public static func fit(kind: MemoryKind, rows: [Row]) throws -> PriceModelFit {
         var f = try fitInSample(kind: kind, rows: rows)
         f.predictive = PriceModelFit.PredictiveScale(recursiveResiduals: recursiveResiduals(rows: rows))
+        if let p = f.predictive {
+            f.horizon = PriceModelFit.HorizonScale(misses: multiStepMisses(rows: rows), oneStepSDPct: p.sdPct, model: f.model)
+        }
         return f
     }
 

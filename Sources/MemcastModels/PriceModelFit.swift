@@ -47,6 +47,8 @@ public struct PriceModelFit: Sendable, Equatable {
     public var span: RegressorSpan?
     /// The out-of-sample residual scale draws use in place of s (with its count m in place of ν); nil = s and ν.
     public var predictive: PredictiveScale?
+    /// Shock factors by quarters ahead (`HorizonScale`); nil = the same σ at every step.
+    public var horizon: HorizonScale?
 
     /// Smallest and largest previous-quarter change ℓₜ₋₁ and past-year change Rₜ₋₁ in the sample.
     public struct RegressorSpan: Sendable, Equatable {

@@ -35,6 +35,13 @@ extension Scenario {
                                    + "then flat with its shocks) or \"flat\" (0% QoQ), found \"\(v)\"")
                 }
                 s.unpublishedPrices = rule
+            case ("prices", "shocks"):
+                let v = try at.string()
+                guard let rule = PriceShockScale(rawValue: v) else {
+                    throw at.error("expected \"one_step\" (the same shock scale at every step) or \"by_horizon\" "
+                                   + "(wider from two quarters out, from the equation's k-step misses), found \"\(v)\"")
+                }
+                s.priceShocks = rule
             case ("prices.dram", _), ("prices.nand", _):
                 let kind: MemoryKind = e.table.last == "dram" ? .dram : .nand
                 guard let q = Period(quarterText: e.key) else {
@@ -97,7 +104,7 @@ extension Scenario {
             return "; known in [parameters]: elasticity, adjustment_speed, inventory_cover_weeks, "
                 + "baseline_growth_pct, baseline_asp_growth_pct"
         case "supply": return "; known in [supply]: gap_pp.YEAR, hbm_wafer_share_pct.YEAR"
-        case "prices": return "; known in [prices]: unpublished (\"model\", \"model_then_flat\" or \"flat\"); quarters go in [prices.dram] and [prices.nand]"
+        case "prices": return "; known in [prices]: unpublished (\"model\", \"model_then_flat\" or \"flat\"), shocks (\"one_step\" or \"by_horizon\"); quarters go in [prices.dram] and [prices.nand]"
         default: return ""
         }
     }

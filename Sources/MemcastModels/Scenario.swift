@@ -18,6 +18,8 @@ import MemcastData
 ///                          # equation, default), "model_then_flat" (the equation for the first such
 ///                          # quarter, then flat with its shocks) or "flat" (0% QoQ: prices stop where
 ///                          # the calls end); see `UnpublishedPrices`
+/// shocks = "one_step"      # the equation's shock scale: "one_step" (default) or "by_horizon" (wider
+///                          # from two quarters out, from its k-step misses); see `PriceShockScale`
 /// [prices.dram]            # contract change, percent QoQ: a number or [low, high]
 /// 2026Q1 = [90, 95]
 /// [prices.nand]
@@ -50,6 +52,8 @@ public struct Scenario: Sendable, Equatable {
     public var prices: [MemoryKind: [Period: PriceChangeRange]]
     /// What carries the quarters after the last published call or pin.
     public var unpublishedPrices: UnpublishedPrices = .model
+    /// How wide the price equation's shocks are by quarters ahead.
+    public var priceShocks: PriceShockScale = .oneStep
     /// Pinned bit demand − supply growth gaps by year, percentage points.
     public var gapPP: [Int: ValueRange]
     /// HBM share of DRAM wafer input by year, percent (moves bit supply; see Stage 1).

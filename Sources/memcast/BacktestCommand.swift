@@ -17,7 +17,9 @@ struct BacktestCommand: ParsableCommand {
         published by --as-of, default: everything). For contract prices the model is also \
         scored as model_then_flat (the scenario rule [prices] unpublished = "model_then_flat": \
         the equation for the first quarter after the last known one, then a flat price with \
-        its shocks), and as the forecast's own path: calls_then_model and \
+        its shocks), as model_by_horizon (the scenario option [prices] shocks = "by_horizon": \
+        the same point forecasts, each step's shock widened to the equation's k-step misses), \
+        and as the forecast's own path: calls_then_model and \
         calls_then_model_then_flat take TrendForce's latest call for each quarter that had one \
         by the origin date, then carry on from the last call. Baselines: naive (last value), drift, \
         no change (a flat price, for contract price changes), \

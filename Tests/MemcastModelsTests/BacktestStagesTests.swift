@@ -219,10 +219,13 @@ import Testing
 
     /// Variant names round-trip; `flat` is the no_change baseline, not a variant.
     @Test func chainCarryVariantNames() {
-        #expect(ChainCarryVariant.scored.map(\.name) == ["model_then_flat", "calls_then_model", "calls_then_model_then_flat"])
+        #expect(ChainCarryVariant.scored.map(\.name) == ["model_then_flat", "model_by_horizon", "calls_then_model",
+                                                          "calls_then_model_then_flat"])
         for v in ChainCarryVariant.scored { #expect(ChainCarryVariant(name: v.name) == v) }
         #expect(ChainCarryVariant(name: "flat") == nil && ChainCarryVariant(name: "calls_then_flat") == nil)
         #expect(ChainCarryVariant(name: "model") == .model && ChainCarryVariant(name: "calls_then_") == nil)
+        #expect(ChainCarryVariant(name: "calls_then_model_by_horizon") == ChainCarryVariant(usesCalls: true, carry: .model, shocks: .byHorizon))
+        #expect(ChainCarryVariant(name: "flat_by_horizon") == nil && ChainCarryVariant(name: "_by_horizon") == nil)
     }
 
     /// Reversion: α = β = γ = 0, δ = −0.1, four past changes of +10% → R = 100·4·ln 1.1 = 38.124 log

@@ -58,8 +58,8 @@ import MemcastData
         #expect {
             _ = try Scenario(toml: "name = \"x\"\n[prices]\n2026Q2 = 10\n", file: "s.toml")
         } throws: { e in
-            String(describing: e).contains("known in [prices]: unpublished (\"model\", \"model_then_flat\" or \"flat\"); "
-                                           + "quarters go in [prices.dram] and [prices.nand]")
+            String(describing: e).contains("known in [prices]: unpublished (\"model\", \"model_then_flat\" or \"flat\"), "
+                                           + "shocks (\"one_step\" or \"by_horizon\"); quarters go in [prices.dram] and [prices.nand]")
         }
     }
 

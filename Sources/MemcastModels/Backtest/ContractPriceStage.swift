@@ -109,7 +109,8 @@ public struct ContractPriceStage: BacktestStage {
     }
 
     /// The chain's other price paths, scored beside the model (`ChainCarryVariant`): `model_then_flat` (the
-    /// scenario rule of that name), and both carries after the trackers' calls published by the origin date.
+    /// scenario rule of that name), `model_by_horizon` (the scenario's `shocks = "by_horizon"`), and both carries
+    /// after the trackers' calls published by the origin date.
     /// (`flat` is the `no_change` baseline.)
     public var modelVariantNames: [String] { ChainCarryVariant.scored.map(\.name) }
 
@@ -150,7 +151,7 @@ public struct ContractPriceStage: BacktestStage {
         case .failure(let f): return .unavailable(f.reason)
         case .success(let fit):
             return .forecasts(OriginPriceEquation.forecast(fit, history: history, gaps: gaps, targets: targets,
-                                                           seed: OriginPriceEquation.seed(origin: origin), carry: variant.carry,
+                                                           seed: OriginPriceEquation.seed(origin: origin), carry: variant.carry, shocks: variant.shocks,
                                                            calls: variant.usesCalls ? calls : [:]))
         }
     }

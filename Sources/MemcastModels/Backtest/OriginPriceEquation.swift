@@ -29,6 +29,9 @@ import MemcastData
 /// after the last published call: `model` projects every quarter, `model_then_flat` only the first (later
 /// ones are the shock around a flat price). The draws are the same for every carry.
 ///
+/// Shocks: `shocks` = `by_horizon` multiplies the k-th projected quarter's shock by cₖ (`PriceModelFit.HorizonScale`,
+/// k counted as the carry's), as the scenario option of that name does in the chain.
+///
 /// Calls: given the trackers' calls published by the origin date (`calls`), a projected quarter with one
 /// takes it, drawn as the chain draws a published call (uniformly over its range, plus the tracker's past misses
 /// as of the origin date when it has enough, `CallMisses` and `CallMissDraws`), and the carry's k counts
@@ -56,7 +59,7 @@ enum OriginPriceEquation {
 
     /// Forecasts of `targets` from the last known quarter of `history`.
     static func forecast(_ fit: PriceModelFit, history: QuarterlySeries, gaps: [Int: ValueRange], targets: [Period],
-                         seed: UInt64, carry: UnpublishedPrices = .model,
+                         seed: UInt64, carry: UnpublishedPrices = .model, shocks: PriceShockScale = .oneStep,
                          calls: [Period: PriceChangeRange] = [:]) -> [PointForecast?] {
         guard let last = history.last, let end = targets.max(), end > last.quarter else { return targets.map { _ in nil } }
         let steps = last.quarter.advanced(by: 1).quarters(through: end)
@@ -81,7 +84,7 @@ enum OriginPriceEquation {
             for (s, q) in steps.enumerated() {
                 let c = calls[q].map { missDraws.changePct($0, u: rng.nextUniform()) }
                     ?? model.projectedChangePct(lastFourPct: four, gapPP: yearGap[years.firstIndex(of: q.year)!],
-                                                shock: rng.nextNormal(),
+                                                shock: shocks.factor(fit, step: unpublishedStep(s)) * rng.nextNormal(),
                                                 expectedChangeWeight: carry.expectedChangeWeight(step: unpublishedStep(s)))
                 four[0] = four[1]; four[1] = four[2]; four[2] = four[3]; four[3] = c
                 if let i = slot[s] { values[i][d] = c }
