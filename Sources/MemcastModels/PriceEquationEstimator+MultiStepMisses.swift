@@ -26,17 +26,20 @@ extension PriceEquationEstimator {
     /// - Returns: K arrays, the misses at k = 1…K in log points, each in origin order.
     public static func multiStepMisses(rows: [Row], steps: Int = multiStepHorizon,
                                        minimumWindow m: Int = minimumRecursiveWindow) -> [[Double]] {
-        precondition(steps >= 1 && m >= minimumRows)
+        multiStepMisses(rows: rows, windows: expandingWindows(rows: rows, minimumWindow: m), steps: steps)
+    }
+
+    /// `multiStepMisses` from windows already fitted (`expandingWindows` of the same rows).
+    static func multiStepMisses(rows: [Row], windows: [ExpandingWindow], steps: Int = multiStepHorizon) -> [[Double]] {
+        precondition(steps >= 1)
         var out = [[Double]](repeating: [], count: steps)
         let byQuarter = Dictionary(grouping: rows, by: \.quarter)
         func successor(of r: Row) -> Row? {
             byQuarter[r.quarter.advanced(by: 1)]?.first { $0.lastFourPct == Array(r.lastFourPct.dropFirst()) + [r.changePct] }
         }
-        for q in byQuarter.keys.sorted() {
-            let window = rows.filter { $0.quarter < q }
-            guard window.count >= m, let fit = try? fitInSample(kind: .dram, rows: window) else { continue }
-            let model = fit.model
-            for first in rows where first.quarter == q {
+        for w in windows {
+            let model = w.model
+            for first in rows where first.quarter == w.quarter {
                 var row: Row? = first
                 var four = first.lastFourPct
                 for k in 0..<steps {

@@ -35,18 +35,39 @@ extension PriceEquationEstimator {
     /// - Returns: errors in quarter order (ties in `rows` order).
     /// - Complexity: one fit per distinct quarter with a large enough window, O(q·n) for q quarters and n rows.
     public static func recursiveResiduals(rows: [Row], minimumWindow m: Int = minimumRecursiveWindow) -> [RecursiveResidual] {
-        precondition(m >= minimumRows, "a window needs at least \(minimumRows) rows")
+        recursiveResiduals(rows: rows, windows: expandingWindows(rows: rows, minimumWindow: m))
+    }
+
+    /// `recursiveResiduals` from windows already fitted (`expandingWindows` of the same rows).
+    static func recursiveResiduals(rows: [Row], windows: [ExpandingWindow]) -> [RecursiveResidual] {
         var out: [RecursiveResidual] = []
-        for q in Set(rows.map(\.quarter)).sorted() {
-            let window = rows.filter { $0.quarter < q }
-            guard window.count >= m, let fit = try? fitInSample(kind: .dram, rows: window) else { continue }
-            for r in rows where r.quarter == q {
-                guard let gap = r.gapPP ?? (fit.model.gapCoefficient == 0 ? 0 : nil) else { continue }
-                let expected = fit.model.expectedLogPoints(lastFourPct: r.lastFourPct, gapPP: gap)
-                out.append(RecursiveResidual(quarter: q, windowRows: window.count,
+        for w in windows {
+            for r in rows where r.quarter == w.quarter {
+                guard let gap = r.gapPP ?? (w.model.gapCoefficient == 0 ? 0 : nil) else { continue }
+                let expected = w.model.expectedLogPoints(lastFourPct: r.lastFourPct, gapPP: gap)
+                out.append(RecursiveResidual(quarter: w.quarter, windowRows: w.rows,
                                              residualLP: SupplyDemandPriceModel.logPoints(r.changePct) - expected))
             }
         }
         return out
+    }
+
+    /// The equation fitted on every row of a quarter before `quarter`, as of that quarter.
+    struct ExpandingWindow {
+        var quarter: Period
+        /// Rows of the window.
+        var rows: Int
+        var model: SupplyDemandPriceModel
+    }
+
+    /// One fit per distinct quarter of `rows` whose earlier rows number at least `m` (a window that cannot be
+    /// fitted is left out), in quarter order; shared by the one-step and the multi-step misses.
+    static func expandingWindows(rows: [Row], minimumWindow m: Int) -> [ExpandingWindow] {
+        precondition(m >= minimumRows, "a window needs at least \(minimumRows) rows")
+        return Set(rows.map(\.quarter)).sorted().compactMap { q in
+            let window = rows.filter { $0.quarter < q }
+            guard window.count >= m, let fit = try? fitInSample(kind: .dram, rows: window) else { return nil }
+            return ExpandingWindow(quarter: q, rows: window.count, model: fit.model)
+        }
     }
 }

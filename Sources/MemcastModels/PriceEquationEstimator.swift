@@ -150,9 +150,11 @@ public enum PriceEquationEstimator {
     /// - Complexity: one least-squares fit per distinct quarter of `rows` (the recursive residuals).
     public static func fit(kind: MemoryKind, rows: [Row]) throws -> PriceModelFit {
         var f = try fitInSample(kind: kind, rows: rows)
-        f.predictive = PriceModelFit.PredictiveScale(recursiveResiduals: recursiveResiduals(rows: rows))
+        let windows = expandingWindows(rows: rows, minimumWindow: minimumRecursiveWindow)
+        f.predictive = PriceModelFit.PredictiveScale(recursiveResiduals: recursiveResiduals(rows: rows, windows: windows))
         if let p = f.predictive {
-            f.horizon = PriceModelFit.HorizonScale(misses: multiStepMisses(rows: rows), oneStepSDPct: p.sdPct, model: f.model)
+            f.horizon = PriceModelFit.HorizonScale(misses: multiStepMisses(rows: rows, windows: windows),
+                                                   oneStepSDPct: p.sdPct, model: f.model)
         }
         return f
     }
