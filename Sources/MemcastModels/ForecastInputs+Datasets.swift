@@ -169,12 +169,15 @@ extension ForecastInputs {
                                                nandGB: c.nandGB, nandUSDPerGB: anchors[c.nandType]!)
             c.nonMemoryBOMUSD = cal.bomToASP[i]! * c.aspUSD - mem
             guard c.nonMemoryBOMUSD > 0 else {
-                throw ForecastError.invalidInputs("handset_configs.csv: \(c.region.rawValue)/\(c.segment.rawValue): "
+                throw ForecastError.invalidInputs("\(cal.configsSource): \(c.region.rawValue)/\(c.segment.rawValue): "
                                                   + "memory at anchor prices exceeds the BOM implied by bom_to_asp")
             }
             cells.append(c)
         }
-        guard !cells.isEmpty else { throw ForecastError.noData("handset_configs.csv has no rows for \(baseYear)") }
+        guard !cells.isEmpty else {
+            throw ForecastError.noData("\(cal.configsSource): no rows for \(baseYear), the base year "
+                                       + "(\(cal.configs.count) rows in all); a forecast starts from that year's configurations")
+        }
 
         // Vendor × segment matrix raked to the published vendor shares.
         let segVolumes = Segment.allCases.map { s in cells.filter { $0.segment == s }.reduce(0) { $0 + $1.volumeShare } }

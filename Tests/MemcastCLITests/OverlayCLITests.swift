@@ -32,6 +32,17 @@ import Testing
         #expect(r.stdout.isEmpty)
     }
 
+    /// A header-only handset_configs.csv said "handset_configs.csv has no rows for 2025", naming
+    /// neither the overlay folder nor that the embedded file was replaced.
+    @Test func headerOnlyConfigsNameTheirFile() throws {
+        let text = try String(contentsOf: CLIRunner.packageRoot.appendingPathComponent("Datasets/handset_configs.csv"), encoding: .utf8)
+        let header = String(text.prefix { $0 != "\n" }) + "\n"
+        let dir = try Self.overlay("handset_configs.csv", header)
+        let r = try CLIRunner.run(["forecast", "--data", dir.path, "--draws", "100"])
+        #expect(r.status == 65 && r.stdout.isEmpty)
+        #expect(r.stderr.contains("\(dir.path)/handset_configs.csv: no rows for 2025, the base year (0 rows in all)"), "\(r.stderr)")
+    }
+
     /// `point = 1e400` loaded as infinity: `data validate` said ok and the forecast failed with
     /// "least squares X column 'previous_change_pct': non-finite value inf", naming no file or line.
     @Test func numberOutOfRangeIsRefusedWithItsPlace() throws {
