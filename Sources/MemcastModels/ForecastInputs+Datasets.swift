@@ -38,7 +38,7 @@ extension ForecastInputs {
             throw ForecastError.invalidInputs("--horizon \(horizon) is more than five years past the base year \(baseYear)")
         }
         let model = try ModelDatasets.load(from: catalog)
-        let prices = try catalog.observations("memory_prices").filter { !$0.isLowReliability }
+        let prices = try MemoryPriceRows.load(from: catalog).filter { !$0.isLowReliability }
         // A high alone is read 5 points wide (`range(of:)`); at -95 or below that is a fall of 100% or
         // more, and the forecast trapped on it (exit 132). The data layer holds each value above -100.
         if let o = prices.first(where: { $0.low == nil && $0.point == nil && ($0.high ?? 0) - oneSidedWidthPct <= -100 }) {

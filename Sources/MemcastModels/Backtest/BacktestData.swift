@@ -21,9 +21,9 @@ public struct BacktestData: Sendable {
     }
 
     /// Loads `memory_prices`, `handset_market` and `supply_demand` from a catalog.
-    /// - Throws: the loader's `CSVIssue`/`CSVError` for a missing or malformed dataset.
+    /// - Throws: the loader's `CSVIssue`/`CSVError` for a missing or malformed dataset, `ForecastError` for an implausible price change.
     public static func load(from catalog: DatasetCatalog, truthAsOf: CalendarDate? = nil) throws -> BacktestData {
-        BacktestData(memoryPrices: try catalog.observations("memory_prices"),
+        BacktestData(memoryPrices: try MemoryPriceRows.load(from: catalog),
                      handsetMarket: try catalog.observations("handset_market"),
                      supplyDemand: try catalog.observations("supply_demand"), truthAsOf: truthAsOf)
     }
