@@ -19,13 +19,13 @@ extension ForecastInputs {
     static let inputDatasetNames: Set<String> = EmbeddedDatasets.modelDatasetNames.union(["memory_prices", "supply_demand"])
 
     /// Resolves every input of a run from the datasets as of `asOf`, the calibration table
-    /// and `scenario`.
+    /// and `scenario`. `today` (the CLI's clock; nil in tests) only words the note on an `asOf` past the data.
     ///
     /// - Throws: `ForecastError.invalidInputs` for a horizon before the forecast starts,
     ///   `ForecastError.noData` for an as-of date before any published figure, and the
     ///   loader's errors for missing or malformed datasets.
     public static func build(catalog: DatasetCatalog, scenario: Scenario, asOf: CalendarDate?,
-                             horizon: Period? = nil, baseYear: Int = defaultBaseYear) throws -> ForecastInputs {
+                             horizon: Period? = nil, baseYear: Int = defaultBaseYear, today: CalendarDate? = nil) throws -> ForecastInputs {
         let horizon = horizon ?? defaultHorizon
         let firstForecast = Period(year: baseYear + 1, quarter: 1)
         guard horizon.granularity == .quarter else { throw ForecastError.invalidInputs("--horizon must be a quarter such as 2027Q4") }
@@ -57,6 +57,9 @@ extension ForecastInputs {
         // Say which inputs are the user's own files, so a run is never mistaken for one on the embedded data.
         var notes = catalog.entries.filter { $0.fromOverlay && inputDatasetNames.contains($0.name) }
             .map { "data: \($0.name).csv from \(catalog.overlayDirectory ?? "--data") (overlay)" }
+        let dated = (prices + supply).compactMap { o in o.published.map { ($0, o.origin) } }
+            + model.launchPairs.map { ($0.published, $0.origin) }
+        if let n = VintageSelection.asOfNote(asOf: asOf, dated: dated, today: today) { notes.append(n) }
         notes += Observation.fractionSuspects(prices)
         let start = coverable.lowerBound
         let cal = model
