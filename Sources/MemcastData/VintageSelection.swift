@@ -49,6 +49,23 @@ public enum VintageSelection {
         date ?? rows.compactMap { $0.published?.latest }.max()
     }
 
+    /// A note for an `asOf` past the data. After every publication in `dated` (date, where it is
+    /// written) nothing is left out: the run is the one without `--as-of`. After `today` but not
+    /// after a figure dated only by its month or year (counted at the period's end), that figure is
+    /// still left out. Said, not refused: a typo (2036 for 2026) should not pass unseen. nil otherwise.
+    ///
+    /// Example: "--as-of 2030-01-01 is after the newest publication in the data (2026-02-27,
+    /// memory_prices.csv:857): it uses every published figure, as without --as-of".
+    public static func asOfNote(asOf: CalendarDate?, dated: [(date: PublicationDate, origin: String)],
+                                today: CalendarDate? = nil) -> String? {
+        guard let asOf, let newest = dated.max(by: { $0.date.latest < $1.date.latest }) else { return nil }
+        let counted = newest.date.precision == .day ? "" : ", which counts from \(newest.date.latest)"
+        let what = "the newest publication in the data (\(newest.date), \(newest.origin)\(counted))"
+        if newest.date.latest < asOf { return "--as-of \(asOf) is after \(what): it uses every published figure, as without --as-of" }
+        if let today, today < asOf, asOf < newest.date.latest { return "--as-of \(asOf) is after today (\(today)); \(what) is still left out" }
+        return nil
+    }
+
     /// The latest vintage per key known on `date`, in dataset order of the chosen rows.
     public static func latest(_ rows: [Observation], asOf date: CalendarDate?, perPublisher: Bool = false) -> [Observation] {
         var best: [Key: Int] = [:]

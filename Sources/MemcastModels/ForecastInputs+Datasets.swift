@@ -19,13 +19,13 @@ extension ForecastInputs {
     static let inputDatasetNames: Set<String> = EmbeddedDatasets.modelDatasetNames.union(["memory_prices", "supply_demand"])
 
     /// Resolves every input of a run from the datasets as of `asOf`, the calibration table
-    /// and `scenario`.
+    /// and `scenario`. `today` (the CLI's clock; nil in tests) only words the note on an `asOf` past the data.
     ///
     /// - Throws: `ForecastError.invalidInputs` for a horizon before the forecast starts,
     ///   `ForecastError.noData` for an as-of date before any published figure, and the
     ///   loader's errors for missing or malformed datasets.
     public static func build(catalog: DatasetCatalog, scenario: Scenario, asOf: CalendarDate?,
-                             horizon: Period? = nil, baseYear: Int = defaultBaseYear) throws -> ForecastInputs {
+                             horizon: Period? = nil, baseYear: Int = defaultBaseYear, today: CalendarDate? = nil) throws -> ForecastInputs {
         let horizon = horizon ?? defaultHorizon
         let firstForecast = Period(year: baseYear + 1, quarter: 1)
         guard horizon.granularity == .quarter else { throw ForecastError.invalidInputs("--horizon must be a quarter such as 2027Q4") }
@@ -38,7 +38,7 @@ extension ForecastInputs {
             throw ForecastError.invalidInputs("--horizon \(horizon) is more than five years past the base year \(baseYear)")
         }
         let model = try ModelDatasets.load(from: catalog)
-        let prices = try catalog.observations("memory_prices").filter { !$0.isLowReliability }
+        let prices = try MemoryPriceRows.load(from: catalog).filter { !$0.isLowReliability }
         // A high alone is read 5 points wide (`range(of:)`); at -95 or below that is a fall of 100% or
         // more, and the forecast trapped on it (exit 132). The data layer holds each value above -100.
         if let o = prices.first(where: { $0.low == nil && $0.point == nil && ($0.high ?? 0) - oneSidedWidthPct <= -100 }) {
@@ -57,6 +57,9 @@ extension ForecastInputs {
         // Say which inputs are the user's own files, so a run is never mistaken for one on the embedded data.
         var notes = catalog.entries.filter { $0.fromOverlay && inputDatasetNames.contains($0.name) }
             .map { "data: \($0.name).csv from \(catalog.overlayDirectory ?? "--data") (overlay)" }
+        let dated = (prices + supply).compactMap { o in o.published.map { ($0, o.origin) } }
+            + model.launchPairs.map { ($0.published, $0.origin) }
+        if let n = VintageSelection.asOfNote(asOf: asOf, dated: dated, today: today) { notes.append(n) }
         notes += Observation.fractionSuspects(prices)
         let start = coverable.lowerBound
         let cal = model
@@ -169,12 +172,15 @@ extension ForecastInputs {
                                                nandGB: c.nandGB, nandUSDPerGB: anchors[c.nandType]!)
             c.nonMemoryBOMUSD = cal.bomToASP[i]! * c.aspUSD - mem
             guard c.nonMemoryBOMUSD > 0 else {
-                throw ForecastError.invalidInputs("handset_configs.csv: \(c.region.rawValue)/\(c.segment.rawValue): "
+                throw ForecastError.invalidInputs("\(cal.configsSource): \(c.region.rawValue)/\(c.segment.rawValue): "
                                                   + "memory at anchor prices exceeds the BOM implied by bom_to_asp")
             }
             cells.append(c)
         }
-        guard !cells.isEmpty else { throw ForecastError.noData("handset_configs.csv has no rows for \(baseYear)") }
+        guard !cells.isEmpty else {
+            throw ForecastError.noData("\(cal.configsSource): no rows for \(baseYear), the base year "
+                                       + "(\(cal.configs.count) rows in all); a forecast starts from that year's configurations")
+        }
 
         // Vendor × segment matrix raked to the published vendor shares.
         let segVolumes = Segment.allCases.map { s in cells.filter { $0.segment == s }.reduce(0) { $0 + $1.volumeShare } }

@@ -43,6 +43,8 @@ public struct ModelDatasets: Sendable {
     }
 
     public var configs: [HandsetConfig]
+    /// Where `configs` were read (`/my/data/handset_configs.csv` for an overlay), for messages about the file as a whole.
+    public var configsSource: String
     /// Memory share of BOM is not an input: BOM/ASP ratios are (see `nonMemoryBOM`).
     public var bomToASP: [Int: Double]
     /// What each configuration rests on: dataset rows (`figure_ids`) and the latest of their publication
@@ -162,6 +164,7 @@ public struct ModelDatasets: Sendable {
                 launchPrices l: DataFrame? = nil) throws {
         let parsed = try Self.configRows(h)
         self.configs = parsed.configs
+        self.configsSource = h.source ?? "handset_configs.csv"
         self.bomToASP = parsed.ratios
         self.configBasis = parsed.basis
         self.calibration = try Self.calibrationRows(c)

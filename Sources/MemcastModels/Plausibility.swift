@@ -8,7 +8,22 @@ public enum Plausibility {
         public var range: ClosedRange<Double>
         /// How the quantity is named in messages ("adjustment_speed (a share, 0…1)").
         public var what: String
-        public init(_ range: ClosedRange<Double>, _ what: String) { self.range = range; self.what = what }
+        /// Said after the message when no sign or percent hint applies ("" for none).
+        public var hint: String
+        public init(_ range: ClosedRange<Double>, _ what: String, hint: String = "") {
+            self.range = range; self.what = what; self.hint = hint
+        }
+    }
+
+    /// A quarter-on-quarter memory price change, percent: at most a factor of 5 either way,
+    /// −80…+400% (±161 log points). The largest quarterly moves in memory_prices.csv are
+    /// +90…115% for DRAM contracts in 1Q26 (+150% spot in 4Q25) and −35% in 2019 and 2022;
+    /// ×5 is about twice the largest rise in log points (77), so a shock beyond the record fits
+    /// and a price or a ratio typed for a change (5000) does not. Scenario pins
+    /// (`[prices.dram]`) and the data's `qoq_pct` rows are held to it.
+    public static func quarterlyPriceChange(_ what: String) -> Rule {
+        Rule(-80...400, what, hint: "; +400% is already 5× the price in one quarter and -80% a fifth of it: "
+                                    + "write the change in percent (90 = up 90%), not a price or a ratio")
     }
 
     /// Model parameters by name: a scenario's `[parameters]` keys and `[levers] pass_through`,
@@ -42,7 +57,7 @@ public enum Plausibility {
 
     /// nil when `value` is plausible, else why not: `what = v is implausible (expected a…b)`,
     /// with a hint when a share (a range 0…1, up to 0…3 for π) was written as a percent, or a
-    /// negative-only quantity (elasticity) lost its sign.
+    /// negative-only quantity (elasticity) lost its sign, else the rule's own hint.
     public static func problem(_ value: Double, _ rule: Rule, unit: String = "") -> String? {
         let r = rule.range
         guard !r.contains(value) else { return nil }
@@ -51,6 +66,8 @@ public enum Plausibility {
             hint = "; it looks like a percent, but this is a share (0.6 = 60%)"
         } else if r.upperBound <= 0, value > 0 {
             hint = r.contains(-value) ? "; it must be negative: write \(fmt(-value))" : "; it must be negative"
+        } else {
+            hint = rule.hint
         }
         return "\(rule.what) = \(fmt(value))\(unit) is implausible (expected \(fmt(r.lowerBound))…\(fmt(r.upperBound))"
             + (unit == "%" ? " percent)" : ")") + hint

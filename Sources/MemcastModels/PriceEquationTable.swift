@@ -34,7 +34,7 @@ public enum PriceEquationTable {
     }
 
     static func labelledRows(catalog: DatasetCatalog, asOf: CalendarDate?) throws -> [(MemoryKind, String, PriceEquationEstimator.Row)] {
-        let prices = try catalog.observations("memory_prices").filter { !$0.isLowReliability }
+        let prices = try MemoryPriceRows.load(from: catalog).filter { !$0.isLowReliability }
         let supply = try catalog.observations("supply_demand").filter { !$0.isLowReliability }
         var gaps: [MemoryKind: [Int: ValueRange]] = [:]
         for k in MemoryKind.allCases { gaps[k] = ForecastInputs.publishedGaps(supply, entity: k.rawValue, asOf: asOf) }

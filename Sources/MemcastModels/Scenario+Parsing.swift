@@ -48,25 +48,25 @@ extension Scenario {
                     throw at.error("'\(e.key)' is not a quarter; write e.g. 2026Q1", column: e.keyColumn)
                 }
                 try at.requireCoverable(q, column: e.keyColumn)
-                let r = try at.percentRange(plausible: -80...300, what: "\(kind.rawValue.uppercased()) contract change for \(q)")
+                let r = try at.percentRange(Plausibility.quarterlyPriceChange("\(kind.rawValue.uppercased()) contract change for \(q)"))
                 s.prices[kind, default: [:]][q] = PriceChangeRange(lowPct: r.low, highPct: r.high,
                                                                     origin: .scenario("\(file):\(e.line)"))
             case ("supply.gap_pp", _):
                 s.gapPP[try at.year()] = try at.range(.init(-40...40, "bit demand − supply gap (pp)"))
             case ("supply.hbm_wafer_share_pct", _):
-                let v = try at.percentRange(plausible: 0...100, what: "HBM share of DRAM wafers")
+                let v = try at.percentRange(.init(0...100, "HBM share of DRAM wafers"))
                 guard v.low == v.high else { throw at.error("expected one number, not a range") }
                 s.hbmWaferSharePct[try at.year()] = v.low
             case ("levers", "pass_through"):
                 let r = try at.range(Plausibility.parameters["pass_through"]!)
                 s.levers.passThrough = r
             case ("levers", "trim_dram_pct"):
-                let r = try at.percentRange(plausible: 0...75, what: "trim_dram_pct")
+                let r = try at.percentRange(.init(0...75, "trim_dram_pct"))
                 guard r.low == r.high else { throw at.error("expected one number, not a range") }
                 s.levers.trimDRAMPct = r.low
             case ("levers", "trim_from"): s.levers.trimFrom = try at.quarter()
             case ("levers", "ship_less_pct"):
-                let r = try at.percentRange(plausible: 0...90, what: "ship_less_pct")
+                let r = try at.percentRange(.init(0...90, "ship_less_pct"))
                 guard r.low == r.high else { throw at.error("expected one number, not a range") }
                 s.levers.shipLessPct = r.low
             case ("levers", "ship_less_from"): s.levers.shipLessFrom = try at.quarter()
@@ -163,19 +163,19 @@ struct ScenarioField {
 
     /// Percent values: a non-zero number between −1 and 1 is taken for a fraction written
     /// by mistake (0.9 where 90 is meant) unless written as a string with '%' ("0.9%").
-    func percentRange(plausible: ClosedRange<Double>, what: String) throws -> ValueRange {
+    func percentRange(_ rule: Plausibility.Rule) throws -> ValueRange {
         let values: [TOMLValue]
         if case .array(let a) = entry.value { values = a } else { values = [entry.value] }
         for v in values {
             if case .number(let x, _) = v, x != 0, abs(x) < 1 {
                 let meant = fmt(Observation.percent(ofFraction: x))
-                throw error("\(what) = \(fmt(x)) looks like a fraction, but memcast reads percent "
+                throw error("\(rule.what) = \(fmt(x)) looks like a fraction, but memcast reads percent "
                             + "(\(fmt(x)) means \(fmt(x))%, not \(meant)%). Write \(meant) for \(meant)%, "
                             + "or \"\(fmt(x))%\" if you really mean \(fmt(x))%")
             }
         }
         let (lo, hi) = try numbers(allowPercentStrings: true)
-        for v in [lo, hi] { if let p = Plausibility.problem(v, .init(plausible, what), unit: "%") { throw error(p) } }
+        for v in [lo, hi] { if let p = Plausibility.problem(v, rule, unit: "%") { throw error(p) } }
         return ValueRange(lo, hi)
     }
 

@@ -132,6 +132,14 @@ struct TOMLScanner {
         i += 1
     }
 
+    /// Offset of the first `_` in `word` that is not between two digits, or nil. TOML allows
+    /// `5_000` only: `5_`, `_5`, `5__0`, `1_.5` and `1._5` are errors, not 5, 5, 50, 1.5, 1.5.
+    static func misplacedUnderscore(_ word: String) -> Int? {
+        let c = Array(word)
+        func digit(_ k: Int) -> Bool { c.indices.contains(k) && ("0"..."9").contains(c[k]) }
+        return c.indices.first { c[$0] == "_" && !(digit($0 - 1) && digit($0 + 1)) }
+    }
+
     static func isBare(_ c: Character) -> Bool {
         c.isASCII && (c.isLetter || c.isNumber || c == "_" || c == "-")
     }
@@ -215,6 +223,10 @@ struct TOMLScanner {
             if word == "false" { return .bool(false) }
             let cleaned = word.replacingOccurrences(of: "_", with: "")
             let numeric = !cleaned.isEmpty && cleaned.allSatisfy { $0.isNumber || "+-.eE".contains($0) }
+            if numeric, let bad = TOMLScanner.misplacedUnderscore(word) {
+                throw error("cannot read '\(word)' as a number: '_' must be between two digits (as in 5_000)",
+                            column: start + bad + 1)
+            }
             if numeric, let v = Double(cleaned), v.isFinite { return .number(v, text: word) }
             throw error("cannot read '\(word)' as a value; expected a number, \"string\", true/false or [array]",
                         column: start + 1)

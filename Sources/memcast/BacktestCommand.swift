@@ -81,7 +81,7 @@ struct BacktestCommand: ParsableCommand {
         do {
             let data = try BacktestData.load(from: datasets.catalog(), truthAsOf: datasets.asOf)
             report = try BacktestSuite.run(data: data, schedule: schedule(), stage: stage, minimumPairs: minPairs,
-                                           requireHistoryAtStart: from != nil)
+                                           requireHistoryAtStart: from != nil, today: DatasetOptions.today())
         } catch let e as BacktestError {
             if e.isUsage { throw ValidationError(e.description) }
             throw CLIError.dataError(e.description)

@@ -40,7 +40,7 @@ struct ChartRun {
     func inputs() throws -> ForecastInputs {
         let store = ScenarioStore(datasetsDirectory: catalog.embeddedDirectory)
         return try ForecastInputs.build(catalog: catalog, scenario: try store.load(options.run.scenario),
-                                        asOf: asOf, horizon: options.run.horizonQuarter)
+                                        asOf: asOf, horizon: options.run.horizonQuarter, today: DatasetOptions.today())
     }
 
     /// `--as-of`, when given.

@@ -86,7 +86,9 @@ enum DataFileResolver {
     static func checkValues(_ frame: DataFrame, schema: CSVSchema) throws -> [String] {
         do {
             if EmbeddedDatasets.schemas[schema.name] != nil {
-                return Observation.fractionSuspects(try Observation.rows(of: frame, dataset: schema.name))
+                let rows = try Observation.rows(of: frame, dataset: schema.name)
+                if schema.name == "memory_prices" { try MemoryPriceRows.check(rows) }
+                return Observation.fractionSuspects(rows)
             }
             try ModelDatasets.checkValues(dataset: schema.name, frame: frame)
             return []

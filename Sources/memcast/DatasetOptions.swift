@@ -44,6 +44,12 @@ struct DatasetOptions: ParsableArguments {
     /// The datasets visible with these options.
     func catalog() throws -> DatasetCatalog { try overlay.catalog() }
 
+    /// Today on this machine's clock and time zone, for the note on an `--as-of` in the future.
+    static func today() -> CalendarDate? {
+        let c = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        return CalendarDate(year: c.year ?? 0, month: c.month ?? 0, day: c.day ?? 0)
+    }
+
     /// Rows of a dataset with the as-of rule applied (all vintages when no date and `latestOnly` is false).
     func observations(_ name: String, latestOnly: Bool = false, perPublisher: Bool = false) throws -> [Observation] {
         let rows = try catalog().observations(name)

@@ -72,7 +72,7 @@ enum ForecastRun {
         let store = ScenarioStore(datasetsDirectory: catalog.embeddedDirectory)
         return try mappingErrors(scenario: name) {
             try ForecastInputs.build(catalog: catalog, scenario: try store.load(name), asOf: asOf ?? data.asOf,
-                                     horizon: horizon)
+                                     horizon: horizon, today: DatasetOptions.today())
         }
     }
 

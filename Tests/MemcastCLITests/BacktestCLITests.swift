@@ -37,6 +37,28 @@ import Testing
         #expect(Set(model.keys).isSuperset(of: ["n", "mae", "rmse", "mape", "mase", "bias", "coverage_90", "winkler_90", "pinball"]))
     }
 
+    /// An --as-of after everything published ran without a word; the forecast and the backtest
+    /// (text, Markdown, JSON) now note it, naming the newest publication.
+    @Test func asOfAfterTheDataIsNoted() throws {
+        let note = "--as-of 2099-01-01 is after the newest publication in the data (2026, handset_market.csv:56, "
+            + "which counts from 2026-12-31): it uses every published figure, as without --as-of"
+        let t = try CLIRunner.run(["backtest", "--stage", "ddr4_contract", "--as-of", "2099-01-01"])
+        #expect(t.status == 0 && t.stdout.contains("\nnote: \(note)\n"), "\(t.stdout.prefix(600))")
+        let m = try CLIRunner.run(["backtest", "--stage", "ddr4_contract", "--as-of", "2099-01-01", "--format", "md"])
+        #expect(m.status == 0 && m.stdout.contains("\n- \(note)\n"))
+        let j = try CLIRunner.run(["backtest", "--stage", "ddr4_contract", "--as-of", "2099-01-01", "--format", "json"])
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(j.stdout.utf8)) as? [String: Any])
+        #expect(root["notes"] as? [String] == [note])
+        let f = try CLIRunner.run(["forecast", "--as-of", "2099-01-01", "--draws", "100"])
+        #expect(f.status == 0 && f.stdout.contains("1. --as-of 2099-01-01 is after the newest publication in the data (2026, "
+                                                   + "supply_demand.csv:34, which counts from 2026-12-31): it uses every published figure"),
+                "\(f.stdout.suffix(3000))")
+        // Not at a date inside the data, and an empty list in the JSON.
+        let d = try CLIRunner.run(["backtest", "--stage", "ddr4_contract", "--as-of", "2026-02-28", "--format", "json"])
+        let dRoot = try #require(try JSONSerialization.jsonObject(with: Data(d.stdout.utf8)) as? [String: Any])
+        #expect(dRoot["notes"] as? [String] == [])
+    }
+
     @Test func csv() throws {
         try Snapshot.check("backtest-shipments-csv",
                            CLIRunner.run(["backtest", "--stage", "shipments_global", "--format", "csv", "--horizon", "2"]))

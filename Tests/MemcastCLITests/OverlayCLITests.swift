@@ -32,6 +32,17 @@ import Testing
         #expect(r.stdout.isEmpty)
     }
 
+    /// A header-only handset_configs.csv said "handset_configs.csv has no rows for 2025", naming
+    /// neither the overlay folder nor that the embedded file was replaced.
+    @Test func headerOnlyConfigsNameTheirFile() throws {
+        let text = try String(contentsOf: CLIRunner.packageRoot.appendingPathComponent("Datasets/handset_configs.csv"), encoding: .utf8)
+        let header = String(text.prefix { $0 != "\n" }) + "\n"
+        let dir = try Self.overlay("handset_configs.csv", header)
+        let r = try CLIRunner.run(["forecast", "--data", dir.path, "--draws", "100"])
+        #expect(r.status == 65 && r.stdout.isEmpty)
+        #expect(r.stderr.contains("\(dir.path)/handset_configs.csv: no rows for 2025, the base year (0 rows in all)"), "\(r.stderr)")
+    }
+
     /// `point = 1e400` loaded as infinity: `data validate` said ok and the forecast failed with
     /// "least squares X column 'previous_change_pct': non-finite value inf", naming no file or line.
     @Test func numberOutOfRangeIsRefusedWithItsPlace() throws {
@@ -124,14 +135,31 @@ import Testing
         let dir = try Self.overlay("memory_prices.csv", Self.edited("memory_prices.csv", line: 21, column: "point", to: "-150"))
         try Self.expectRefused(dir, "\(dir.path)/memory_prices.csv:21: column 'point': a change of -150% would leave nothing (qoq_pct must be above -100)")
         // A high alone is read 5 points wide: -97 would be -102…-97 (it trapped too). Not a data error
-        // on its own, so `data validate` passes it; the forecast refuses it.
-        let row = "mp0069,conventional_dram,contract,,industry,2026Q1,qoq_pct,"
+        // on its own, so `data validate` passes it; the forecast refuses it. (A qoq_pct change below
+        // -80 is implausible anyway: `implausibleQuarterlyChangeIsRefused`; this is a monthly one.)
+        let row = "mp0101,dram,contract,,industry,2019-01,mom_pct,"
         let text = try String(contentsOf: CLIRunner.packageRoot.appendingPathComponent("Datasets/memory_prices.csv"), encoding: .utf8)
-        #expect(text.contains(row + "55,60,"))
-        let oneSided = try Self.overlay("memory_prices.csv", text.replacingOccurrences(of: row + "55,60,", with: row + ",-97,"))
+        #expect(text.contains(row + ",-15,"))
+        let oneSided = try Self.overlay("memory_prices.csv", text.replacingOccurrences(of: row + ",-15,", with: row + ",-97,"))
         let g = try CLIRunner.run(["forecast", "--data", oneSided.path, "--draws", "100", "--as-of", "2026-01-06"])
-        #expect(g.status == 65 && g.stderr.contains("\(oneSided.path)/memory_prices.csv:70: column 'high': -97% alone is read as "
+        #expect(g.status == 65 && g.stderr.contains("\(oneSided.path)/memory_prices.csv:102: column 'high': -97% alone is read as "
                                                     + "-102…-97% (5 points below), a fall of 100% or more; give low as well"), "\(g.stderr)")
+    }
+
+    /// A quarter-on-quarter change of 5000% (a price or a ratio typed for a change) ran; a change
+    /// is now held to a factor of 5 either way (-80…400%) by data validate, the forecast and the
+    /// backtest alike, naming the cell.
+    @Test(arguments: [("point", "5000"), ("point", "401"), ("point", "-90")])
+    func implausibleQuarterlyChangeIsRefused(column: String, value: String) throws {
+        let dir = try Self.overlay("memory_prices.csv", Self.edited("memory_prices.csv", line: 21, column: column, to: value))
+        let message = "\(dir.path)/memory_prices.csv:21: column '\(column)': qoq_pct = \(value)% is implausible (expected -80…400 percent); "
+            + "+400% is already 5× the price in one quarter and -80% a fifth of it: write the change in percent (90 = up 90%), not a price or a ratio"
+        try Self.expectRefused(dir, message)
+        let b = try CLIRunner.run(["backtest", "--stage", "dram_contract", "--data", dir.path])
+        #expect(b.status == 65 && b.stderr.contains(message) && b.stdout.isEmpty, "\(b.stderr)")
+        // The bound itself passes.
+        let ok = try Self.overlay("memory_prices.csv", Self.edited("memory_prices.csv", line: 21, column: column, to: "400"))
+        #expect(try CLIRunner.run(["data", "validate", "memory_prices", "--data", ok.path]).status == 0)
     }
 
     /// The hint printed 0.55 × 100 as computed: "write 55.00000000000001 for 55.00000000000001%".

@@ -31,6 +31,24 @@ import Testing
         #expect(dayBefore.low == 55 && dayBefore.high == 60)
     }
 
+    /// An --as-of in the future ran without a word. After the newest publication (a figure dated only
+    /// by year counts from the year's end) the run uses everything and says so; after today but
+    /// before that, it says what is still left out; otherwise nothing.
+    @Test func asOfPastTheDataIsNoted() throws {
+        let dated = [(PublicationDate("2026-02-27")!, "memory_prices.csv:857"), (PublicationDate("2026")!, "supply_demand.csv:34"),
+                     (PublicationDate("2026-02")!, "memory_prices.csv:71")]
+        let newest = "the newest publication in the data (2026, supply_demand.csv:34, which counts from 2026-12-31)"
+        func note(_ asOf: String, today: String? = "2026-12-03") -> String? {
+            VintageSelection.asOfNote(asOf: CalendarDate(asOf), dated: dated, today: today.flatMap(CalendarDate.init))
+        }
+        #expect(note("2030-01-01") == "--as-of 2030-01-01 is after \(newest): it uses every published figure, as without --as-of")
+        #expect(note("2026-12-20") == "--as-of 2026-12-20 is after today (2026-12-03); \(newest) is still left out")
+        #expect(note("2026-12-20", today: nil) == nil && note("2026-06-01") == nil && note("2026-12-31") == nil)
+        #expect(VintageSelection.asOfNote(asOf: nil, dated: dated) == nil)
+        #expect(VintageSelection.asOfNote(asOf: CalendarDate("2026-03-01"), dated: [(PublicationDate("2026-02-27")!, "m.csv:2")])
+                == "--as-of 2026-03-01 is after the newest publication in the data (2026-02-27, m.csv:2): it uses every published figure, as without --as-of")
+    }
+
     @Test func nothingKnownBeforeTheFirstCall() throws {
         let rows = try Self.memoryPrices()
         #expect(VintageSelection.latest(rows, series: "conventional_dram", period: "2026Q1", metric: "qoq_pct",

@@ -124,6 +124,18 @@ import MemcastData
         }
     }
 
+    /// A pinned quarter is held to the rule the data's qoq_pct rows are (Plausibility.quarterlyPriceChange,
+    /// a factor of 5 either way); it was a bare -80…300 here, with no hint.
+    @Test func implausibleQuarterlyChangeNamesTheRuleAndAHint() throws {
+        #expect(throws: TOMLError(file: "s.toml", line: 3, column: 10, message: "prices.dram.2026Q1: DRAM contract change for 2026Q1 "
+                                  + "= 5000% is implausible (expected -80…400 percent); +400% is already 5× the price in one quarter "
+                                  + "and -80% a fifth of it: write the change in percent (90 = up 90%), not a price or a ratio")) {
+            _ = try Scenario(toml: "name = \"x\"\n[prices.dram]\n2026Q1 = [90, 5000]\n", file: "s.toml")
+        }
+        let s = try Scenario(toml: "name = \"x\"\n[prices.nand]\n2026Q1 = [-80, 400]\n", file: "s.toml")
+        #expect(s.prices[.nand]?[Period(quarterText: "2026Q1")!]?.highPct == 400)
+    }
+
     @Test func shareWrittenAsPercentIsRefused() {
         #expect {
             _ = try Scenario(toml: "name = \"x\"\n[levers]\npass_through = 60\n", file: "s.toml")

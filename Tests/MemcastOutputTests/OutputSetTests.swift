@@ -90,4 +90,41 @@ import Testing
         #expect(try Self.read(real, "target.txt") == "again")
         #expect(try fm.destinationOfSymbolicLink(atPath: out + "/a.txt") == "../real/target.txt")
     }
+    /// A link to nothing (out/a.txt -> ../real/new.txt) was replaced by a regular file. It is now
+    /// written through, as a link to a file is: the file it names is created and the link stays.
+    /// A link into a missing folder or a loop of links fails, saying why, and leaves the link as it was.
+    @Test func aLinkToNothingCreatesTheFileItNames() throws {
+        let d = try Self.tempDir()
+        defer { try? FileManager.default.removeItem(atPath: d) }
+        let fm = FileManager.default
+        let real = d + "/real", out = d + "/out"
+        for f in [real, out] { try fm.createDirectory(atPath: f, withIntermediateDirectories: false) }
+        try fm.createSymbolicLink(atPath: out + "/a.txt", withDestinationPath: "../real/new.txt")
+        try fm.createSymbolicLink(atPath: out + "/b.txt", withDestinationPath: "c.txt")     // a chain: b -> c -> real/c.txt
+        try fm.createSymbolicLink(atPath: out + "/c.txt", withDestinationPath: real + "/c.txt")
+        try OutputSet.write([("a.txt", "new a"), ("b.txt", "new b")], into: out)
+        #expect(try fm.destinationOfSymbolicLink(atPath: out + "/a.txt") == "../real/new.txt")
+        #expect(try fm.destinationOfSymbolicLink(atPath: out + "/b.txt") == "c.txt")
+        #expect(try Self.read(real, "new.txt") == "new a" && Self.read(real, "c.txt") == "new b")
+        #expect(try Self.listing(real) == ["c.txt", "new.txt"] && Self.listing(out) == ["a.txt", "b.txt", "c.txt"])
+        // Through OutputFile (chart, report) too.
+        try fm.createSymbolicLink(atPath: out + "/d.svg", withDestinationPath: "../real/d.svg")
+        try OutputFile.write("<svg/>", to: out + "/d.svg")
+        #expect(try Self.read(real, "d.svg") == "<svg/>" && fm.destinationOfSymbolicLink(atPath: out + "/d.svg") == "../real/d.svg")
+
+        try fm.createSymbolicLink(atPath: out + "/e.txt", withDestinationPath: "../missing/e.txt")
+        #expect(throws: OutputSet.Failure(path: out + "/e.txt", reason: "No such file or directory (it links to '\(out)/../missing/e.txt')")) {
+            try OutputSet.write([("e.txt", "e")], into: out)
+        }
+        #expect(throws: OutputFileError(path: out + "/e.txt", reason: "folder '\(out)/../missing' does not exist")) {
+            try OutputFile.write("e", to: out + "/e.txt")
+        }
+        try fm.createSymbolicLink(atPath: out + "/loop.txt", withDestinationPath: "loop.txt")
+        #expect(throws: OutputSet.Failure(path: out + "/loop.txt", reason: "Too many levels of symbolic links")) {
+            try OutputSet.write([("loop.txt", "x")], into: out)
+        }
+        #expect(try fm.destinationOfSymbolicLink(atPath: out + "/e.txt") == "../missing/e.txt"
+                && fm.destinationOfSymbolicLink(atPath: out + "/loop.txt") == "loop.txt")
+        #expect(try Self.listing(out) == ["a.txt", "b.txt", "c.txt", "d.svg", "e.txt", "loop.txt"])
+    }
 }

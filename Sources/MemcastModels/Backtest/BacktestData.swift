@@ -11,9 +11,13 @@ public struct BacktestData: Sendable {
     public let handsetMarket: [Observation]
     public let supplyDemand: [Observation]
     public let truthAsOf: CalendarDate?
+    /// The newest publication among all the rows given, `truthAsOf` or not (for the note on a date past the data).
+    public let newestPublication: (date: PublicationDate, origin: String)?
 
     public init(memoryPrices: [Observation], handsetMarket: [Observation], supplyDemand: [Observation],
                 truthAsOf: CalendarDate? = nil) {
+        newestPublication = (memoryPrices + handsetMarket + supplyDemand).compactMap { o in o.published.map { ($0, o.origin) } }
+            .max { $0.0.latest < $1.0.latest }
         self.memoryPrices = VintageSelection.known(memoryPrices, asOf: truthAsOf)
         self.handsetMarket = VintageSelection.known(handsetMarket, asOf: truthAsOf)
         self.supplyDemand = VintageSelection.known(supplyDemand, asOf: truthAsOf)
@@ -21,9 +25,9 @@ public struct BacktestData: Sendable {
     }
 
     /// Loads `memory_prices`, `handset_market` and `supply_demand` from a catalog.
-    /// - Throws: the loader's `CSVIssue`/`CSVError` for a missing or malformed dataset.
+    /// - Throws: the loader's `CSVIssue`/`CSVError` for a missing or malformed dataset, `ForecastError` for an implausible price change.
     public static func load(from catalog: DatasetCatalog, truthAsOf: CalendarDate? = nil) throws -> BacktestData {
-        BacktestData(memoryPrices: try catalog.observations("memory_prices"),
+        BacktestData(memoryPrices: try MemoryPriceRows.load(from: catalog),
                      handsetMarket: try catalog.observations("handset_market"),
                      supplyDemand: try catalog.observations("supply_demand"), truthAsOf: truthAsOf)
     }

@@ -109,4 +109,6 @@ public struct BacktestReport: Sendable, Equatable {
     public var truthAsOf: CalendarDate?
     public var stages: [StageBacktest]
     public var minimumPairs: Int
+    /// About the run as a whole (an --as-of after all the data); each stage has its own too.
+    public var notes: [String] = []
 }

@@ -64,9 +64,10 @@ public enum BacktestSuite {
     ///   or — for all stages — no stage with that many (data). Otherwise such origins are
     ///   skipped and counted.
     /// Without a name, stages that fail a check are still reported, as not scored.
+    /// `today` (the CLI's clock; nil in tests) only words the note on a `truthAsOf` past the data.
     public static func run(data: BacktestData, schedule: RollingOrigin, stage: String? = nil,
                            minimumPairs: Int = RollingOrigin.defaultMinimumPairs,
-                           requireHistoryAtStart: Bool = true) throws -> BacktestReport {
+                           requireHistoryAtStart: Bool = true, today: CalendarDate? = nil) throws -> BacktestReport {
         guard minimumPairs >= 1 else { throw BacktestError.usage("--min-pairs must be at least 1") }
         var selected = stages(data)
         if let stage {
@@ -135,7 +136,9 @@ public enum BacktestSuite {
         }
 
         let results = selected.map { schedule.run($0, minimumPairs: minimumPairs) }
-        return BacktestReport(schedule: schedule, truthAsOf: data.truthAsOf, stages: results, minimumPairs: minimumPairs)
+        let note = VintageSelection.asOfNote(asOf: data.truthAsOf, dated: data.newestPublication.map { [$0] } ?? [], today: today)
+        return BacktestReport(schedule: schedule, truthAsOf: data.truthAsOf, stages: results, minimumPairs: minimumPairs,
+                              notes: note.map { [$0] } ?? [])
     }
 
     /// The first origins `run` accepts when the data ends at `lastQuarter`: from the first with

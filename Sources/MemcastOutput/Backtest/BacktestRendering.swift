@@ -101,6 +101,7 @@ public enum BacktestRendering {
         out += ", realized values as published \(r.truthAsOf.map { "by \($0)" } ?? "to date")\n"
         out += "Each origin sees only rows published by its last day; the model is re-estimated there. Model and baselines\n"
         out += "are scored on the same pairs; a horizon needs \(r.minimumPairs) pairs to be scored.\n"
+        for n in r.notes { out += "note: \(n)\n" }
         for s in r.stages {
             out += "\n\(s.name) — \(s.title)\n\(header(s))\n"
             if case .insufficient = s.status {
@@ -120,6 +121,7 @@ public enum BacktestRendering {
 
     static func markdown(_ r: BacktestReport) -> String {
         var out = "## memcast backtest: origins \(r.schedule.first)…\(r.schedule.last), h = 1…\(r.schedule.maxHorizon)\n"
+        if !r.notes.isEmpty { out += "\n" + r.notes.map { "- \($0)\n" }.joined() }
         for s in r.stages {
             out += "\n### \(s.name): \(s.title)\n\n\(header(s))\n\n"
             if case .scored = s.status {
@@ -217,7 +219,8 @@ public enum BacktestRendering {
         }
         let schedule = "{\"from\": \"\(r.schedule.first)\", \"to\": \"\(r.schedule.last)\", \"horizon\": \(r.schedule.maxHorizon), "
             + "\"min_pairs\": \(r.minimumPairs), \"truth_as_of\": " + (r.truthAsOf.map { "\"\($0)\"" } ?? "null") + "}"
-        return "{\n  \"schedule\": \(schedule),\n  \"stages\": {\n" + stages.joined(separator: ",\n") + "\n  }\n}\n"
+        let notes = "[" + r.notes.map(DataRendering.jsonString).joined(separator: ", ") + "]"
+        return "{\n  \"schedule\": \(schedule),\n  \"notes\": \(notes),\n  \"stages\": {\n" + stages.joined(separator: ",\n") + "\n  }\n}\n"
     }
 
     static func opt(_ v: Double?) -> String { v.map(DataRendering.json) ?? "null" }

@@ -4,7 +4,7 @@ import Foundation
 /// folder first, and only when every one is written are they renamed into place.
 public enum OutputSet {
     /// Why the outputs could not be written (the CLI maps it to exit 73).
-    public struct Failure: Error, CustomStringConvertible {
+    public struct Failure: Error, Equatable, CustomStringConvertible {
         public var path: String
         public var reason: String
         public var description: String { "cannot write '\(path)': \(reason)" }
@@ -48,7 +48,9 @@ public enum OutputSet {
                     .appendingPathComponent(".\((final as NSString).lastPathComponent).\(tag).tmp")
                 slots.append(Slot(tmp: tmp, final: final, shown: shown, contents: f.contents, inPlace: inPlace))
                 if inPlace { continue }
-                if let reason = Self.create(tmp, contents: f.contents) { throw Failure(path: shown, reason: reason) }
+                if let reason = Self.create(tmp, contents: f.contents) {
+                    throw Failure(path: shown, reason: final == shown ? reason : "\(reason) (it links to '\(final)')")
+                }
             }
             for i in slots.indices {
                 if slots[i].inPlace {
@@ -100,17 +102,35 @@ public enum OutputSet {
     }
 
     /// Where writing `path` lands, and whether in place. A link is followed, so the file it names is
-    /// replaced and the link stays. A device or pipe (`/dev/null`, `/dev/stdout`, a FIFO) is written
-    /// in place: renaming over it would put a regular file where it was.
+    /// replaced and the link stays; a link to nothing creates the file it names, as a shell's `>` does.
+    /// A device or pipe (`/dev/null`, `/dev/stdout`, a FIFO) is written in place: renaming over it
+    /// would put a regular file where it was.
     static func target(_ path: String) -> (path: String, inPlace: Bool) {
         var st = stat()
-        // Nothing there, or a link to nothing: a new file.
-        guard stat(path, &st) == 0 else { return (path, false) }
+        guard stat(path, &st) == 0 else {
+            // A loop of links is written in place, so the write fails with the system's reason.
+            let loop = errno == ELOOP
+            return danglingTarget(path).map { ($0, false) } ?? (path, loop)
+        }
         let type = st.st_mode & S_IFMT
         if type != S_IFREG && type != S_IFDIR { return (path, true) }
         guard lstat(path, &st) == 0, st.st_mode & S_IFMT == S_IFLNK, let r = realpath(path, nil) else { return (path, false) }
         defer { free(r) }
         return (String(cString: r), false)
+    }
+
+    /// The path a link to nothing names, followed through further links (relative ones from the
+    /// link's folder); nil when `path` is no link, or the links loop.
+    static func danglingTarget(_ path: String) -> String? {
+        var current = path
+        for _ in 0..<40 {   // Linux's limit on links followed in one lookup
+            guard let next = try? FileManager.default.destinationOfSymbolicLink(atPath: current) else {
+                return current == path ? nil : current
+            }
+            current = next.hasPrefix("/") ? next
+                : ((current as NSString).deletingLastPathComponent as NSString).appendingPathComponent(next)
+        }
+        return nil
     }
 
     /// Creates `path` (which must not exist unless `exclusive` is false: a device written in place)
