@@ -307,7 +307,8 @@ extension ForecastInputs {
 
     /// A note when the first projected quarter of `kind` starts from regressors outside the fitted
     /// sample (after +90% in 1Q26 the previous change and the past year are both beyond any quarter
-    /// the equation saw): the projection then rests on the equation's linearity, not on data.
+    /// the equation saw): the projection then holds them at the sample's edge
+    /// (`SupplyDemandPriceModel.projectedExpectedLogPoints`), an assumption rather than data.
     static func extrapolationNote(kind: MemoryKind, fit: PriceModelFit, inputs: [Period: PriceChangeRange],
                                   previous: [Double], start: Period, horizon: Period) -> String? {
         guard let span = fit.span else { return nil }
@@ -318,7 +319,7 @@ extension ForecastInputs {
                 guard year.count == 4, let outside = span.outside(previousLP: SupplyDemandPriceModel.logPoints(year[3]),
                                                                   pastYearLP: SupplyDemandPriceModel.pastYearLogPoints(year)) else { return nil }
                 return "\(kind.rawValue): the first projected quarter, \(q), starts from regressors beyond the price equation's "
-                    + "sample (\(outside)): the projection extrapolates the fitted line"
+                    + "sample (\(outside)): the projection holds them at the sample's edge rather than extrapolate the fitted line"
             }
             last.append(r.midPct)
         }

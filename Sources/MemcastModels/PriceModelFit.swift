@@ -43,8 +43,9 @@ public struct PriceModelFit: Sendable, Equatable {
     public var rSquared: Double
     /// What the fit used and any caveat, for the assumptions table.
     public var note: String
-    /// The regressors' span over the rows used (log points), to tell a projection that extrapolates.
-    public var span: RegressorSpan?
+    /// The regressors' span over the rows used (log points): a projection is held inside it
+    /// (`SupplyDemandPriceModel.projectionSpan`, which stores it) and a note tells when it starts outside.
+    public var span: RegressorSpan? { model.projectionSpan }
     /// The out-of-sample residual scale draws use in place of s (with its count m in place of ν); nil = s and ν.
     public var predictive: PredictiveScale?
     /// Shock factors by quarters ahead (`HorizonScale`); nil = the same σ at every step.
@@ -76,7 +77,8 @@ public struct PriceModelFit: Sendable, Equatable {
         precondition(degreesOfFreedom.map { $0 >= 1 } ?? true, "ν = n − k must be at least 1")
         self.kind = kind; self.model = model; self.samplingFactor = samplingFactor
         self.observations = observations; self.degreesOfFreedom = degreesOfFreedom
-        self.rSquared = rSquared; self.note = note; self.span = span
+        self.rSquared = rSquared; self.note = note
+        if let span { self.model.projectionSpan = span }
     }
 
     /// True when `other` is the same fitted equation (coefficients, their uncertainty and sample), whatever

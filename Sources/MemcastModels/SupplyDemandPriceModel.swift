@@ -28,6 +28,9 @@ import Foundation
 ///   equation's one-step-ahead (recursive) residuals instead, which also sees regime changes the fitted
 ///   sample absorbs (`PriceModelFit`).
 ///
+/// A projection holds ℓₜ₋₁ and Rₜ₋₁ inside the span the equation was fitted on (`projectedExpectedLogPoints`); the
+/// estimator's residuals, one-step and k-step misses use the unbounded line.
+///
 /// Assumptions: one equation for DRAM and NAND; no structural break between
 /// the 2016–2024 cycles and 2025–27; inventory and momentum enter only through ℓₜ₋₁ and R.
 public struct SupplyDemandPriceModel: Sendable, Equatable {
@@ -42,6 +45,9 @@ public struct SupplyDemandPriceModel: Sendable, Equatable {
     /// σ: residual standard deviation, log points per quarter (in a Monte Carlo draw, the draw's σ; from the
     /// estimator, the in-sample s).
     public var residualSDPct: Double
+    /// The regressors' span the equation was fitted on (`PriceModelFit.RegressorSpan`); a projection holds ℓₜ₋₁ and
+    /// Rₜ₋₁ inside it (`projectedExpectedLogPoints`). nil (a hand-built equation): no bound.
+    public var projectionSpan: PriceModelFit.RegressorSpan?
     /// A quarterly change is never below this (a contract price cannot vanish), percent.
     public static let floorPct = -60.0
 
@@ -66,8 +72,27 @@ public struct SupplyDemandPriceModel: Sendable, Equatable {
     ///     w = 0 is a flat price with the equation's shock.
     public func projectedChangePct(lastFourPct: [Double], gapPP: Double, shock: Double = 0,
                                    expectedChangeWeight w: Double = 1) -> Double {
-        let l = w * expectedLogPoints(lastFourPct: lastFourPct, gapPP: gapPP) + residualSDPct * shock
+        let l = w * projectedExpectedLogPoints(lastFourPct: lastFourPct, gapPP: gapPP) + residualSDPct * shock
         return Swift.max(SupplyDemandPriceModel.percent(logPoints: l), SupplyDemandPriceModel.floorPct)
+    }
+
+    /// The expected change a projection uses, in log points: `expectedLogPoints` with ℓₜ₋₁ and Rₜ₋₁ each held inside
+    /// `projectionSpan`, so the line is not extrapolated past the quarters it was fitted on.
+    ///
+    /// Why: after a record quarter (+90% in 1Q26, ℓ = 64 against a sample maximum of 24) the linear momentum term
+    /// would carry a change no fitted quarter ever followed. Chosen by a rule fixed before the comparison (commit
+    /// b58b139) on the pre-2025 DDR4 backtest, where the window's span is narrow at early origins and the bound
+    /// applied at 7 of them: mean MAE h = 1…4 15.98 → 15.32, mean Winkler 83.6 → 82.5 (coverage 80% → 78%). On the
+    /// whole record, with the 2025 squeeze, MAE fell (24.67 → 24.42) but the intervals scored worse (see README).
+    /// Example: span −26…23.6 and −94.8…50.2, ℓ₋₁ = 64.2, R = 112.3 → α + β·23.6 + δ·50.2 + γ·gap.
+    public func projectedExpectedLogPoints(lastFourPct: [Double], gapPP: Double) -> Double {
+        precondition(lastFourPct.count == 4)
+        var p = SupplyDemandPriceModel.logPoints(lastFourPct[3]), r = SupplyDemandPriceModel.pastYearLogPoints(lastFourPct)
+        if let s = projectionSpan {
+            p = Swift.min(Swift.max(p, s.previousLP.lowerBound), s.previousLP.upperBound)
+            r = Swift.min(Swift.max(r, s.pastYearLP.lowerBound), s.pastYearLP.upperBound)
+        }
+        return expectedLogPoints(previousLP: p, pastYearLP: r, gapPP: gapPP)
     }
 
     /// The expected change before the shock, in log points: `α + β·ℓ₋₁ + δ·R + γ·gap` (what the estimator's
@@ -77,8 +102,13 @@ public struct SupplyDemandPriceModel: Sendable, Equatable {
     ///   - gapPP: the year's bit demand − supply growth, percentage points.
     public func expectedLogPoints(lastFourPct: [Double], gapPP: Double) -> Double {
         precondition(lastFourPct.count == 4)
-        return interceptPct + momentum * SupplyDemandPriceModel.logPoints(lastFourPct[3])
-            + reversion * SupplyDemandPriceModel.pastYearLogPoints(lastFourPct) + gapCoefficient * gapPP
+        return expectedLogPoints(previousLP: SupplyDemandPriceModel.logPoints(lastFourPct[3]),
+                                 pastYearLP: SupplyDemandPriceModel.pastYearLogPoints(lastFourPct), gapPP: gapPP)
+    }
+
+    /// `α + β·ℓ₋₁ + δ·R + γ·gap` from the regressors in log points.
+    func expectedLogPoints(previousLP: Double, pastYearLP: Double, gapPP: Double) -> Double {
+        interceptPct + momentum * previousLP + reversion * pastYearLP + gapCoefficient * gapPP
     }
 
     /// The equation without the reversion term, `ℓ = α + β·ℓ₋₁ + γ·gap + σ·z` as a percent change

@@ -52,4 +52,24 @@ import Foundation
         let r = PriceChangeRange(lowPct: 90, highPct: 95, origin: .projected)
         #expect(r.value(at: 0) == 90 && r.value(at: 1) == 95 && r.midPct == 92.5)
     }
+
+    /// A projection holds ℓ₋₁ and R inside the fitted span: α = 1, β = 0.5, δ = −0.1, four quarters of +20%
+    /// (ℓ = 18.232 each, R = 72.93) against spans −10…10 and −20…20 → 1 + 0.5·10 − 0.1·20 = 4.0 log points
+    /// (the unbounded line: 1 + 9.116 − 7.293 = 2.823, what the residuals are measured against). Inside the span,
+    /// or without one, the two agree; a fit's span reaches its draws.
+    @Test func projectionHoldsRegressorsInsideTheFittedSpan() {
+        var m = SupplyDemandPriceModel(interceptPct: 1, momentum: 0.5, gapCoefficient: 0, reversion: -0.1, residualSDPct: 0)
+        let four = [20.0, 20, 20, 20]
+        let line = 1 + 0.5 * 100 * log(1.2) - 0.1 * 400 * log(1.2)
+        #expect(abs(m.projectedExpectedLogPoints(lastFourPct: four, gapPP: 0) - line) < 1e-12)
+        m.projectionSpan = PriceModelFit.RegressorSpan(previousLP: -10...10, pastYearLP: -20...20)
+        #expect(abs(m.projectedExpectedLogPoints(lastFourPct: four, gapPP: 0) - 4.0) < 1e-12)
+        #expect(abs(m.expectedLogPoints(lastFourPct: four, gapPP: 0) - line) < 1e-12)
+        #expect(abs(m.projectedChangePct(lastFourPct: four, gapPP: 0) - 100 * (exp(0.04) - 1)) < 1e-12)
+        let small = [1.0, -1, 2, 3]
+        #expect(m.projectedExpectedLogPoints(lastFourPct: small, gapPP: 0) == m.expectedLogPoints(lastFourPct: small, gapPP: 0))
+        let fit = PriceModelFit(kind: .dram, model: m, samplingFactor: Array(repeating: [0, 0, 0, 0], count: 4),
+                                observations: 10, rSquared: 0, note: "")
+        #expect(fit.span == m.projectionSpan && fit.draw([0, 0, 0, 0]).projectionSpan == m.projectionSpan)
+    }
 }
